@@ -1,0 +1,274 @@
+//! The one record type everything in Témoin emits and the vault stores.
+//!
+//! An [`Event`] is what happened and when; nothing more. No variant can carry audio samples or the
+//! words of speech: measurements are numbers, phrase counts are counts, and the only free text is
+//! what the worker typed (a note) or what a pop-up showed them (masked before it gets here).
+//! This module imports nothing of the project so every stage can depend on it.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, Local, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Something that happened, stamped with the instant and the local offset in force then.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The instant, with the worker's UTC offset at that moment (evening work stays evening work
+    /// across DST changes and travel).
+    pub at: DateTime<FixedOffset>,
+    pub kind: EventKind,
+}
+
+impl Event {
+    /// An event stamped now, with the current local offset.
+    pub fn now(kind: EventKind) -> Self {
+        Self::at(Utc::now(), kind)
+    }
+
+    /// An event at a given instant, with the local offset that was in force at that instant.
+    pub fn at(instant: DateTime<Utc>, kind: EventKind) -> Self {
+        let local = instant.with_timezone(&Local);
+        Self {
+            at: local.fixed_offset(),
+            kind,
+        }
+    }
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// A surveillance pop-up was seen (caught automatically or logged by the worker).
+    PopupSeen(PopupSeen),
+    /// One stretch of the worker's own speech, measured. Features only.
+    SpeechSegment(SpeechSegment),
+    /// Several vocal-strain indicators stayed beyond the worker's own baseline for a while.
+    StrainEpisode(StrainEpisode),
+    CallStarted {
+        source: MarkSource,
+    },
+    CallEnded(CallEnded),
+    /// The end-of-shift self-report (NASA-TLX scales, 0–100).
+    SelfReport(SelfReport),
+    /// A free note the worker wrote.
+    Note {
+        text: String,
+    },
+    /// Monitoring stopped at the worker's request (privacy pause) or because a source stopped.
+    MonitoringPaused {
+        reason: PauseReason,
+    },
+    MonitoringResumed,
+}
+
+impl EventKind {
+    /// A stable short name for the kind, for filters and file formats (never shown to people as is).
+    pub fn name(&self) -> &'static str {
+        match self {
+            EventKind::PopupSeen(_) => "popup_seen",
+            EventKind::SpeechSegment(_) => "speech_segment",
+            EventKind::StrainEpisode(_) => "strain_episode",
+            EventKind::CallStarted { .. } => "call_started",
+            EventKind::CallEnded(_) => "call_ended",
+            EventKind::SelfReport(_) => "self_report",
+            EventKind::Note { .. } => "note",
+            EventKind::MonitoringPaused { .. } => "monitoring_paused",
+            EventKind::MonitoringResumed => "monitoring_resumed",
+        }
+    }
+}
+
+/// Where a pop-up was caught.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PopupSource {
+    /// The worker pressed the hotkey, clicked the button or used the command line.
+    Manual,
+    /// A new window matched the rules.
+    Window,
+    /// A desktop notification matched the rules.
+    Notification,
+}
+
+/// What a pop-up asked of the worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PopupCategory {
+    PaceFaster,
+    PaceSlower,
+    Thanks,
+    Apology,
+    Empathy,
+    Silence,
+    Overtalk,
+    Hold,
+    Script,
+    Score,
+    CustomerSentiment,
+    Other,
+}
+
+/// Whether what the worker measurably did matched the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Consistency {
+    Contradicted,
+    Consistent,
+    NotMeasurable,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PopupSeen {
+    pub source: Option<PopupSource>,
+    /// The application or window class that showed it, when known.
+    #[serde(default)]
+    pub app: Option<String>,
+    /// The text as shown, with customer identifiers masked; `None` when the worker keeps categories only.
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub category: Option<PopupCategory>,
+    /// The text shows that an emotion or affective state was inferred.
+    #[serde(default)]
+    pub emotion_flag: bool,
+    /// The words that set the category and the flag.
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    #[serde(default)]
+    pub consistency: Option<Consistency>,
+    /// How many identical pop-ups this one stands for (a burst folded into one event).
+    #[serde(default = "one")]
+    pub count: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Measurements of one segment of the worker's own speech. `None` where not measurable.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SpeechSegment {
+    pub duration_s: f64,
+    pub voiced_s: f64,
+    #[serde(default)]
+    pub f0_mean_hz: Option<f64>,
+    #[serde(default)]
+    pub f0_sd_hz: Option<f64>,
+    #[serde(default)]
+    pub jitter_local_pct: Option<f64>,
+    #[serde(default)]
+    pub shimmer_local_pct: Option<f64>,
+    #[serde(default)]
+    pub hnr_db: Option<f64>,
+    #[serde(default)]
+    pub intensity_db: Option<f64>,
+    #[serde(default)]
+    pub pause_ratio: Option<f64>,
+    #[serde(default)]
+    pub syllables_per_s: Option<f64>,
+    #[serde(default)]
+    pub words: Option<u32>,
+    #[serde(default)]
+    pub words_per_minute: Option<f64>,
+    /// Phrase families counted in this segment (`thanks`, `apology`, `hold`…): counts, never words.
+    #[serde(default)]
+    pub phrases: BTreeMap<String, u32>,
+}
+
+/// A vocal indicator that can drift from the worker's baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Indicator {
+    F0Mean,
+    F0Sd,
+    Jitter,
+    Shimmer,
+    Hnr,
+    Intensity,
+    PauseRatio,
+    SyllableRate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StrainEpisode {
+    pub started: DateTime<FixedOffset>,
+    pub duration_s: f64,
+    /// Each indicator beyond the baseline, with its median deviation (robust z-score).
+    pub indicators: BTreeMap<Indicator, f64>,
+}
+
+/// Who or what marked a call's start or end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkSource {
+    Speech,
+    Window,
+    Manual,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallEnded {
+    pub source: MarkSource,
+    pub handle_s: f64,
+    pub talk_s: f64,
+    /// Share of the call's speech that was the worker's, when the other side's activity is known.
+    #[serde(default)]
+    pub worker_share: Option<f64>,
+    #[serde(default)]
+    pub popups: u32,
+    /// The app quit during the call: it was closed at the last activity.
+    #[serde(default)]
+    pub closed_at_quit: bool,
+}
+
+/// NASA-TLX scales, each 0–100, and an optional note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SelfReport {
+    pub mental: u8,
+    pub physical: u8,
+    pub temporal: u8,
+    pub performance: u8,
+    pub effort: u8,
+    pub frustration: u8,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PauseReason {
+    /// The worker pressed Pause.
+    Privacy,
+    /// The app or a source stopped (device lost, app closed).
+    Stopped,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_names_the_kind_and_keeps_the_offset() {
+        let at = DateTime::parse_from_rfc3339("2026-03-29T01:30:00+01:00").unwrap();
+        let e = Event {
+            at,
+            kind: EventKind::Note {
+                text: "pause refusée".into(),
+            },
+        };
+        let json = serde_json::to_string(&e).unwrap();
+        assert!(json.contains(r#""type":"note""#), "{json}");
+        assert!(json.contains("+01:00"), "{json}");
+        let back: Event = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, e);
+        assert_eq!(back.kind.name(), "note");
+    }
+
+    #[test]
+    fn stamping_keeps_the_instant() {
+        let now = Utc::now();
+        let e = Event::at(now, EventKind::MonitoringResumed);
+        assert_eq!(e.at.with_timezone(&Utc), now);
+    }
+}

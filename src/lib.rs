@@ -1,0 +1,9 @@
+//! Témoin: a call-centre worker's own record of the employer's surveillance, their workload and
+//! their vocal strain, computed on their machine and kept encrypted there.
+//!
+//! Modules follow the data (see the README's architecture section): `events` is the one record
+//! type; `vault` stores it encrypted; `messages` is where people-facing French and English live.
+
+pub mod events;
+pub mod messages;
+pub mod vault;

@@ -1,0 +1,399 @@
+//! The `temoin` command line. Every message is French by default, English with `--lang en`.
+//! Exit codes: 0 done, 1 a check found a problem, 2 an error stopped the command.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, anyhow};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use zeroize::Zeroizing;
+
+use temoin::events::{Event, EventKind};
+use temoin::messages::{self, Lang};
+use temoin::vault::{RecoveryCode, StoredEvent, Vault, VaultError};
+
+#[derive(Parser)]
+#[command(
+    name = "temoin",
+    version,
+    about = "Témoin : votre propre relevé de la surveillance au travail / your own record of workplace surveillance"
+)]
+struct Cli {
+    /// Fichier du coffre / vault file (défaut : dossier de données de l'utilisateur).
+    #[arg(long, global = true, env = "TEMOIN_VAULT")]
+    vault: Option<PathBuf>,
+    /// Langue des messages / language of messages.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "TEMOIN_LANG",
+        default_value = "fr"
+    )]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Crée le coffre chiffré / create the encrypted vault.
+    Init,
+    /// Ajoute une note, sans phrase de passe / append a note, no passphrase needed.
+    Note { text: String },
+    /// Déchiffre et liste les événements / decrypt and list events.
+    Events {
+        /// Sortie JSON / JSON output.
+        #[arg(long)]
+        json: bool,
+        /// À partir du jour (AAAA-MM-JJ, heure locale de l'événement) / from this day.
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        /// Jusqu'au jour inclus / up to and including this day.
+        #[arg(long)]
+        to: Option<NaiveDate>,
+    },
+    /// Vérifie la chaîne du coffre / verify the vault's chain.
+    Check {
+        /// Déchiffre aussi chaque ligne (demande la phrase de passe) / also decrypt every row.
+        #[arg(long)]
+        full: bool,
+    },
+    /// Change la phrase de passe / change the passphrase.
+    Passwd,
+    /// Nouvelle phrase de passe avec le code de récupération / new passphrase from the recovery code.
+    Recover,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang;
+    match try_main(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let text = match e.downcast_ref::<VaultError>() {
+                Some(v) => messages::vault_error(v, lang),
+                None => match e.downcast_ref::<ExplainedError>() {
+                    Some(x) => x.0.clone(),
+                    None => format!("{e:#}"),
+                },
+            };
+            eprintln!("temoin : {text}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Debug)]
+struct ExplainedError(String);
+impl std::fmt::Display for ExplainedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for ExplainedError {}
+
+fn explained(s: impl Into<String>) -> anyhow::Error {
+    anyhow!(ExplainedError(s.into()))
+}
+
+fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
+    let lang = cli.lang;
+    let path = match cli.vault {
+        Some(p) => p,
+        None => Vault::default_path().ok_or_else(|| {
+            explained(lang.pick(
+                "Impossible de trouver le dossier de données de l'utilisateur : indiquez le coffre avec --vault.",
+                "Cannot find the user's data folder: give the vault with --vault.",
+            ))
+        })?,
+    };
+    match cli.command {
+        Command::Init => init(&path, lang),
+        Command::Note { text } => note(&path, &text, lang),
+        Command::Events { json, from, to } => events(&path, json, from, to, lang),
+        Command::Check { full } => check(&path, full, lang),
+        Command::Passwd => passwd(&path, lang),
+        Command::Recover => recover(&path, lang),
+    }
+}
+
+/// A secret from the environment (scripts, tests) or typed at a hidden prompt.
+fn secret(env: &str, prompt: &str, lang: Lang) -> anyhow::Result<Zeroizing<String>> {
+    if let Ok(v) = std::env::var(env) {
+        return Ok(Zeroizing::new(v));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(explained(format!(
+            "{} {env}.",
+            lang.pick(
+                "Pas de terminal pour la saisir : donnez-la dans la variable",
+                "No terminal to type it in: give it in the variable"
+            )
+        )));
+    }
+    Ok(Zeroizing::new(
+        rpassword::prompt_password(format!("{prompt} : ")).context("prompt")?,
+    ))
+}
+
+/// A new passphrase, typed twice unless it comes from the environment.
+fn new_secret(env: &str, lang: Lang) -> anyhow::Result<Zeroizing<String>> {
+    if let Ok(v) = std::env::var(env) {
+        return Ok(Zeroizing::new(v));
+    }
+    let first = secret(
+        env,
+        lang.pick("Nouvelle phrase de passe", "New passphrase"),
+        lang,
+    )?;
+    let again = secret(
+        env,
+        lang.pick("La même, encore une fois", "The same again"),
+        lang,
+    )?;
+    if *first != *again {
+        return Err(explained(lang.pick(
+            "Les deux saisies diffèrent : rien n'a été changé.",
+            "The two entries differ: nothing was changed.",
+        )));
+    }
+    Ok(first)
+}
+
+fn show_recovery_code(code: &RecoveryCode, lang: Lang) {
+    println!(
+        "{}\n\n    {}\n\n{}",
+        lang.pick(
+            "Code de récupération (affiché une seule fois) :",
+            "Recovery code (shown only once):"
+        ),
+        code.as_str(),
+        lang.pick(
+            "Notez-le sur papier et gardez-le chez vous : c'est le seul moyen de relire votre coffre si vous oubliez la phrase de passe.",
+            "Write it on paper and keep it at home: it is the only way to read your vault if you forget the passphrase."
+        )
+    );
+}
+
+/// The top-level entry point for `temoin init`.
+fn init(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCode> {
+    if path.exists() {
+        return Err(VaultError::AlreadyExists(path.to_path_buf()).into());
+    }
+    let pass = new_secret("TEMOIN_PASSPHRASE", lang)?;
+    let (_vault, code) = Vault::create(path, &pass)?;
+    println!(
+        "{} {}",
+        lang.pick("Coffre créé :", "Vault created:"),
+        path.display()
+    );
+    show_recovery_code(&code, lang);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The top-level entry point for `temoin note`: appends without the passphrase.
+fn note(path: &std::path::Path, text: &str, lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut vault = Vault::open(path)?;
+    let seq = vault.append(&Event::now(EventKind::Note {
+        text: text.to_string(),
+    }))?;
+    println!(
+        "{} {seq}).",
+        lang.pick("Note enregistrée (n°", "Note recorded (no.")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn in_range(e: &Event, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+    let day = e.at.date_naive();
+    from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t)
+}
+
+/// The top-level entry point for `temoin events`.
+fn events(
+    path: &std::path::Path,
+    json: bool,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let vault = Vault::open(path)?;
+    let pass = secret(
+        "TEMOIN_PASSPHRASE",
+        lang.pick("Phrase de passe", "Passphrase"),
+        lang,
+    )?;
+    let unlocked = vault.unlock(&pass)?;
+    let report = vault.check()?;
+    if let Some(b) = &report.broken {
+        eprintln!(
+            "{} {}. {}",
+            lang.pick("Attention :", "Warning:"),
+            messages::chain_break(b, lang),
+            lang.pick(
+                "Les événements lisibles sont listés quand même.",
+                "Readable events are listed all the same."
+            )
+        );
+    }
+    let rows: Vec<StoredEvent> = unlocked
+        .events()?
+        .into_iter()
+        .filter(|r| r.event.as_ref().map_or(true, |e| in_range(e, from, to)))
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if json {
+        write_json(&mut out, &rows, lang)
+    } else {
+        write_table(&mut out, &rows, lang)
+    };
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_json(out: &mut impl Write, rows: &[StoredEvent], lang: Lang) -> std::io::Result<()> {
+    let values: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| match &r.event {
+            Ok(e) => serde_json::json!({"seq": r.seq, "at": e.at, "kind": e.kind}),
+            Err(p) => serde_json::json!({"seq": r.seq, "error": messages::row_problem(p, lang)}),
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &values)?;
+    writeln!(out)
+}
+
+fn write_table(out: &mut impl Write, rows: &[StoredEvent], lang: Lang) -> std::io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "{}", lang.pick("Aucun événement.", "No events."));
+    }
+    writeln!(
+        out,
+        "{:>6}  {:<26}  {:<28}  {}",
+        lang.pick("N°", "No."),
+        lang.pick("Date et heure", "Date and time"),
+        lang.pick("Type", "Kind"),
+        lang.pick("Détails", "Details")
+    )?;
+    for r in rows {
+        match &r.event {
+            Ok(e) => writeln!(
+                out,
+                "{:>6}  {:<26}  {:<28}  {}",
+                r.seq,
+                e.at.format("%Y-%m-%d %H:%M:%S %:z"),
+                messages::kind_label(&e.kind, lang),
+                messages::event_details(&e.kind, lang)
+            )?,
+            Err(p) => writeln!(
+                out,
+                "{:>6}  {:<26}  {}",
+                r.seq,
+                "?",
+                messages::row_problem(p, lang)
+            )?,
+        }
+    }
+    Ok(())
+}
+
+/// The top-level entry point for `temoin check`.
+fn check(path: &std::path::Path, full: bool, lang: Lang) -> anyhow::Result<ExitCode> {
+    let vault = Vault::open(path)?;
+    let report = vault.check()?;
+    let mut unreadable = Vec::new();
+    if full {
+        let pass = secret(
+            "TEMOIN_PASSPHRASE",
+            lang.pick("Phrase de passe", "Passphrase"),
+            lang,
+        )?;
+        vault.unlock(&pass)?.for_each(|r| {
+            if r.event.is_err() {
+                unreadable.push(r.seq);
+            }
+        })?;
+    }
+    match (&report.broken, unreadable.first()) {
+        (None, None) => {
+            println!(
+                "{} ({} {}).",
+                lang.pick("Coffre intact", "Vault intact"),
+                report.rows,
+                lang.pick("lignes", "rows")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        (Some(b), _) => {
+            println!(
+                "{} {}.",
+                lang.pick("Coffre NON intact :", "Vault NOT intact:"),
+                messages::chain_break(b, lang)
+            );
+            Ok(ExitCode::from(1))
+        }
+        (None, Some(seq)) => {
+            println!(
+                "{} {seq} {}",
+                lang.pick("Coffre NON intact : la ligne", "Vault NOT intact: row"),
+                lang.pick(
+                    "ne se déchiffre pas (modifiée).",
+                    "does not decrypt (altered)."
+                )
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// The top-level entry point for `temoin passwd`.
+fn passwd(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut vault = Vault::open(path)?;
+    let old = secret(
+        "TEMOIN_PASSPHRASE",
+        lang.pick("Phrase de passe actuelle", "Current passphrase"),
+        lang,
+    )?;
+    // Checked before asking for the new one, so a typo is caught at once.
+    drop(vault.unlock(&old)?);
+    let new = new_secret("TEMOIN_NEW_PASSPHRASE", lang)?;
+    vault.change_passphrase(&old, &new)?;
+    println!(
+        "{}",
+        lang.pick(
+            "Phrase de passe changée. Le code de récupération reste le même.",
+            "Passphrase changed. The recovery code stays the same."
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The top-level entry point for `temoin recover`.
+fn recover(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut vault = Vault::open(path)?;
+    let typed = secret(
+        "TEMOIN_RECOVERY_CODE",
+        lang.pick("Code de récupération", "Recovery code"),
+        lang,
+    )?;
+    let code = RecoveryCode::parse(&typed).ok_or(VaultError::WrongRecoveryCode)?;
+    drop(vault.unlock_with_recovery(&code)?);
+    let new = new_secret("TEMOIN_NEW_PASSPHRASE", lang)?;
+    let fresh = vault.recover(&code, &new)?;
+    println!(
+        "{}",
+        lang.pick(
+            "Nouvelle phrase de passe enregistrée. L'ancien code de récupération ne sert plus.",
+            "New passphrase set. The old recovery code no longer works."
+        )
+    );
+    show_recovery_code(&fresh, lang);
+    Ok(ExitCode::SUCCESS)
+}

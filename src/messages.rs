@@ -1,0 +1,221 @@
+//! Every sentence a person reads, in French first and English second, in one place.
+//! The library below returns typed values and errors; only this module turns them into words.
+
+use std::path::Path;
+
+use crate::events::{EventKind, PopupCategory};
+use crate::vault::{Break, RowProblem, VaultError};
+
+/// The language of what people read. French unless asked otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// Picks the French or English text.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+}
+
+fn shown(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// What went wrong and what to do about it.
+pub fn vault_error(e: &VaultError, lang: Lang) -> String {
+    use VaultError as E;
+    match (e, lang) {
+        (E::NotFound(p), Lang::Fr) => format!(
+            "Aucun coffre Témoin à {}. Créez-le avec « temoin init », ou indiquez le bon fichier avec --vault.",
+            shown(p)
+        ),
+        (E::NotFound(p), Lang::En) => format!(
+            "No Témoin vault at {}. Create one with `temoin init`, or point to the right file with --vault.",
+            shown(p)
+        ),
+        (E::AlreadyExists(p), Lang::Fr) => format!(
+            "Un fichier existe déjà à {}. Témoin ne l'écrase jamais : choisissez un autre chemin avec --vault.",
+            shown(p)
+        ),
+        (E::AlreadyExists(p), Lang::En) => format!(
+            "A file already exists at {}. Témoin never overwrites it: choose another path with --vault.",
+            shown(p)
+        ),
+        (E::NotAVault(p), Lang::Fr) => format!(
+            "{} n'est pas un coffre Témoin. Le fichier n'a pas été modifié. Vérifiez le chemin donné à --vault.",
+            shown(p)
+        ),
+        (E::NotAVault(p), Lang::En) => format!(
+            "{} is not a Témoin vault. The file was not changed. Check the path given to --vault.",
+            shown(p)
+        ),
+        (E::NewerFormat { found, supported }, Lang::Fr) => format!(
+            "Ce coffre a été créé par une version plus récente de Témoin (format {found}, cette version lit jusqu'au format {supported}). Mettez Témoin à jour ; le fichier n'a pas été modifié."
+        ),
+        (E::NewerFormat { found, supported }, Lang::En) => format!(
+            "This vault was made by a newer Témoin (format {found}; this version reads up to {supported}). Update Témoin; the file was not changed."
+        ),
+        (E::Corrupt(detail), Lang::Fr) => format!(
+            "Le coffre est endommagé ({detail}). Il n'a pas été modifié ni « réparé ». Gardez-en une copie, ne le supprimez pas, et lancez « temoin check » pour situer le problème."
+        ),
+        (E::Corrupt(detail), Lang::En) => format!(
+            "The vault is damaged ({detail}). It was neither changed nor \"repaired\". Keep a copy, do not delete it, and run `temoin check` to locate the problem."
+        ),
+        (E::WrongPassphrase, Lang::Fr) => "Phrase de passe incorrecte. Réessayez ; si vous l'avez oubliée, utilisez « temoin recover » avec votre code de récupération.".into(),
+        (E::WrongPassphrase, Lang::En) => "Wrong passphrase. Try again; if you have forgotten it, use `temoin recover` with your recovery code.".into(),
+        (E::WrongRecoveryCode, Lang::Fr) => "Code de récupération incorrect. Vérifiez-le groupe par groupe (les tirets et les espaces ne comptent pas).".into(),
+        (E::WrongRecoveryCode, Lang::En) => "Wrong recovery code. Check it group by group (dashes and spaces do not matter).".into(),
+        (E::PassphraseTooShort { min }, Lang::Fr) => format!(
+            "Phrase de passe trop courte : il faut au moins {min} caractères. Une phrase de quelques mots est plus sûre et plus facile à retenir."
+        ),
+        (E::PassphraseTooShort { min }, Lang::En) => format!(
+            "Passphrase too short: at least {min} characters. A phrase of a few words is safer and easier to remember."
+        ),
+        (E::ReadOnly(p), Lang::Fr) => format!(
+            "Le coffre {} est en lecture seule : rien n'a été enregistré. Rendez le fichier modifiable (ou choisissez un autre coffre) puis recommencez.",
+            shown(p)
+        ),
+        (E::ReadOnly(p), Lang::En) => format!(
+            "The vault {} is read-only: nothing was recorded. Make the file writable (or choose another vault) and try again.",
+            shown(p)
+        ),
+        (E::DiskFull, Lang::Fr) => "Le disque est plein : cet événement n'a pas été enregistré, les précédents sont intacts. Libérez de la place puis recommencez.".into(),
+        (E::DiskFull, Lang::En) => "The disk is full: this event was not recorded; earlier ones are intact. Free some space and try again.".into(),
+        (E::Busy, Lang::Fr) => "Le coffre est occupé par un autre Témoin depuis plus de 10 secondes. Réessayez dans un instant.".into(),
+        (E::Busy, Lang::En) => "The vault has been busy with another Témoin for over 10 seconds. Try again in a moment.".into(),
+        (E::Io(err), Lang::Fr) => format!("Erreur de fichier : {err}. Vérifiez le chemin et les droits du dossier."),
+        (E::Io(err), Lang::En) => format!("File error: {err}. Check the path and the folder's permissions."),
+        (E::Database(m), Lang::Fr) => format!("Erreur de la base : {m}. Le coffre n'a pas été modifié."),
+        (E::Database(m), Lang::En) => format!("Database error: {m}. The vault was not changed."),
+    }
+}
+
+/// Where the chain breaks, located for the person reading.
+pub fn chain_break(b: &Break, lang: Lang) -> String {
+    match (b, lang) {
+        (Break::Altered { seq }, Lang::Fr) => {
+            format!("la ligne {seq} a été modifiée (ou déplacée)")
+        }
+        (Break::Altered { seq }, Lang::En) => format!("row {seq} was altered (or moved)"),
+        (Break::Missing { from, to }, Lang::Fr) if from == to => {
+            format!("la ligne {from} a été supprimée")
+        }
+        (Break::Missing { from, to }, Lang::En) if from == to => format!("row {from} was deleted"),
+        (Break::Missing { from, to }, Lang::Fr) => {
+            format!("les lignes {from} à {to} ont été supprimées")
+        }
+        (Break::Missing { from, to }, Lang::En) => format!("rows {from} to {to} were deleted"),
+        (Break::Truncated { last, expected }, Lang::Fr) => format!(
+            "le coffre s'arrête à la ligne {last} alors qu'il en comptait {expected} : la fin a été coupée"
+        ),
+        (Break::Truncated { last, expected }, Lang::En) => {
+            format!("the vault ends at row {last} but had reached {expected}: its end was cut off")
+        }
+        (Break::HeadMismatch { last, head }, Lang::Fr) => format!(
+            "l'en-tête du journal (ligne {head}) ne correspond pas aux lignes présentes (jusqu'à {last}) : il a été modifié"
+        ),
+        (Break::HeadMismatch { last, head }, Lang::En) => format!(
+            "the log's head (row {head}) does not match the rows present (up to {last}): it was altered"
+        ),
+    }
+}
+
+pub fn row_problem(p: &RowProblem, lang: Lang) -> &'static str {
+    match p {
+        RowProblem::Unreadable(_) => lang.pick(
+            "illisible : ligne modifiée ou déplacée",
+            "unreadable: row altered or moved",
+        ),
+        RowProblem::UnknownKind => lang.pick(
+            "type d'événement inconnu (écrit par une version plus récente)",
+            "unknown kind of event (written by a newer version)",
+        ),
+    }
+}
+
+/// The short name of an event's kind as shown in lists.
+pub fn kind_label(kind: &EventKind, lang: Lang) -> &'static str {
+    match kind {
+        EventKind::PopupSeen(_) => lang.pick("Pop-up", "Pop-up"),
+        EventKind::SpeechSegment(_) => lang.pick("Parole mesurée", "Speech measured"),
+        EventKind::StrainEpisode(_) => {
+            lang.pick("Épisode de tension vocale", "Vocal-strain episode")
+        }
+        EventKind::CallStarted { .. } => lang.pick("Début d'appel", "Call started"),
+        EventKind::CallEnded(_) => lang.pick("Fin d'appel", "Call ended"),
+        EventKind::SelfReport(_) => lang.pick("Bilan de fin de service", "End-of-shift report"),
+        EventKind::Note { .. } => lang.pick("Note", "Note"),
+        EventKind::MonitoringPaused { .. } => {
+            lang.pick("Pause de confidentialité", "Privacy pause")
+        }
+        EventKind::MonitoringResumed => lang.pick("Reprise", "Resumed"),
+    }
+}
+
+pub fn category_label(c: PopupCategory, lang: Lang) -> &'static str {
+    use PopupCategory as P;
+    match c {
+        P::PaceFaster => lang.pick("débit : plus vite", "pace: faster"),
+        P::PaceSlower => lang.pick("débit : plus lent", "pace: slower"),
+        P::Thanks => lang.pick("remerciements", "thanks"),
+        P::Apology => lang.pick("excuses", "apology"),
+        P::Empathy => lang.pick("empathie / ton / énergie", "empathy / tone / energy"),
+        P::Silence => lang.pick("silence", "silence"),
+        P::Overtalk => lang.pick("parole simultanée", "overtalk"),
+        P::Hold => lang.pick("mise en attente", "hold"),
+        P::Script => lang.pick("script / conformité", "script / compliance"),
+        P::Score => lang.pick("score / évaluation", "score / feedback"),
+        P::CustomerSentiment => lang.pick("humeur du client", "customer sentiment"),
+        P::Other => lang.pick("autre", "other"),
+    }
+}
+
+/// One line of details for an event in a list.
+pub fn event_details(kind: &EventKind, lang: Lang) -> String {
+    fn opt(v: Option<f64>, unit: &str) -> String {
+        v.map(|v| format!("{v:.1} {unit}"))
+            .unwrap_or_else(|| "—".into())
+    }
+    match kind {
+        EventKind::Note { text } => text.clone(),
+        EventKind::PopupSeen(p) => {
+            let mut s = p.text.clone().unwrap_or_default();
+            if let Some(c) = p.category {
+                s = format!("[{}] {s}", category_label(c, lang));
+            }
+            if p.emotion_flag {
+                s.push_str(lang.pick(" ⚑ analyse des émotions", " ⚑ emotion analysis"));
+            }
+            s
+        }
+        EventKind::SpeechSegment(s) => format!(
+            "{:.1} s, F0 {}, {}",
+            s.duration_s,
+            opt(s.f0_mean_hz, "Hz"),
+            opt(s.intensity_db, "dB")
+        ),
+        EventKind::StrainEpisode(e) => format!(
+            "{:.0} s, {} {}",
+            e.duration_s,
+            e.indicators.len(),
+            lang.pick("indicateurs", "indicators")
+        ),
+        EventKind::CallStarted { .. } | EventKind::MonitoringResumed => String::new(),
+        EventKind::CallEnded(c) => format!("{:.0} s", c.handle_s),
+        EventKind::SelfReport(r) => format!(
+            "{} {}, {} {}",
+            lang.pick("charge mentale", "mental demand"),
+            r.mental,
+            lang.pick("frustration", "frustration"),
+            r.frustration
+        ),
+        EventKind::MonitoringPaused { .. } => String::new(),
+    }
+}

@@ -1,0 +1,640 @@
+//! The encrypted, tamper-evident store: one SQLite file.
+//!
+//! - Appending needs no passphrase: events are sealed to the vault's public key ([`seal`]).
+//! - Reading needs the passphrase: Argon2id turns it into the key that unwraps the data key,
+//!   which unwraps the private keys ([`keys`]).
+//! - Nothing in the file is readable without it: rows hold a sequence number, the sealed blob
+//!   and a hash-chain link ([`chain`]); the `meta` table holds only public keys, wrapped keys,
+//!   KDF parameters and the chain head.
+//! - Crash-safe: WAL, `synchronous=FULL`, one transaction per append.
+//!
+//! Not for: what events mean (see `events`), or formatting anything for people.
+
+mod chain;
+mod keys;
+mod seal;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use ring::rand::SystemRandom;
+use ring::signature::{Ed25519KeyPair, KeyPair};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use zeroize::Zeroizing;
+
+pub use chain::Break;
+pub use keys::{KdfParams, RecoveryCode};
+pub use seal::OpenError;
+
+use crate::events::Event;
+use keys::SecretKey;
+
+/// `PRAGMA application_id`: "TEMO". Tells a Témoin vault from any other SQLite file.
+const APP_ID: i64 = 0x5445_4D4F;
+/// The file format this version writes and reads (`PRAGMA user_version`).
+pub const FORMAT: i64 = 1;
+/// Shorter passphrases are refused: the vault may be copied and attacked offline.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Everything that can go wrong with a vault. `messages` turns each into a sentence that says
+/// what to do; none of them leaves the file changed.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("no vault at {0}")]
+    NotFound(PathBuf),
+    #[error("a file already exists at {0}")]
+    AlreadyExists(PathBuf),
+    #[error("{0} is not a Témoin vault")]
+    NotAVault(PathBuf),
+    #[error("vault format {found} is newer than this version ({supported})")]
+    NewerFormat { found: i64, supported: i64 },
+    #[error("the vault is damaged: {0}")]
+    Corrupt(String),
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    #[error("wrong recovery code")]
+    WrongRecoveryCode,
+    #[error("passphrase shorter than {min} characters")]
+    PassphraseTooShort { min: usize },
+    #[error("the vault file {0} is read-only")]
+    ReadOnly(PathBuf),
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("the vault is busy (another Témoin is writing)")]
+    Busy,
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("database error: {0}")]
+    Database(String),
+}
+
+impl VaultError {
+    fn from_sql(e: rusqlite::Error, path: &Path) -> Self {
+        use rusqlite::ErrorCode as C;
+        match &e {
+            rusqlite::Error::SqliteFailure(f, _) => match f.code {
+                C::NotADatabase => VaultError::NotAVault(path.to_path_buf()),
+                C::DatabaseCorrupt => VaultError::Corrupt(e.to_string()),
+                C::DiskFull => VaultError::DiskFull,
+                C::ReadOnly => VaultError::ReadOnly(path.to_path_buf()),
+                C::DatabaseBusy | C::DatabaseLocked => VaultError::Busy,
+                C::SystemIoFailure if f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHORT_READ => {
+                    VaultError::Corrupt(e.to_string())
+                }
+                _ => VaultError::Database(e.to_string()),
+            },
+            _ => VaultError::Database(e.to_string()),
+        }
+    }
+}
+
+/// The outcome of a chain check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainReport {
+    /// Rows present in the file.
+    pub rows: u64,
+    /// The first break found, or `None` when the chain is intact.
+    pub broken: Option<Break>,
+}
+
+/// An event read back from the vault, or why its row could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEvent {
+    pub seq: u64,
+    pub event: Result<Event, RowProblem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowProblem {
+    /// The sealed row did not open (altered, moved, or its session start is missing).
+    Unreadable(OpenError),
+    /// It opened but holds a kind of event this version does not know (written by a newer one).
+    UnknownKind,
+}
+
+/// What the vault's `meta` table holds. All of it is public or wrapped.
+struct Meta {
+    vault_id: Vec<u8>,
+    hpke_pk: Vec<u8>,
+    device_pk: Vec<u8>,
+    kdf: KdfParams,
+}
+
+/// An open vault: can append and check; [`Vault::unlock`] to read.
+pub struct Vault {
+    conn: Connection,
+    path: PathBuf,
+    meta: Meta,
+    sealer: seal::Sealer,
+    read_only: bool,
+}
+
+const SCHEMA: &str = "
+    CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+    CREATE TABLE events (seq INTEGER PRIMARY KEY, blob BLOB NOT NULL, link BLOB NOT NULL);
+";
+
+fn wrap_aad(purpose: &str, vault_id: &[u8]) -> Vec<u8> {
+    [
+        b"temoin/v1/wrap/".as_slice(),
+        purpose.as_bytes(),
+        b"/",
+        vault_id,
+    ]
+    .concat()
+}
+
+impl Vault {
+    /// `$XDG_DATA_HOME/temoin/vault.db` (or the platform's equivalent).
+    pub fn default_path() -> Option<PathBuf> {
+        dirs::data_dir().map(|d| d.join("temoin").join("vault.db"))
+    }
+
+    /// Creates a new vault at `path` (which must not exist) and returns it with its recovery code,
+    /// to be shown to the worker once.
+    pub fn create(path: &Path, passphrase: &str) -> Result<(Vault, RecoveryCode), VaultError> {
+        Self::create_with(path, passphrase, KdfParams::DEFAULT)
+    }
+
+    /// As [`Vault::create`] with chosen Argon2id costs (never below the safe floor).
+    pub fn create_with(
+        path: &Path,
+        passphrase: &str,
+        kdf: KdfParams,
+    ) -> Result<(Vault, RecoveryCode), VaultError> {
+        check_passphrase(passphrase)?;
+        if path.exists() {
+            return Err(VaultError::AlreadyExists(path.to_path_buf()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir)?;
+        }
+        // Built under a temporary name and renamed at the end: a crash never leaves half a vault
+        // where the real one should be.
+        let tmp = path.with_extension(format!("creating-{}", std::process::id()));
+        let code = RecoveryCode::generate();
+        let built = build_new(&tmp, passphrase, &code, kdf);
+        let result = built.and_then(|()| {
+            if path.exists() {
+                return Err(VaultError::AlreadyExists(path.to_path_buf()));
+            }
+            fs::rename(&tmp, path).map_err(VaultError::from)
+        });
+        if let Err(e) = result {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        Ok((Vault::open(path)?, code))
+    }
+
+    /// Opens an existing vault without its passphrase. Reads nothing but public metadata and
+    /// writes nothing.
+    pub fn open(path: &Path) -> Result<Vault, VaultError> {
+        let md = match fs::metadata(path) {
+            Ok(md) => md,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(VaultError::NotFound(path.to_path_buf()));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if !md.is_file() {
+            return Err(VaultError::NotAVault(path.to_path_buf()));
+        }
+        // A file the worker made read-only is treated as such even by root: never write to it.
+        let read_only = md.permissions().readonly();
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let sql = |e| VaultError::from_sql(e, path);
+        let conn = Connection::open_with_flags(path, flags).map_err(sql)?;
+        let app_id: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(sql)?;
+        if app_id != APP_ID {
+            return Err(VaultError::NotAVault(path.to_path_buf()));
+        }
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sql)?;
+        if version > FORMAT {
+            return Err(VaultError::NewerFormat {
+                found: version,
+                supported: FORMAT,
+            });
+        }
+        if version < 1 {
+            return Err(VaultError::Corrupt("format version missing".into()));
+        }
+        conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sql)?;
+        let meta = read_meta(&conn).map_err(|e| match e {
+            VaultError::Database(m) => VaultError::Corrupt(m),
+            e => e,
+        })?;
+        let sealer = seal::Sealer::new(&meta.vault_id, &meta.hpke_pk)
+            .ok_or_else(|| VaultError::Corrupt("public key".into()))?;
+        Ok(Vault {
+            conn,
+            path: path.to_path_buf(),
+            meta,
+            sealer,
+            read_only,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The device's Ed25519 public key (used for the worker's pseudonym and to check exports).
+    pub fn device_public_key(&self) -> &[u8] {
+        &self.meta.device_pk
+    }
+
+    fn sql(&self) -> impl Fn(rusqlite::Error) -> VaultError + '_ {
+        |e| VaultError::from_sql(e, &self.path)
+    }
+
+    fn writable(&self) -> Result<(), VaultError> {
+        if self.read_only {
+            return Err(VaultError::ReadOnly(self.path.clone()));
+        }
+        Ok(())
+    }
+
+    /// Appends one event, durably, and returns its row number. Needs no passphrase.
+    pub fn append(&mut self, event: &Event) -> Result<u64, VaultError> {
+        self.append_all(std::slice::from_ref(event))
+    }
+
+    /// Appends events in one transaction (all or none) and returns the last row number.
+    pub fn append_all(&mut self, events: &[Event]) -> Result<u64, VaultError> {
+        self.writable()?;
+        let path = self.path.clone();
+        let sql = |e| VaultError::from_sql(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let (mut seq, mut prev) = match read_head(&tx).map_err(sql)? {
+            Some(h) => h,
+            None => (0, chain::genesis(&self.meta.vault_id)),
+        };
+        let mut result = Ok(());
+        for event in events {
+            seq += 1;
+            let json = Zeroizing::new(serde_json::to_vec(event).expect("events always serialise"));
+            let blob = self.sealer.seal(seq, &json);
+            let link = chain::link(&prev, seq, &blob);
+            result = tx
+                .execute(
+                    "INSERT INTO events (seq, blob, link) VALUES (?1, ?2, ?3)",
+                    params![seq as i64, blob, link.as_slice()],
+                )
+                .map(|_| ());
+            if result.is_err() {
+                break;
+            }
+            prev = link;
+        }
+        let result = result
+            .and_then(|()| write_head(&tx, seq, &prev))
+            .and_then(|()| tx.commit());
+        self.sealer.stored(result.is_ok());
+        result.map_err(sql)?;
+        Ok(seq)
+    }
+
+    /// Verifies the hash chain and the file's integrity. Needs no passphrase.
+    pub fn check(&self) -> Result<ChainReport, VaultError> {
+        let sql = self.sql();
+        let problems: String = self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(&sql)?;
+        if problems != "ok" {
+            return Err(VaultError::Corrupt(problems));
+        }
+        let mut walker = chain::Walker::new(&self.meta.vault_id);
+        let mut rows = 0;
+        self.each_row(|seq, blob, link| {
+            rows += 1;
+            walker.row(seq, blob, link);
+        })?;
+        let head = read_head(&self.conn).map_err(&sql)?;
+        Ok(ChainReport {
+            rows,
+            broken: walker.finish(head).err(),
+        })
+    }
+
+    fn each_row(&self, mut f: impl FnMut(u64, &[u8], &[u8])) -> Result<(), VaultError> {
+        let sql = self.sql();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT seq, blob, link FROM events ORDER BY seq")
+            .map_err(&sql)?;
+        let mut rows = stmt.query([]).map_err(&sql)?;
+        while let Some(row) = rows.next().map_err(&sql)? {
+            let seq: i64 = row.get(0).map_err(&sql)?;
+            let blob = row.get_ref(1).map_err(&sql)?.as_blob().unwrap_or(&[]);
+            let link = row.get_ref(2).map_err(&sql)?.as_blob().unwrap_or(&[]);
+            f(seq as u64, blob, link);
+        }
+        Ok(())
+    }
+
+    /// Unlocks reading with the passphrase.
+    pub fn unlock(&self, passphrase: &str) -> Result<Unlocked<'_>, VaultError> {
+        let data_key = self
+            .unwrap_data_key("passphrase", passphrase.as_bytes())?
+            .ok_or(VaultError::WrongPassphrase)?;
+        self.unlocked(data_key)
+    }
+
+    /// Unlocks reading with the recovery code.
+    pub fn unlock_with_recovery(&self, code: &RecoveryCode) -> Result<Unlocked<'_>, VaultError> {
+        let data_key = self
+            .unwrap_data_key("recovery", code.secret())?
+            .ok_or(VaultError::WrongRecoveryCode)?;
+        self.unlocked(data_key)
+    }
+
+    fn unwrap_data_key(&self, slot: &str, secret: &[u8]) -> Result<Option<SecretKey>, VaultError> {
+        let salt = self.meta_value(&format!("{slot}_salt"))?;
+        let wrapped = self.meta_value(&format!("{slot}_wrap"))?;
+        let kek = keys::derive_kek(secret, &salt, self.meta.kdf)?;
+        Ok(
+            keys::unwrap(&kek, &wrapped, &wrap_aad(slot, &self.meta.vault_id))
+                .and_then(|k| SecretKey::from_bytes(&k)),
+        )
+    }
+
+    fn unlocked(&self, data_key: SecretKey) -> Result<Unlocked<'_>, VaultError> {
+        let id = &self.meta.vault_id;
+        let open = |name: &str| -> Result<Zeroizing<Vec<u8>>, VaultError> {
+            let wrapped = self.meta_value(&format!("{name}_wrap"))?;
+            keys::unwrap(&data_key, &wrapped, &wrap_aad(name, id))
+                .ok_or_else(|| VaultError::Corrupt(format!("{name} key altered")))
+        };
+        let hpke_sk = SecretKey::from_bytes(&open("hpke")?)
+            .ok_or_else(|| VaultError::Corrupt("hpke key".into()))?;
+        let device_pkcs8 = open("device")?;
+        // A swapped public key would have new events sealed to someone else: refuse to go on.
+        let device = Ed25519KeyPair::from_pkcs8(&device_pkcs8)
+            .map_err(|_| VaultError::Corrupt("device key".into()))?;
+        if device.public_key().as_ref() != self.meta.device_pk.as_slice()
+            || seal::public_of(&hpke_sk).as_slice() != self.meta.hpke_pk.as_slice()
+        {
+            return Err(VaultError::Corrupt("public keys replaced".into()));
+        }
+        Ok(Unlocked {
+            vault: self,
+            data_key,
+            hpke_sk,
+            device_pkcs8,
+        })
+    }
+
+    /// Changes the passphrase: only the wrapping of the data key changes.
+    pub fn change_passphrase(&mut self, old: &str, new: &str) -> Result<(), VaultError> {
+        self.writable()?;
+        check_passphrase(new)?;
+        let unlocked = self.unlock(old)?;
+        let rows = slot_rows("passphrase", new.as_bytes(), &unlocked.data_key, &self.meta)?;
+        drop(unlocked);
+        self.write_meta(&rows)
+    }
+
+    /// Sets a new passphrase with the recovery code, and replaces the code (it has been read out).
+    pub fn recover(&mut self, code: &RecoveryCode, new: &str) -> Result<RecoveryCode, VaultError> {
+        self.writable()?;
+        check_passphrase(new)?;
+        let unlocked = self.unlock_with_recovery(code)?;
+        let fresh = RecoveryCode::generate();
+        let mut rows = slot_rows("passphrase", new.as_bytes(), &unlocked.data_key, &self.meta)?;
+        rows.extend(slot_rows(
+            "recovery",
+            fresh.secret(),
+            &unlocked.data_key,
+            &self.meta,
+        )?);
+        drop(unlocked);
+        self.write_meta(&rows)?;
+        Ok(fresh)
+    }
+
+    fn write_meta(&mut self, rows: &[(String, Vec<u8>)]) -> Result<(), VaultError> {
+        let path = self.path.clone();
+        let sql = |e| VaultError::from_sql(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        for (name, value) in rows {
+            tx.execute(
+                "UPDATE meta SET value = ?2 WHERE name = ?1",
+                params![name, value],
+            )
+            .map_err(sql)?;
+        }
+        tx.commit().map_err(sql)
+    }
+
+    fn meta_value(&self, name: &str) -> Result<Vec<u8>, VaultError> {
+        meta_value(&self.conn, name)
+    }
+}
+
+/// A vault opened with its passphrase: can read events and sign. Drops its keys (zeroized) when
+/// it goes out of scope.
+pub struct Unlocked<'v> {
+    vault: &'v Vault,
+    data_key: SecretKey,
+    hpke_sk: SecretKey,
+    device_pkcs8: Zeroizing<Vec<u8>>,
+}
+
+impl Unlocked<'_> {
+    /// Every row, in order, decrypted; rows that cannot be read are returned as such, never
+    /// skipped silently.
+    pub fn events(&self) -> Result<Vec<StoredEvent>, VaultError> {
+        let mut out = Vec::new();
+        self.for_each(|e| out.push(e))?;
+        Ok(out)
+    }
+
+    /// Streams every row, in order, decrypted.
+    pub fn for_each(&self, mut f: impl FnMut(StoredEvent)) -> Result<(), VaultError> {
+        let v = self.vault;
+        let mut opener = seal::Opener::new(&v.meta.vault_id, &self.hpke_sk)
+            .ok_or_else(|| VaultError::Corrupt("private key".into()))?;
+        v.each_row(|seq, blob, _| {
+            let event = match opener.open(seq, blob) {
+                Ok(json) => {
+                    serde_json::from_slice::<Event>(&json).map_err(|_| RowProblem::UnknownKind)
+                }
+                Err(e) => Err(RowProblem::Unreadable(e)),
+            };
+            f(StoredEvent { seq, event });
+        })
+    }
+
+    /// The device's signing key, for signing exports and checkpoints.
+    pub fn device_key(&self) -> Ed25519KeyPair {
+        Ed25519KeyPair::from_pkcs8(&self.device_pkcs8).expect("checked at unlock")
+    }
+}
+
+fn check_passphrase(p: &str) -> Result<(), VaultError> {
+    if p.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(VaultError::PassphraseTooShort {
+            min: MIN_PASSPHRASE_CHARS,
+        });
+    }
+    Ok(())
+}
+
+/// The meta rows that let `secret` unwrap the data key in `slot`.
+fn slot_rows(
+    slot: &str,
+    secret: &[u8],
+    data_key: &SecretKey,
+    meta: &Meta,
+) -> Result<Vec<(String, Vec<u8>)>, VaultError> {
+    let salt = keys::random_bytes::<16>();
+    let kek = keys::derive_kek(secret, &salt, meta.kdf)?;
+    let wrapped = keys::wrap(&kek, data_key.expose(), &wrap_aad(slot, &meta.vault_id));
+    Ok(vec![
+        (format!("{slot}_salt"), salt.to_vec()),
+        (format!("{slot}_wrap"), wrapped),
+    ])
+}
+
+fn build_new(
+    tmp: &Path,
+    passphrase: &str,
+    code: &RecoveryCode,
+    kdf: KdfParams,
+) -> Result<(), VaultError> {
+    let sql = |e| VaultError::from_sql(e, tmp);
+    let _ = fs::remove_file(tmp);
+    let mut conn = Connection::open(tmp).map_err(sql)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(sql)?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(sql)?;
+    let tx = conn.transaction().map_err(sql)?;
+    tx.execute_batch(SCHEMA).map_err(sql)?;
+    tx.pragma_update(None, "application_id", APP_ID)
+        .map_err(sql)?;
+    tx.pragma_update(None, "user_version", FORMAT)
+        .map_err(sql)?;
+
+    let vault_id = keys::random_bytes::<16>().to_vec();
+    let data_key = SecretKey::random();
+    let (hpke_sk, hpke_pk) = seal::generate_keypair();
+    let device_pkcs8 = Zeroizing::new(
+        Ed25519KeyPair::generate_pkcs8(&SystemRandom::new())
+            .map_err(|_| VaultError::Database("key generation failed".into()))?
+            .as_ref()
+            .to_vec(),
+    );
+    let device_pk = Ed25519KeyPair::from_pkcs8(&device_pkcs8)
+        .expect("ring just made it")
+        .public_key()
+        .as_ref()
+        .to_vec();
+    let meta = Meta {
+        vault_id: vault_id.clone(),
+        hpke_pk: hpke_pk.to_vec(),
+        device_pk: device_pk.clone(),
+        kdf,
+    };
+    let mut rows = vec![
+        ("vault_id".to_string(), vault_id.clone()),
+        ("hpke_pk".to_string(), hpke_pk.to_vec()),
+        ("device_pk".to_string(), device_pk),
+        (
+            "kdf".to_string(),
+            serde_json::to_vec(&kdf).expect("plain struct"),
+        ),
+        (
+            "hpke_wrap".to_string(),
+            keys::wrap(&data_key, hpke_sk.expose(), &wrap_aad("hpke", &vault_id)),
+        ),
+        (
+            "device_wrap".to_string(),
+            keys::wrap(&data_key, &device_pkcs8, &wrap_aad("device", &vault_id)),
+        ),
+    ];
+    rows.extend(slot_rows(
+        "passphrase",
+        passphrase.as_bytes(),
+        &data_key,
+        &meta,
+    )?);
+    rows.extend(slot_rows("recovery", code.secret(), &data_key, &meta)?);
+    for (name, value) in rows {
+        tx.execute(
+            "INSERT INTO meta (name, value) VALUES (?1, ?2)",
+            params![name, value],
+        )
+        .map_err(sql)?;
+    }
+    tx.commit().map_err(sql)?;
+    conn.close().map_err(|(_, e)| sql(e))?;
+    Ok(())
+}
+
+fn meta_value(conn: &Connection, name: &str) -> Result<Vec<u8>, VaultError> {
+    conn.query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| {
+        r.get(0)
+    })
+    .optional()
+    .map_err(|e| VaultError::Corrupt(e.to_string()))?
+    .ok_or_else(|| VaultError::Corrupt(format!("missing {name}")))
+}
+
+fn read_meta(conn: &Connection) -> Result<Meta, VaultError> {
+    let kdf: KdfParams = serde_json::from_slice(&meta_value(conn, "kdf")?)
+        .map_err(|e| VaultError::Corrupt(format!("kdf: {e}")))?;
+    let meta = Meta {
+        vault_id: meta_value(conn, "vault_id")?,
+        hpke_pk: meta_value(conn, "hpke_pk")?,
+        device_pk: meta_value(conn, "device_pk")?,
+        kdf,
+    };
+    if meta.vault_id.len() != 16 || meta.hpke_pk.len() != 32 || meta.device_pk.len() != 32 {
+        return Err(VaultError::Corrupt("key sizes".into()));
+    }
+    Ok(meta)
+}
+
+fn read_head(conn: &Connection) -> rusqlite::Result<Option<(u64, [u8; chain::LINK_LEN])>> {
+    let v: Option<Vec<u8>> = conn
+        .query_row("SELECT value FROM meta WHERE name = 'head'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(v.filter(|v| v.len() == 8 + chain::LINK_LEN).map(|v| {
+        let seq = u64::from_be_bytes(v[..8].try_into().expect("8 bytes"));
+        let mut link = [0u8; chain::LINK_LEN];
+        link.copy_from_slice(&v[8..]);
+        (seq, link)
+    }))
+}
+
+fn write_head(conn: &Connection, seq: u64, link: &[u8]) -> rusqlite::Result<()> {
+    let value = [&seq.to_be_bytes()[..], link].concat();
+    conn.execute(
+        "INSERT INTO meta (name, value) VALUES ('head', ?1)
+         ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+        [value],
+    )?;
+    Ok(())
+}
