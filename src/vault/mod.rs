@@ -82,11 +82,34 @@ impl VaultError {
                 C::SystemIoFailure if f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHORT_READ => {
                     VaultError::Corrupt(e.to_string())
                 }
+                // SQLite reports a full disk met while growing its WAL index as a plain I/O error.
+                C::SystemIoFailure if disk_nearly_full(path) => VaultError::DiskFull,
                 _ => VaultError::Database(e.to_string()),
             },
             _ => VaultError::Database(e.to_string()),
         }
     }
+}
+
+/// Whether the filesystem holding `path` has less than 1 MiB left.
+fn disk_nearly_full(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return false;
+    };
+    let mut st = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `c` is a valid C string and `st` is written by statvfs before being read.
+    let ok = unsafe { libc::statvfs(c.as_ptr(), st.as_mut_ptr()) } == 0;
+    if !ok {
+        return false;
+    }
+    // SAFETY: statvfs returned 0, so it filled `st`.
+    let st = unsafe { st.assume_init() };
+    (st.f_bavail as u128) * (st.f_frsize as u128) < 1 << 20
 }
 
 /// The outcome of a chain check.
@@ -280,7 +303,7 @@ impl Vault {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
-        let (mut seq, mut prev) = match read_head(&tx).map_err(sql)? {
+        let (mut seq, mut prev) = match append_point(&tx).map_err(sql)? {
             Some(h) => h,
             None => (0, chain::genesis(&self.meta.vault_id)),
         };
@@ -615,18 +638,47 @@ fn read_meta(conn: &Connection) -> Result<Meta, VaultError> {
     Ok(meta)
 }
 
+/// The last row number and link as recorded in the head; `None` if absent or not well formed.
 fn read_head(conn: &Connection) -> rusqlite::Result<Option<(u64, [u8; chain::LINK_LEN])>> {
-    let v: Option<Vec<u8>> = conn
-        .query_row("SELECT value FROM meta WHERE name = 'head'", [], |r| {
-            r.get(0)
+    conn.query_row("SELECT value FROM meta WHERE name = 'head'", [], |r| {
+        Ok(split_head(r.get_ref(0)?.as_bytes().ok()))
+    })
+    .optional()
+    .map(Option::flatten)
+}
+
+fn split_head(v: Option<&[u8]>) -> Option<(u64, [u8; chain::LINK_LEN])> {
+    let v = v.filter(|v| v.len() == 8 + chain::LINK_LEN)?;
+    let seq = u64::from_be_bytes(v[..8].try_into().ok()?);
+    Some((seq, v[8..].try_into().ok()?))
+}
+
+/// Where the next append continues: the head, or the last row if the head was damaged (the
+/// damage is reported by `check`; new events are still kept).
+fn append_point(conn: &Connection) -> rusqlite::Result<Option<(u64, [u8; chain::LINK_LEN])>> {
+    if let Some(h) = read_head(conn)? {
+        return Ok(Some(h));
+    }
+    conn.query_row(
+        "SELECT seq, link FROM events ORDER BY seq DESC LIMIT 1",
+        [],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)? as u64,
+                r.get_ref(1)?.as_bytes().ok().map(<[u8]>::to_vec),
+            ))
+        },
+    )
+    .optional()
+    .map(|row| {
+        row.map(|(seq, link)| {
+            let mut l = [0u8; chain::LINK_LEN];
+            if let Some(link) = link.filter(|l| l.len() == chain::LINK_LEN) {
+                l.copy_from_slice(&link);
+            }
+            (seq, l)
         })
-        .optional()?;
-    Ok(v.filter(|v| v.len() == 8 + chain::LINK_LEN).map(|v| {
-        let seq = u64::from_be_bytes(v[..8].try_into().expect("8 bytes"));
-        let mut link = [0u8; chain::LINK_LEN];
-        link.copy_from_slice(&v[8..]);
-        (seq, link)
-    }))
+    })
 }
 
 fn write_head(conn: &Connection, seq: u64, link: &[u8]) -> rusqlite::Result<()> {

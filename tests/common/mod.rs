@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests: temporary vaults and the real `temoin` binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use temoin::vault::{RecoveryCode, Vault};
+
+pub const PASS: &str = "correct horse battery staple";
+
+/// A fresh directory and a vault path inside it (not yet created).
+pub fn temp_vault_path() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("vault.db");
+    (dir, path)
+}
+
+/// A created vault in a fresh directory.
+pub fn new_vault() -> (tempfile::TempDir, PathBuf, Vault, RecoveryCode) {
+    let (dir, path) = temp_vault_path();
+    let (vault, code) = Vault::create(&path, PASS).expect("create vault");
+    (dir, path, vault, code)
+}
+
+/// The `temoin` binary with a clean environment: no passphrase, French, this vault.
+pub fn temoin(vault: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_temoin"));
+    c.env_remove("TEMOIN_PASSPHRASE")
+        .env_remove("TEMOIN_NEW_PASSPHRASE")
+        .env_remove("TEMOIN_RECOVERY_CODE")
+        .env_remove("TEMOIN_LANG")
+        .env("TEMOIN_VAULT", vault)
+        .stdin(std::process::Stdio::null());
+    c
+}
+
+pub fn run(cmd: &mut Command) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("run temoin");
+    (
+        status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
+
+/// The file's bytes, to prove a command left it untouched.
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
