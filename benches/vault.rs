@@ -60,7 +60,9 @@ fn unlock(c: &mut Criterion) {
     let (vault, _) = Vault::create(&dir.path().join("v.db"), PASS).unwrap();
     let mut g = c.benchmark_group("vault");
     g.sample_size(10);
-    g.bench_function("unlock (Argon2id)", |b| b.iter(|| vault.unlock(PASS).unwrap()));
+    g.bench_function("unlock (Argon2id)", |b| {
+        b.iter(|| vault.unlock(PASS).unwrap())
+    });
     g.finish();
 }
 

@@ -5,5 +5,6 @@
 //! type; `vault` stores it encrypted; `messages` is where people-facing French and English live.
 
 pub mod events;
+pub mod features;
 pub mod messages;
 pub mod vault;

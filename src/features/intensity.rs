@@ -1,0 +1,169 @@
+//! Loudness and timing from the intensity contour: Praat's "To Intensity" (Kaiser window of
+//! 6.4 / floor seconds, mean subtracted, dB re 2·10⁻⁵ Pa with samples as pascals), its energy
+//! mean, silences as "To TextGrid (silences)" finds them, and syllable nuclei after De Jong &
+//! Wempe (2009): intensity peaks that stand out by a dip of 2 dB and fall on voiced frames.
+
+use super::pitch::frame_times;
+
+/// Modified Bessel function of the first kind, order 0 (series; plenty for window shapes).
+fn bessel_i0(x: f64) -> f64 {
+    let mut sum = 1.0;
+    let mut term = 1.0;
+    let q = x * x / 4.0;
+    for k in 1..200 {
+        term *= q / (k as f64 * k as f64);
+        sum += term;
+        if term < sum * 1e-16 {
+            break;
+        }
+    }
+    sum
+}
+
+/// Intensity frames (time, dB) with the given floor; `step_s` 0 means Praat's default 0.8/floor.
+pub fn intensity(x: &[f32], sr: f64, floor_hz: f64, step_s: f64) -> Vec<(f64, f64)> {
+    let step = if step_s > 0.0 { step_s } else { 0.8 / floor_hz };
+    let window_s = 6.4 / floor_hz;
+    let half = (0.5 * window_s * sr).floor() as isize;
+    let n = (2 * half + 1) as usize;
+    let beta = 2.0 * std::f64::consts::PI * std::f64::consts::PI + 0.5;
+    let window: Vec<f64> = (0..n)
+        .map(|i| {
+            let r = (i as f64 - half as f64) / (half as f64 + 1.0);
+            bessel_i0(beta * (1.0 - r * r).max(0.0).sqrt())
+        })
+        .collect();
+    let wsum: f64 = window.iter().sum();
+    frame_times(x.len(), sr, window_s, step)
+        .into_iter()
+        .map(|t| {
+            let mid = (t * sr - 0.5).round() as isize;
+            let a = mid - half;
+            let vals: Vec<f64> = (0..n as isize)
+                .map(|k| {
+                    let i = a + k;
+                    if i >= 0 && (i as usize) < x.len() {
+                        x[i as usize] as f64
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            let mean = vals.iter().sum::<f64>() / n as f64;
+            let ms = vals
+                .iter()
+                .zip(&window)
+                .map(|(v, w)| w * (v - mean).powi(2))
+                .sum::<f64>()
+                / wsum;
+            let db = if ms < 1e-30 {
+                -300.0
+            } else {
+                10.0 * (ms / 4e-10).log10()
+            };
+            (t, db)
+        })
+        .collect()
+}
+
+/// The energy average of intensity frames, in dB.
+pub fn energy_mean_db(frames: &[(f64, f64)]) -> Option<f64> {
+    if frames.is_empty() {
+        return None;
+    }
+    let mean = frames.iter().map(|f| 10f64.powf(f.1 / 10.0)).sum::<f64>() / frames.len() as f64;
+    Some(10.0 * mean.log10())
+}
+
+/// Silent stretches (start, end) in seconds: intensity more than 25 dB below the maximum, with
+/// silences and sounding parts shorter than 0.1 s absorbed by their neighbours.
+pub fn silences(x: &[f32], sr: f64) -> Vec<(f64, f64)> {
+    let frames = intensity(x, sr, 100.0, 0.0);
+    let duration = x.len() as f64 / sr;
+    if frames.is_empty() {
+        return Vec::new();
+    }
+    let max = frames.iter().map(|f| f.1).fold(f64::NEG_INFINITY, f64::max);
+    let threshold = max - 25.0;
+    // Intervals with boundaries midway between frames where the state changes.
+    let mut spans: Vec<(bool, f64, f64)> = Vec::new();
+    for (k, &(t, db)) in frames.iter().enumerate() {
+        let silent = db < threshold;
+        let start = if k == 0 {
+            0.0
+        } else {
+            0.5 * (frames[k - 1].0 + t)
+        };
+        match spans.last_mut() {
+            Some(last) if last.0 == silent => last.2 = t,
+            Some(last) => {
+                last.2 = start;
+                spans.push((silent, start, t));
+            }
+            None => spans.push((silent, start, t)),
+        }
+    }
+    if let Some(last) = spans.last_mut() {
+        last.2 = duration;
+    }
+    // Absorb short silences, then short sounding parts.
+    for absorb_silent in [true, false] {
+        let mut merged: Vec<(bool, f64, f64)> = Vec::new();
+        for s in spans {
+            let short = s.2 - s.1 < 0.1;
+            let state = if short && s.0 == absorb_silent {
+                !s.0
+            } else {
+                s.0
+            };
+            match merged.last_mut() {
+                Some(last) if last.0 == state => last.2 = s.2,
+                _ => merged.push((state, s.1, s.2)),
+            }
+        }
+        spans = merged;
+    }
+    spans
+        .into_iter()
+        .filter(|s| s.0)
+        .map(|s| (s.1, s.2))
+        .collect()
+}
+
+/// Syllable nuclei: peaks of a 50 Hz-floor intensity contour above the median and within 25 dB
+/// of the maximum, each separated from the previous by a dip of at least 2 dB, on voiced frames.
+pub fn syllable_nuclei(x: &[f32], sr: f64, voiced_at: impl Fn(f64) -> bool) -> usize {
+    let frames = intensity(x, sr, 50.0, 0.01);
+    if frames.len() < 3 {
+        return 0;
+    }
+    let mut sorted: Vec<f64> = frames.iter().map(|f| f.1).collect();
+    sorted.sort_by(|a, b| a.total_cmp(b));
+    let median = sorted[sorted.len() / 2];
+    let max = sorted[sorted.len() - 1];
+    let threshold = median.max(max - 25.0);
+    let mut count = 0;
+    let mut last_peak: Option<f64> = None;
+    let mut dip_since = f64::INFINITY;
+    for k in 1..frames.len() - 1 {
+        let (t, v) = frames[k];
+        dip_since = dip_since.min(v);
+        let is_peak = v > frames[k - 1].1 && v >= frames[k + 1].1 && v > threshold;
+        if !is_peak {
+            continue;
+        }
+        let stands_out = match last_peak {
+            None => true,
+            Some(p) => p - dip_since >= 2.0 && v - dip_since >= 2.0,
+        };
+        if stands_out && voiced_at(t) {
+            count += 1;
+            last_peak = Some(v);
+            dip_since = v;
+        } else if last_peak.is_some_and(|p| v > p) {
+            last_peak = Some(v);
+            dip_since = v;
+        }
+    }
+    count
+}
