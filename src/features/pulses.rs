@@ -74,13 +74,26 @@ fn correlation(x: &[f32], a: isize, b: isize, half: isize) -> Option<f64> {
     if a - half < 0 || b - half < 0 || a + half >= n || b + half >= n {
         return None;
     }
-    let (mut xy, mut xx, mut yy) = (0.0f64, 0.0f64, 0.0f64);
-    for k in -half..=half {
-        let u = x[(a + k) as usize] as f64;
-        let v = x[(b + k) as usize] as f64;
-        xy += u * v;
-        xx += u * u;
-        yy += v * v;
+    let u = &x[(a - half) as usize..=(a + half) as usize];
+    let v = &x[(b - half) as usize..=(b + half) as usize];
+    let (mut xy, mut xx, mut yy) = ([0.0f32; 8], [0.0f32; 8], [0.0f32; 8]);
+    for (cu, cv) in u.chunks_exact(8).zip(v.chunks_exact(8)) {
+        for k in 0..8 {
+            xy[k] += cu[k] * cv[k];
+            xx[k] += cu[k] * cu[k];
+            yy[k] += cv[k] * cv[k];
+        }
+    }
+    let tail = u.len() / 8 * 8;
+    let (mut xy, mut xx, mut yy) = (
+        xy.iter().sum::<f32>() as f64,
+        xx.iter().sum::<f32>() as f64,
+        yy.iter().sum::<f32>() as f64,
+    );
+    for (p, q) in u[tail..].iter().zip(&v[tail..]) {
+        xy += (p * q) as f64;
+        xx += (p * p) as f64;
+        yy += (q * q) as f64;
     }
     let d = (xx * yy).sqrt();
     Some(if d > 0.0 { xy / d } else { 0.0 })
@@ -133,11 +146,7 @@ pub fn pulses(x: &[f32], sr: f64, pitch: &[PitchFrame]) -> Vec<f64> {
         for dir in [1.0f64, -1.0] {
             let mut t = start;
             let mut last_i = i0;
-            loop {
-                let Some(f) = f0_at(pitch, t).or_else(|| f0_at(pitch, t + dir * 0.5 * period))
-                else {
-                    break;
-                };
+            while let Some(f) = f0_at(pitch, t).or_else(|| f0_at(pitch, t + dir * 0.5 * period)) {
                 let p = 1.0 / f;
                 let half = ((0.5 * p * sr).round() as isize).max(2);
                 let lo = index_of(t + dir * 0.8 * p, sr);
@@ -145,10 +154,10 @@ pub fn pulses(x: &[f32], sr: f64, pitch: &[PitchFrame]) -> Vec<f64> {
                 let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
                 let mut best: Option<(isize, f64)> = None;
                 for c in lo..=hi {
-                    if let Some(r) = correlation(x, last_i, c, half) {
-                        if best.is_none_or(|(_, br)| r > br) {
-                            best = Some((c, r));
-                        }
+                    if let Some(r) = correlation(x, last_i, c, half)
+                        && best.is_none_or(|(_, br)| r > br)
+                    {
+                        best = Some((c, r));
                     }
                 }
                 let Some((c, r)) = best else { break };
@@ -242,10 +251,12 @@ pub fn shimmer_local_pct(x: &[f32], sr: f64, t: &[f64]) -> Option<f64> {
     let mut points: Vec<(f64, f64)> = Vec::new();
     for w in t.windows(3) {
         let (p1, p2) = (w[1] - w[0], w[2] - w[1]);
-        if is_period(p1) && is_period(p2) && ratio(p1, p2) <= PERIOD_FACTOR {
-            if let Some(a) = windowed_rms(x, sr, w[1], 0.2 * p1, 0.2 * p2).filter(|a| *a > 0.0) {
-                points.push((w[1], a));
-            }
+        if is_period(p1)
+            && is_period(p2)
+            && ratio(p1, p2) <= PERIOD_FACTOR
+            && let Some(a) = windowed_rms(x, sr, w[1], 0.2 * p1, 0.2 * p2).filter(|a| *a > 0.0)
+        {
+            points.push((w[1], a));
         }
     }
     let mut sum = 0.0;
