@@ -4,7 +4,11 @@
 //! Modules follow the data (see the README's architecture section): `events` is the one record
 //! type; `vault` stores it encrypted; `messages` is where people-facing French and English live.
 
+pub mod capture;
 pub mod events;
 pub mod features;
 pub mod messages;
+pub mod models;
+pub mod pipeline;
 pub mod vault;
+pub mod voice;

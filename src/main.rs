@@ -12,6 +12,7 @@ use zeroize::Zeroizing;
 
 use temoin::events::{Event, EventKind};
 use temoin::messages::{self, Lang};
+use temoin::pipeline::{self, PipelineError};
 use temoin::vault::{RecoveryCode, StoredEvent, Vault, VaultError};
 
 #[derive(Parser)]
@@ -65,6 +66,17 @@ enum Command {
     Passwd,
     /// Nouvelle phrase de passe avec le code de récupération / new passphrase from the recovery code.
     Recover,
+    /// Mesure la voix dans un enregistrement WAV / measure the voice in a WAV recording.
+    Analyze {
+        file: PathBuf,
+        /// Sortie JSON (interface documentée) / JSON output (documented interface).
+        #[arg(long)]
+        json: bool,
+        /// Niveau calibré de votre voix en dBFS : les voix plus faibles sont écartées /
+        /// your calibrated voice level in dBFS: quieter voices are set aside.
+        #[arg(long, allow_hyphen_values = true)]
+        own_level: Option<f64>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -73,12 +85,14 @@ fn main() -> ExitCode {
     match try_main(cli) {
         Ok(code) => code,
         Err(e) => {
-            let text = match e.downcast_ref::<VaultError>() {
-                Some(v) => messages::vault_error(v, lang),
-                None => match e.downcast_ref::<ExplainedError>() {
-                    Some(x) => x.0.clone(),
-                    None => format!("{e:#}"),
-                },
+            let text = if let Some(v) = e.downcast_ref::<VaultError>() {
+                messages::vault_error(v, lang)
+            } else if let Some(p) = e.downcast_ref::<PipelineError>() {
+                messages::pipeline_error(p, lang)
+            } else if let Some(x) = e.downcast_ref::<ExplainedError>() {
+                x.0.clone()
+            } else {
+                format!("{e:#}")
             };
             eprintln!("temoin : {text}");
             ExitCode::from(2)
@@ -101,6 +115,14 @@ fn explained(s: impl Into<String>) -> anyhow::Error {
 
 fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
     let lang = cli.lang;
+    if let Command::Analyze {
+        file,
+        json,
+        own_level,
+    } = cli.command
+    {
+        return analyze(&file, json, own_level, lang);
+    }
     let path = match cli.vault {
         Some(p) => p,
         None => Vault::default_path().ok_or_else(|| {
@@ -117,6 +139,7 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check { full } => check(&path, full, lang),
         Command::Passwd => passwd(&path, lang),
         Command::Recover => recover(&path, lang),
+        Command::Analyze { .. } => unreachable!("handled before the vault is located"),
     }
 }
 
@@ -395,5 +418,29 @@ fn recover(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCode> {
         )
     );
     show_recovery_code(&fresh, lang);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The top-level entry point for `temoin analyze`.
+fn analyze(
+    file: &std::path::Path,
+    json: bool,
+    own_level: Option<f64>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let analysis = pipeline::analyze_file(file, own_level)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if json {
+        serde_json::to_writer_pretty(&mut out, &analysis)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out))
+    } else {
+        messages::write_analysis(&mut out, &analysis, lang)
+    };
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r?,
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,8 +3,11 @@
 
 use std::path::Path;
 
+use crate::capture::CaptureError;
 use crate::events::{EventKind, PopupCategory};
+use crate::pipeline::{Analysis, PipelineError};
 use crate::vault::{Break, RowProblem, VaultError};
+use crate::voice::VoiceError;
 
 /// The language of what people read. French unless asked otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -218,4 +221,130 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
         ),
         EventKind::MonitoringPaused { .. } => String::new(),
     }
+}
+
+/// What went wrong while listening or analysing, and what to do.
+pub fn pipeline_error(e: &PipelineError, lang: Lang) -> String {
+    match e {
+        PipelineError::Capture(c) => capture_error(c, lang),
+        PipelineError::Voice(VoiceError::MissingModel(m)) => match lang {
+            Lang::Fr => format!(
+                "Le fichier de modèle {} est introuvable. Lancez « scripts/setup » (ou indiquez le dossier des modèles avec TEMOIN_MODELS).",
+                m.name
+            ),
+            Lang::En => format!(
+                "The model file {} was not found. Run `scripts/setup` (or point TEMOIN_MODELS at the models folder).",
+                m.name
+            ),
+        },
+        PipelineError::Voice(v) => match lang {
+            Lang::Fr => format!(
+                "La détection de la voix ne peut pas démarrer ({v}). Relancez « scripts/setup » pour réinstaller les modèles."
+            ),
+            Lang::En => format!(
+                "Voice detection cannot start ({v}). Run `scripts/setup` again to reinstall the models."
+            ),
+        },
+    }
+}
+
+pub fn capture_error(e: &CaptureError, lang: Lang) -> String {
+    match (e, lang) {
+        (CaptureError::Unreadable { path, reason }, Lang::Fr) => format!(
+            "Impossible de lire {} comme un fichier WAV ({reason}). Vérifiez le fichier.",
+            shown(path)
+        ),
+        (CaptureError::Unreadable { path, reason }, Lang::En) => format!(
+            "Cannot read {} as a WAV file ({reason}). Check the file.",
+            shown(path)
+        ),
+        (CaptureError::NoDevice, Lang::Fr) => {
+            "Aucun micro n'est branché. Branchez votre casque ; l'écoute reprendra d'elle-même."
+                .into()
+        }
+        (CaptureError::NoDevice, Lang::En) => {
+            "No microphone is connected. Plug in your headset; listening resumes by itself.".into()
+        }
+        (CaptureError::DeviceNotFound(n), Lang::Fr) => format!(
+            "Aucun micro ne s'appelle « {n} ». Les micros disponibles sont listés par « temoin listen --list »."
+        ),
+        (CaptureError::DeviceNotFound(n), Lang::En) => format!(
+            "No microphone is called \"{n}\". `temoin listen --list` shows the available ones."
+        ),
+        (CaptureError::DeviceUnavailable(r), Lang::Fr) => format!(
+            "Le micro ne peut pas être ouvert ({r}) : il est peut-être utilisé par une autre application. Nouvel essai automatique."
+        ),
+        (CaptureError::DeviceUnavailable(r), Lang::En) => format!(
+            "The microphone cannot be opened ({r}): another application may be using it. Retrying automatically."
+        ),
+        (CaptureError::Rate(r), Lang::Fr) => {
+            format!("Fréquence d'échantillonnage non prise en charge : {r} Hz.")
+        }
+        (CaptureError::Rate(r), Lang::En) => format!("Unsupported sample rate: {r} Hz."),
+    }
+}
+
+/// The `temoin analyze` table.
+pub fn write_analysis(
+    out: &mut impl std::io::Write,
+    a: &Analysis,
+    lang: Lang,
+) -> std::io::Result<()> {
+    fn v(x: Option<f64>, prec: usize) -> String {
+        x.map(|x| format!("{x:.prec$}"))
+            .unwrap_or_else(|| "—".into())
+    }
+    writeln!(
+        out,
+        "{} {:.1} s, {} {:.1} s, {} {}{}",
+        lang.pick("Durée", "Duration"),
+        a.duration_s,
+        lang.pick("parole", "speech"),
+        a.speech_s,
+        a.segments.len(),
+        lang.pick("segments", "segments"),
+        if a.set_aside > 0 {
+            format!(
+                " ({} {})",
+                a.set_aside,
+                lang.pick("écartés : autre voix", "set aside: another voice")
+            )
+        } else {
+            String::new()
+        }
+    )?;
+    writeln!(
+        out,
+        "{:>7} {:>7} {:>6} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7}",
+        lang.pick("début", "start"),
+        lang.pick("fin", "end"),
+        lang.pick("voisé", "voiced"),
+        "F0 Hz",
+        lang.pick("F0 σ", "F0 sd"),
+        "jitter%",
+        "shimmer%",
+        "HNR dB",
+        lang.pick("int. dB", "int. dB"),
+        "pauses",
+        "syll/s"
+    )?;
+    for s in &a.segments {
+        let m = &s.measures;
+        writeln!(
+            out,
+            "{:>7.2} {:>7.2} {:>6.2} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7}",
+            s.start_s,
+            s.end_s,
+            m.voiced_s,
+            v(m.f0_mean_hz, 1),
+            v(m.f0_sd_hz, 1),
+            v(m.jitter_local_pct, 2),
+            v(m.shimmer_local_pct, 2),
+            v(m.hnr_db, 1),
+            v(m.intensity_db, 1),
+            v(m.pause_ratio, 2),
+            v(m.syllables_per_s, 1)
+        )?;
+    }
+    Ok(())
 }

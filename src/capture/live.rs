@@ -1,0 +1,171 @@
+//! Live input through cpal. The audio callback only copies into fixed-size chunks sent on a
+//! bounded crossbeam channel: no lock, no I/O, no allocation. When the next stage falls behind,
+//! chunks are dropped and counted; the callback never blocks.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
+use crossbeam_channel::{Sender, TrySendError};
+
+use super::CaptureError;
+
+/// Samples per chunk (interleaved, at the device's rate): ~20 ms of 48 kHz stereo.
+pub const CHUNK: usize = 2048;
+
+/// A block of interleaved samples as the device delivered them.
+pub struct Chunk {
+    pub len: usize,
+    pub data: [f32; CHUNK],
+}
+
+impl Chunk {
+    pub fn samples(&self) -> &[f32] {
+        &self.data[..self.len]
+    }
+}
+
+/// Names of the input devices the system offers.
+pub fn input_devices() -> Vec<String> {
+    let host = cpal::default_host();
+    host.input_devices()
+        .map(|devs| {
+            devs.filter_map(|d| d.description().ok().map(|x| x.name().to_string()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// An open input stream. Dropping it stops capture at once.
+pub struct LiveCapture {
+    _stream: cpal::Stream,
+    pub device: String,
+    pub rate: u32,
+    pub channels: u16,
+    dropped: Arc<AtomicU64>,
+    failed: Arc<AtomicBool>,
+}
+
+impl LiveCapture {
+    /// Opens the named input device (or the default one) and starts sending chunks on `tx`.
+    pub fn open(name: Option<&str>, tx: Sender<Chunk>) -> Result<Self, CaptureError> {
+        let host = cpal::default_host();
+        let device = match name {
+            None => host.default_input_device().ok_or(CaptureError::NoDevice)?,
+            Some(n) => host
+                .input_devices()
+                .map_err(|e| CaptureError::DeviceUnavailable(e.to_string()))?
+                .find(|d| d.description().is_ok_and(|x| x.name() == n))
+                .ok_or_else(|| CaptureError::DeviceNotFound(n.to_string()))?,
+        };
+        let device_name = device
+            .description()
+            .map(|d| d.name().to_string())
+            .unwrap_or_else(|_| "?".into());
+        let supported = device
+            .default_input_config()
+            .map_err(|e| CaptureError::DeviceUnavailable(e.to_string()))?;
+        let config: cpal::StreamConfig = supported.config();
+        let dropped = Arc::new(AtomicU64::new(0));
+        let failed = Arc::new(AtomicBool::new(false));
+        let (d, f) = (dropped.clone(), failed.clone());
+        let on_error = move |_e: cpal::Error| f.store(true, Ordering::Relaxed);
+        let stream = match supported.sample_format() {
+            cpal::SampleFormat::F32 => device.build_input_stream::<f32, _, _>(
+                config,
+                move |data, _| forward(data.iter().copied(), data.len(), &tx, &d),
+                on_error,
+                None,
+            ),
+            cpal::SampleFormat::I16 => device.build_input_stream::<i16, _, _>(
+                config,
+                move |data, _| {
+                    forward(
+                        data.iter().map(|&s| s as f32 / 32768.0),
+                        data.len(),
+                        &tx,
+                        &d,
+                    )
+                },
+                on_error,
+                None,
+            ),
+            cpal::SampleFormat::I32 => device.build_input_stream::<i32, _, _>(
+                config,
+                move |data, _| {
+                    forward(
+                        data.iter().map(|&s| s as f32 / 2_147_483_648.0),
+                        data.len(),
+                        &tx,
+                        &d,
+                    )
+                },
+                on_error,
+                None,
+            ),
+            other => {
+                return Err(CaptureError::DeviceUnavailable(format!(
+                    "sample format {other:?}"
+                )));
+            }
+        }
+        .map_err(|e| CaptureError::DeviceUnavailable(e.to_string()))?;
+        stream
+            .play()
+            .map_err(|e| CaptureError::DeviceUnavailable(e.to_string()))?;
+        Ok(Self {
+            _stream: stream,
+            device: device_name,
+            rate: config.sample_rate,
+            channels: config.channels,
+            dropped,
+            failed,
+        })
+    }
+
+    /// Chunks dropped because the next stage was behind.
+    pub fn dropped(&self) -> u64 {
+        self.dropped.load(Ordering::Relaxed)
+    }
+
+    /// The device reported an error (unplugged, taken away): reopen it.
+    pub fn failed(&self) -> bool {
+        self.failed.load(Ordering::Relaxed)
+    }
+}
+
+/// The callback's whole job: copy into chunks and try to send them.
+fn forward(
+    samples: impl Iterator<Item = f32>,
+    _len: usize,
+    tx: &Sender<Chunk>,
+    dropped: &AtomicU64,
+) {
+    let mut chunk = Chunk {
+        len: 0,
+        data: [0.0; CHUNK],
+    };
+    for s in samples {
+        chunk.data[chunk.len] = s;
+        chunk.len += 1;
+        if chunk.len == CHUNK {
+            send(&mut chunk, tx, dropped);
+        }
+    }
+    if chunk.len > 0 {
+        send(&mut chunk, tx, dropped);
+    }
+}
+
+fn send(chunk: &mut Chunk, tx: &Sender<Chunk>, dropped: &AtomicU64) {
+    let full = std::mem::replace(
+        chunk,
+        Chunk {
+            len: 0,
+            data: [0.0; CHUNK],
+        },
+    );
+    if let Err(TrySendError::Full(_)) = tx.try_send(full) {
+        dropped.fetch_add(1, Ordering::Relaxed);
+    }
+}

@@ -1,0 +1,128 @@
+//! The listening chain on a 16 kHz stream: voice activity → segments → own-voice gate →
+//! measurements. The same code serves a file (`temoin analyze`) and the live microphone.
+//! Audio is held only from the start of the open segment; it is dropped once measured.
+
+use std::collections::VecDeque;
+
+use serde::Serialize;
+
+use crate::features::{self, Measures};
+use crate::voice::{self, OwnVoice, SegmentSettings, Segmenter, Vad, VoiceError};
+
+/// One segment of speech with its measurements (never its samples).
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentReport {
+    pub start_s: f64,
+    pub end_s: f64,
+    /// RMS level in dB re full scale, used to tell the wearer from other voices.
+    pub level_dbfs: f64,
+    #[serde(flatten)]
+    pub measures: Measures,
+}
+
+/// What one push of audio produced.
+#[derive(Debug, Default)]
+pub struct Heard {
+    /// The wearer's segments, measured.
+    pub own: Vec<SegmentReport>,
+    /// Segments set aside as someone else's voice (start, end, level).
+    pub set_aside: Vec<(f64, f64, f64)>,
+}
+
+pub struct Listener {
+    vad: Vad,
+    segmenter: Segmenter,
+    own: OwnVoice,
+    /// Audio not yet consumed by the VAD (less than one chunk).
+    pending: Vec<f32>,
+    /// Audio kept from sample `kept_from` on, for the open segment.
+    kept: VecDeque<f32>,
+    kept_from: u64,
+    position: u64,
+}
+
+impl Listener {
+    pub fn new(own_level_db: Option<f64>) -> Result<Self, VoiceError> {
+        Ok(Self {
+            vad: Vad::load()?,
+            segmenter: Segmenter::new(SegmentSettings::default()),
+            own: OwnVoice::new(own_level_db),
+            pending: Vec::with_capacity(voice::CHUNK),
+            kept: VecDeque::new(),
+            kept_from: 0,
+            position: 0,
+        })
+    }
+
+    /// The wearer's level as currently estimated.
+    pub fn own_level(&self) -> Option<f64> {
+        self.own.level_db
+    }
+
+    /// Feeds 16 kHz mono audio.
+    pub fn push(&mut self, audio: &[f32]) -> Result<Heard, VoiceError> {
+        let mut heard = Heard::default();
+        let mut rest = audio;
+        while !rest.is_empty() {
+            let take = (voice::CHUNK - self.pending.len()).min(rest.len());
+            self.pending.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            if self.pending.len() == voice::CHUNK {
+                let chunk = std::mem::take(&mut self.pending);
+                let p = self.vad.probability(&chunk)?;
+                self.kept.extend(chunk.iter());
+                self.position += voice::CHUNK as u64;
+                self.pending = chunk;
+                self.pending.clear();
+                if let Some(seg) = self.segmenter.push(p) {
+                    self.measure(seg, &mut heard);
+                }
+                self.trim();
+            }
+        }
+        Ok(heard)
+    }
+
+    /// Ends the stream: measures a segment still open.
+    pub fn finish(&mut self) -> Heard {
+        let mut heard = Heard::default();
+        if let Some(seg) = self.segmenter.finish() {
+            self.measure(seg, &mut heard);
+        }
+        self.kept.clear();
+        heard
+    }
+
+    fn measure(&mut self, seg: voice::Segment, heard: &mut Heard) {
+        let a = seg.start.saturating_sub(self.kept_from) as usize;
+        let b = (seg.end.saturating_sub(self.kept_from) as usize).min(self.kept.len());
+        if b <= a {
+            return;
+        }
+        let audio: Vec<f32> = self.kept.range(a..b).copied().collect();
+        let level = voice::level_dbfs(&audio);
+        if !self.own.accept(level) {
+            heard.set_aside.push((seg.start_s(), seg.end_s(), level));
+            return;
+        }
+        heard.own.push(SegmentReport {
+            start_s: seg.start_s(),
+            end_s: seg.end_s(),
+            level_dbfs: level,
+            measures: features::measure(&audio, 16_000.0),
+        });
+    }
+
+    /// Drops audio no open segment can need (keeping the padding before a possible start).
+    fn trim(&mut self) {
+        let keep_from = self
+            .segmenter
+            .open_since()
+            .unwrap_or(self.position.saturating_sub(2 * voice::CHUNK as u64));
+        let drop = keep_from
+            .saturating_sub(self.kept_from)
+            .min(self.kept.len() as u64);
+        self.kept.drain(..drop as usize);
+        self.kept_from += drop;
+    }
+}
