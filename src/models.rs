@@ -1,5 +1,5 @@
-//! Where model files live: `TEMOIN_MODELS`, the `models/` folder beside the executable's
-//! checkout, or the user's data folder. Installed by `scripts/models`.
+//! Where model files live: `TEMOIN_MODELS` if set (and then only there), else the `models/`
+//! folder of the checkout the executable was built in, or the user's data folder. Installed by `scripts/models`.
 
 use std::path::{Path, PathBuf};
 
@@ -12,10 +12,11 @@ pub struct MissingModel {
 }
 
 fn candidates() -> Vec<PathBuf> {
-    let mut dirs = Vec::new();
+    // An explicit choice is the only place looked at, so a wrong one is reported, not masked.
     if let Some(d) = std::env::var_os("TEMOIN_MODELS") {
-        dirs.push(PathBuf::from(d));
+        return vec![PathBuf::from(d)];
     }
+    let mut dirs = Vec::new();
     if let Ok(exe) = std::env::current_exe() {
         for up in exe.ancestors().skip(1).take(4) {
             dirs.push(up.join("models"));

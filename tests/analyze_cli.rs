@@ -1,0 +1,106 @@
+//! `temoin analyze` on the shipped example call, through the real binary, Silero and ONNX Runtime.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::run;
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/exemple-appel.wav")
+}
+
+fn analyze(args: &[&str]) -> (i32, String, String) {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_temoin"));
+    c.arg("analyze")
+        .args(args)
+        .env_remove("TEMOIN_MODELS")
+        .env_remove("TEMOIN_LANG");
+    run(&mut c)
+}
+
+/// Worker turns in the example: 1.0–9.3 s and 20.0–28.4 s; the customer leaks at 11.4–18.4 s.
+const WORKER: [(f64, f64); 2] = [(0.9, 9.5), (19.9, 28.6)];
+
+fn inside(s: f64, e: f64, spans: &[(f64, f64)]) -> bool {
+    spans.iter().any(|&(a, b)| s >= a && e <= b)
+}
+
+#[test]
+fn json_interface_on_the_example_call() {
+    let (code, out, err) = analyze(&[example().to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!((a["duration_s"].as_f64().unwrap() - 31.2).abs() < 0.1);
+    let segs = a["segments"].as_array().unwrap();
+    assert!(segs.len() >= 4, "{out}");
+    for key in [
+        "start_s",
+        "end_s",
+        "voiced_s",
+        "f0_mean_hz",
+        "f0_sd_hz",
+        "jitter_local_pct",
+        "shimmer_local_pct",
+        "hnr_db",
+        "intensity_db",
+        "syllables_per_s",
+    ] {
+        assert!(segs.iter().all(|s| s.get(key).is_some()), "missing {key}");
+    }
+    let speech: f64 = segs
+        .iter()
+        .map(|s| s["end_s"].as_f64().unwrap() - s["start_s"].as_f64().unwrap())
+        .sum();
+    assert!((a["speech_s"].as_f64().unwrap() - speech).abs() < 1e-6);
+    // Without calibration, all speech counts, the leaking customer too.
+    assert!(
+        segs.iter()
+            .any(|s| s["start_s"].as_f64().unwrap() > 10.0 && s["end_s"].as_f64().unwrap() < 19.0)
+    );
+    // The female worker's voice reads as such.
+    let f0 = segs[0]["f0_mean_hz"].as_f64().unwrap();
+    assert!((180.0..300.0).contains(&f0), "{f0}");
+}
+
+#[test]
+fn a_calibrated_level_sets_the_customer_aside() {
+    let (code, out, err) = analyze(&[example().to_str().unwrap(), "--json", "--own-level", "-27"]);
+    assert_eq!(code, 0, "{err}");
+    let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(a["set_aside"], 1);
+    for s in a["segments"].as_array().unwrap() {
+        let (st, en) = (s["start_s"].as_f64().unwrap(), s["end_s"].as_f64().unwrap());
+        assert!(
+            inside(st, en, &WORKER),
+            "segment {st}–{en} is not the worker's"
+        );
+    }
+    let (code, out, _) = analyze(&[example().to_str().unwrap(), "--own-level", "-27"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("écartés : autre voix"), "{out}");
+}
+
+#[test]
+fn bad_inputs_are_explained() {
+    let (code, _, err) = analyze(&["/nonexistent/appel.wav"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Impossible de lire"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let not_wav = dir.path().join("x.wav");
+    std::fs::write(&not_wav, "pas du son").unwrap();
+    let (code, _, err) = analyze(&[not_wav.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("WAV"), "{err}");
+    // A models folder without the models.
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_temoin"));
+    c.args(["--lang", "en", "analyze"])
+        .arg(example())
+        .env("TEMOIN_MODELS", dir.path());
+    let (code, _, err) = run(&mut c);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("was not found") && err.contains("scripts/setup"),
+        "{err}"
+    );
+}
