@@ -5,6 +5,7 @@
 //!
 //! Not for: deciding what is speech (see `voice`) or storing anything.
 
+pub mod baseline;
 pub mod intensity;
 pub mod pitch;
 pub mod pulses;
