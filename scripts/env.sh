@@ -5,3 +5,4 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/temoin-target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 TEMOIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export TEMOIN_ROOT
+export ORT_DISABLE_TELEMETRY=1

@@ -12,6 +12,7 @@ use zeroize::Zeroizing;
 
 use temoin::events::{Event, EventKind};
 use temoin::messages::{self, Lang};
+use temoin::pipeline::live::{LiveSettings, Monitor, StartError};
 use temoin::pipeline::{self, PipelineError};
 use temoin::vault::{RecoveryCode, StoredEvent, Vault, VaultError};
 
@@ -66,6 +67,22 @@ enum Command {
     Passwd,
     /// Nouvelle phrase de passe avec le code de récupération / new passphrase from the recovery code.
     Recover,
+    /// Écoute le micro et enregistre les mesures, sans phrase de passe / listen to the microphone
+    /// and log measurements, no passphrase needed.
+    Listen {
+        /// Nom du micro (défaut : celui du système) / microphone name (default: the system's).
+        #[arg(long)]
+        device: Option<String>,
+        /// Liste les micros / list microphones.
+        #[arg(long)]
+        list: bool,
+        /// Votre niveau calibré en dBFS / your calibrated level in dBFS.
+        #[arg(long, allow_hyphen_values = true)]
+        own_level: Option<f64>,
+        /// S'arrête après ce nombre de secondes / stop after this many seconds.
+        #[arg(long)]
+        seconds: Option<f64>,
+    },
     /// Mesure la voix dans un enregistrement WAV / measure the voice in a WAV recording.
     Analyze {
         file: PathBuf,
@@ -80,6 +97,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // SAFETY: first thing in main, before any thread exists. ONNX Runtime's PyPI build records
+    // usage telemetry for Microsoft at load unless this is set; nothing may leave the machine.
+    unsafe { std::env::set_var("ORT_DISABLE_TELEMETRY", "1") };
     let cli = Cli::parse();
     let lang = cli.lang;
     match try_main(cli) {
@@ -89,6 +109,11 @@ fn main() -> ExitCode {
                 messages::vault_error(v, lang)
             } else if let Some(p) = e.downcast_ref::<PipelineError>() {
                 messages::pipeline_error(p, lang)
+            } else if let Some(p) = e.downcast_ref::<StartError>() {
+                match p {
+                    StartError::Pipeline(p) => messages::pipeline_error(p, lang),
+                    StartError::Vault(v) => messages::vault_error(v, lang),
+                }
             } else if let Some(x) = e.downcast_ref::<ExplainedError>() {
                 x.0.clone()
             } else {
@@ -140,6 +165,12 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Passwd => passwd(&path, lang),
         Command::Recover => recover(&path, lang),
         Command::Analyze { .. } => unreachable!("handled before the vault is located"),
+        Command::Listen {
+            device,
+            list,
+            own_level,
+            seconds,
+        } => listen(&path, device, list, own_level, seconds, lang),
     }
 }
 
@@ -442,5 +473,75 @@ fn analyze(
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         r => r?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The top-level entry point for `temoin listen`: the live pipeline, headless.
+fn listen(
+    vault: &std::path::Path,
+    device: Option<String>,
+    list: bool,
+    own_level: Option<f64>,
+    seconds: Option<f64>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    if list {
+        for name in temoin::capture::live::input_devices() {
+            println!("{name}");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let monitor = Monitor::start(
+        vault,
+        LiveSettings {
+            device,
+            own_level_db: own_level,
+            ..Default::default()
+        },
+    )?;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        let _ = ctrlc::set_handler(move || stop.store(true, std::sync::atomic::Ordering::SeqCst));
+    }
+    eprintln!(
+        "{}",
+        lang.pick(
+            "Écoute en cours : seules des mesures de votre voix sont enregistrées, jamais le son. Ctrl+C pour arrêter.",
+            "Listening: only measurements of your voice are recorded, never the sound. Ctrl+C to stop."
+        )
+    );
+    let deadline =
+        seconds.map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s));
+    while !stop.load(std::sync::atomic::Ordering::SeqCst)
+        && deadline.is_none_or(|d| std::time::Instant::now() < d)
+    {
+        if let Ok(status) = monitor
+            .changes()
+            .recv_timeout(std::time::Duration::from_millis(200))
+        {
+            eprintln!("{}", messages::monitor_status(&status, lang));
+        }
+    }
+    let counters = monitor.counters.clone();
+    monitor.stop();
+    use std::sync::atomic::Ordering::Relaxed;
+    println!(
+        "{} {}, {} {}, {} {}, {} {}.",
+        counters.segments.load(Relaxed),
+        lang.pick(
+            "segments de votre voix mesurés",
+            "segments of your voice measured"
+        ),
+        counters.set_aside.load(Relaxed),
+        lang.pick("écartés (autre voix)", "set aside (another voice)"),
+        counters.episodes.load(Relaxed),
+        lang.pick("épisodes de tension vocale", "vocal-strain episodes"),
+        counters.dropped_chunks.load(Relaxed),
+        lang.pick(
+            "blocs audio perdus (machine trop chargée)",
+            "audio blocks dropped (machine too busy)"
+        ),
+    );
     Ok(ExitCode::SUCCESS)
 }

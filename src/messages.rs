@@ -348,3 +348,32 @@ pub fn write_analysis(
     }
     Ok(())
 }
+
+/// A monitoring status as a sentence.
+pub fn monitor_status(s: &crate::pipeline::live::Status, lang: Lang) -> String {
+    use crate::pipeline::live::Status as S;
+    match (s, lang) {
+        (S::Starting, _) => lang.pick("Démarrage…", "Starting…").into(),
+        (S::Listening { device }, Lang::Fr) => format!("Écoute du micro « {device} »."),
+        (S::Listening { device }, Lang::En) => format!("Listening to microphone \"{device}\"."),
+        (S::NoDevice(why), Lang::Fr) => format!(
+            "Pas de micro utilisable ({why}). Branchez votre casque : l'écoute reprendra d'elle-même."
+        ),
+        (S::NoDevice(why), Lang::En) => format!(
+            "No usable microphone ({why}). Plug in your headset: listening resumes by itself."
+        ),
+        (S::Paused, _) => lang
+            .pick(
+                "Pause de confidentialité : le micro est coupé.",
+                "Privacy pause: the microphone is off.",
+            )
+            .into(),
+        (S::VaultTrouble(why), Lang::Fr) => format!(
+            "Le coffre n'accepte pas les mesures ({why}) : elles sont gardées en mémoire et réessayées."
+        ),
+        (S::VaultTrouble(why), Lang::En) => format!(
+            "The vault does not accept measurements ({why}): they are kept in memory and retried."
+        ),
+        (S::Stopped, _) => lang.pick("Écoute arrêtée.", "Listening stopped.").into(),
+    }
+}

@@ -13,10 +13,28 @@ use super::CaptureError;
 /// Samples per chunk (interleaved, at the device's rate): ~20 ms of 48 kHz stereo.
 pub const CHUNK: usize = 2048;
 
-/// A block of interleaved samples as the device delivered them.
+/// A block of interleaved samples as the device delivered them, with the device's format
+/// (a reopened device may differ).
 pub struct Chunk {
     pub len: usize,
+    pub rate: u32,
+    pub channels: u16,
     pub data: [f32; CHUNK],
+}
+
+/// What flows from capture to the next stage: audio, and marks in their place in the stream.
+// Chunks travel by value through the bounded channel's preallocated slots: boxing them would
+// allocate in the audio callback.
+#[allow(clippy::large_enum_variant)]
+pub enum Feed {
+    Audio(Chunk),
+    /// The worker paused monitoring: the stream was stopped at once.
+    Paused,
+    Resumed,
+    /// The device went away (unplugged, taken); it will be reopened when it can be.
+    DeviceLost,
+    /// Monitoring ends.
+    Stop,
 }
 
 impl Chunk {
@@ -48,7 +66,7 @@ pub struct LiveCapture {
 
 impl LiveCapture {
     /// Opens the named input device (or the default one) and starts sending chunks on `tx`.
-    pub fn open(name: Option<&str>, tx: Sender<Chunk>) -> Result<Self, CaptureError> {
+    pub fn open(name: Option<&str>, tx: Sender<Feed>) -> Result<Self, CaptureError> {
         let host = cpal::default_host();
         let device = match name {
             None => host.default_input_device().ok_or(CaptureError::NoDevice)?,
@@ -69,24 +87,18 @@ impl LiveCapture {
         let dropped = Arc::new(AtomicU64::new(0));
         let failed = Arc::new(AtomicBool::new(false));
         let (d, f) = (dropped.clone(), failed.clone());
+        let format = (config.sample_rate, config.channels);
         let on_error = move |_e: cpal::Error| f.store(true, Ordering::Relaxed);
         let stream = match supported.sample_format() {
             cpal::SampleFormat::F32 => device.build_input_stream::<f32, _, _>(
                 config,
-                move |data, _| forward(data.iter().copied(), data.len(), &tx, &d),
+                move |data, _| forward(data.iter().copied(), format, &tx, &d),
                 on_error,
                 None,
             ),
             cpal::SampleFormat::I16 => device.build_input_stream::<i16, _, _>(
                 config,
-                move |data, _| {
-                    forward(
-                        data.iter().map(|&s| s as f32 / 32768.0),
-                        data.len(),
-                        &tx,
-                        &d,
-                    )
-                },
+                move |data, _| forward(data.iter().map(|&s| s as f32 / 32768.0), format, &tx, &d),
                 on_error,
                 None,
             ),
@@ -95,7 +107,7 @@ impl LiveCapture {
                 move |data, _| {
                     forward(
                         data.iter().map(|&s| s as f32 / 2_147_483_648.0),
-                        data.len(),
+                        format,
                         &tx,
                         &d,
                     )
@@ -137,12 +149,14 @@ impl LiveCapture {
 /// The callback's whole job: copy into chunks and try to send them.
 fn forward(
     samples: impl Iterator<Item = f32>,
-    _len: usize,
-    tx: &Sender<Chunk>,
+    format: (u32, u16),
+    tx: &Sender<Feed>,
     dropped: &AtomicU64,
 ) {
     let mut chunk = Chunk {
         len: 0,
+        rate: format.0,
+        channels: format.1,
         data: [0.0; CHUNK],
     };
     for s in samples {
@@ -157,15 +171,17 @@ fn forward(
     }
 }
 
-fn send(chunk: &mut Chunk, tx: &Sender<Chunk>, dropped: &AtomicU64) {
+fn send(chunk: &mut Chunk, tx: &Sender<Feed>, dropped: &AtomicU64) {
     let full = std::mem::replace(
         chunk,
         Chunk {
             len: 0,
+            rate: chunk.rate,
+            channels: chunk.channels,
             data: [0.0; CHUNK],
         },
     );
-    if let Err(TrySendError::Full(_)) = tx.try_send(full) {
+    if let Err(TrySendError::Full(_)) = tx.try_send(Feed::Audio(full)) {
         dropped.fetch_add(1, Ordering::Relaxed);
     }
 }

@@ -54,6 +54,16 @@ impl Listener {
         })
     }
 
+    /// Forgets the stream (after a pause or a device change): nothing from before is measured.
+    pub fn reset(&mut self) {
+        self.vad.reset();
+        self.segmenter = Segmenter::new(SegmentSettings::default());
+        self.pending.clear();
+        self.kept.clear();
+        self.kept_from = 0;
+        self.position = 0;
+    }
+
     /// The wearer's level as currently estimated.
     pub fn own_level(&self) -> Option<f64> {
         self.own.level_db

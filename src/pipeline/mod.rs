@@ -2,6 +2,7 @@
 //! Only this module imports the stages, so no loop forms between them.
 
 pub mod listener;
+pub mod live;
 
 use std::path::Path;
 

@@ -21,18 +21,30 @@ pub enum VoiceError {
     Runtime { path: PathBuf, reason: String },
     #[error("the voice-activity model could not be used: {0}")]
     Model(String),
+    /// ONNX Runtime would record usage telemetry: refused (see [`TELEMETRY_GUARD`]).
+    #[error("ORT_DISABLE_TELEMETRY is not set; ONNX Runtime is not loaded")]
+    TelemetryNotDisabled,
 }
+
+/// The environment variable that keeps ONNX Runtime's usage telemetry off. It must be set before
+/// the library loads and while the process is single-threaded: `main` does it first thing.
+pub const TELEMETRY_GUARD: &str = "ORT_DISABLE_TELEMETRY";
 
 /// ONNX Runtime allows one environment per process: load it once.
 fn environment() -> Result<ort::environment::Environment, VoiceError> {
     static ENV: OnceLock<Result<ort::environment::Environment, (PathBuf, String)>> =
         OnceLock::new();
+    if std::env::var_os(TELEMETRY_GUARD).is_none_or(|v| v != "1") {
+        return Err(VoiceError::TelemetryNotDisabled);
+    }
     ENV.get_or_init(|| {
         let lib = models::find("onnxruntime/libonnxruntime.so")
             .map_err(|e| (PathBuf::new(), e.to_string()))?;
         let builder = ort::init_from(&lib).map_err(|e| (lib.clone(), e.to_string()))?;
+        // ONNX Runtime's own usage telemetry stays off: nothing leaves the machine.
         builder
             .with_name("temoin")
+            .with_telemetry(false)
             .build()
             .map_err(|e| (lib.clone(), e.to_string()))
     })

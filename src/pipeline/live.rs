@@ -1,0 +1,423 @@
+//! Live monitoring: a capture thread that owns the input stream (and reopens it when the device
+//! comes back), and a processing thread that measures the worker's speech and appends events to
+//! the vault, without the passphrase. Joined by a bounded crossbeam channel; the audio callback
+//! never waits. Pausing stops capture at once and is logged.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, bounded, unbounded};
+
+use super::{Listener, PipelineError};
+use crate::capture::live::{Feed, LiveCapture};
+use crate::capture::{CaptureError, To16k};
+use crate::events::{Event, EventKind, PauseReason, SpeechSegment};
+use crate::features::baseline::{StrainSettings, StrainTracker};
+use crate::vault::{Vault, VaultError};
+
+/// Chunks the processing thread may lag behind before capture drops (about 1.4 s at 48 kHz).
+const QUEUE: usize = 32;
+
+#[derive(Debug, Clone, Default)]
+pub struct LiveSettings {
+    /// Input device by name; the default device otherwise.
+    pub device: Option<String>,
+    /// The wearer's calibrated level (dBFS); all speech counts until it is known.
+    pub own_level_db: Option<f64>,
+    pub strain: StrainSettings,
+}
+
+/// What monitoring is doing, for people to see.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    Starting,
+    Listening {
+        device: String,
+    },
+    /// No usable input device; retried every two seconds.
+    NoDevice(String),
+    Paused,
+    /// Events could not be stored (kept in memory and retried).
+    VaultTrouble(String),
+    Stopped,
+}
+
+/// Running counts, readable at any time.
+#[derive(Debug, Default)]
+pub struct Counters {
+    pub segments: AtomicU64,
+    pub set_aside: AtomicU64,
+    pub episodes: AtomicU64,
+    pub dropped_chunks: AtomicU64,
+    pub events_waiting: AtomicU64,
+}
+
+enum Control {
+    Pause,
+    Resume,
+    Stop,
+}
+
+/// A running monitor. Dropping it without `stop` also stops it.
+pub struct Monitor {
+    control: Sender<Control>,
+    status: Arc<Mutex<Status>>,
+    changes: Receiver<Status>,
+    pub counters: Arc<Counters>,
+    capture: Option<JoinHandle<()>>,
+    process: Option<JoinHandle<()>>,
+}
+
+impl Monitor {
+    /// Loads the voice model and opens the vault first, so either problem is reported at once.
+    pub fn start(vault: &Path, settings: LiveSettings) -> Result<Monitor, StartError> {
+        let listener = Listener::new(settings.own_level_db)?;
+        let vault = Vault::open(vault)?;
+        let (feed_tx, feed_rx) = bounded::<Feed>(QUEUE);
+        let (control_tx, control_rx) = unbounded();
+        let (change_tx, change_rx) = unbounded();
+        let status = Arc::new(Mutex::new(Status::Starting));
+        let counters = Arc::new(Counters::default());
+        let reporter = Reporter {
+            status: status.clone(),
+            changes: change_tx,
+        };
+        let capture = {
+            let reporter = reporter.clone();
+            let counters = counters.clone();
+            let device = settings.device.clone();
+            std::thread::Builder::new()
+                .name("temoin-capture".into())
+                .spawn(move || capture_loop(device, feed_tx, control_rx, reporter, counters))
+                .expect("spawn capture thread")
+        };
+        let process = {
+            let counters = counters.clone();
+            let strain = settings.strain;
+            std::thread::Builder::new()
+                .name("temoin-listen".into())
+                .spawn(move || process_loop(feed_rx, listener, vault, strain, reporter, counters))
+                .expect("spawn processing thread")
+        };
+        Ok(Monitor {
+            control: control_tx,
+            status,
+            changes: change_rx,
+            counters,
+            capture: Some(capture),
+            process: Some(process),
+        })
+    }
+
+    pub fn status(&self) -> Status {
+        self.status.lock().expect("status lock").clone()
+    }
+
+    /// Every status change, in order.
+    pub fn changes(&self) -> &Receiver<Status> {
+        &self.changes
+    }
+
+    /// Privacy pause: capture stops at once; logged in the vault.
+    pub fn pause(&self) {
+        let _ = self.control.send(Control::Pause);
+    }
+
+    pub fn resume(&self) {
+        let _ = self.control.send(Control::Resume);
+    }
+
+    /// Stops, measures what was already heard, logs the stop, and waits for both threads.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        let _ = self.control.send(Control::Stop);
+        if let Some(h) = self.capture.take() {
+            let _ = h.join();
+        }
+        if let Some(h) = self.process.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+impl Drop for Monitor {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Pipeline(#[from] PipelineError),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+}
+
+impl From<crate::voice::VoiceError> for StartError {
+    fn from(e: crate::voice::VoiceError) -> Self {
+        StartError::Pipeline(e.into())
+    }
+}
+
+#[derive(Clone)]
+struct Reporter {
+    status: Arc<Mutex<Status>>,
+    changes: Sender<Status>,
+}
+
+impl Reporter {
+    fn set(&self, s: Status) {
+        let mut cur = self.status.lock().expect("status lock");
+        if *cur != s {
+            *cur = s.clone();
+            let _ = self.changes.send(s);
+        }
+    }
+}
+
+fn capture_loop(
+    device: Option<String>,
+    feed: Sender<Feed>,
+    control: Receiver<Control>,
+    reporter: Reporter,
+    counters: Arc<Counters>,
+) {
+    let mut capture: Option<LiveCapture> = None;
+    let mut paused = false;
+    let mut dropped_before = 0;
+    loop {
+        if !paused {
+            if capture.as_ref().is_some_and(LiveCapture::failed) {
+                if let Some(c) = capture.take() {
+                    dropped_before += c.dropped();
+                }
+                let _ = feed.send(Feed::DeviceLost);
+                reporter.set(Status::NoDevice("lost".into()));
+            }
+            if capture.is_none() {
+                match LiveCapture::open(device.as_deref(), feed.clone()) {
+                    Ok(c) => {
+                        reporter.set(Status::Listening {
+                            device: c.device.clone(),
+                        });
+                        capture = Some(c);
+                    }
+                    Err(e) => reporter.set(Status::NoDevice(describe(&e))),
+                }
+            }
+        }
+        if let Some(c) = &capture {
+            counters
+                .dropped_chunks
+                .store(dropped_before + c.dropped(), Ordering::Relaxed);
+        }
+        let wait = if capture.is_some() || paused {
+            Duration::from_millis(300)
+        } else {
+            Duration::from_secs(2)
+        };
+        match control.recv_timeout(wait) {
+            Ok(Control::Pause) if !paused => {
+                // Dropping the stream stops the device before the mark is sent.
+                if let Some(c) = capture.take() {
+                    dropped_before += c.dropped();
+                }
+                paused = true;
+                let _ = feed.send(Feed::Paused);
+                reporter.set(Status::Paused);
+            }
+            Ok(Control::Resume) if paused => {
+                paused = false;
+                let _ = feed.send(Feed::Resumed);
+            }
+            Ok(Control::Stop) | Err(RecvTimeoutError::Disconnected) => {
+                drop(capture.take());
+                let _ = feed.send(Feed::Stop);
+                return;
+            }
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+        }
+    }
+}
+
+fn describe(e: &CaptureError) -> String {
+    e.to_string()
+}
+
+/// Events waiting to be stored: nothing is lost when the vault is briefly unavailable.
+struct Outbox {
+    vault: Vault,
+    waiting: VecDeque<Event>,
+}
+
+impl Outbox {
+    fn push(&mut self, e: Event, reporter: &Reporter, counters: &Counters) {
+        self.waiting.push_back(e);
+        while let Some(next) = self.waiting.front() {
+            match self.vault.append(next) {
+                Ok(_) => {
+                    self.waiting.pop_front();
+                }
+                Err(err) => {
+                    reporter.set(Status::VaultTrouble(err.to_string()));
+                    break;
+                }
+            }
+        }
+        counters
+            .events_waiting
+            .store(self.waiting.len() as u64, Ordering::Relaxed);
+    }
+}
+
+fn process_loop(
+    feed: Receiver<Feed>,
+    mut listener: Listener,
+    vault: Vault,
+    strain: StrainSettings,
+    reporter: Reporter,
+    counters: Arc<Counters>,
+) {
+    let mut outbox = Outbox {
+        vault,
+        waiting: VecDeque::new(),
+    };
+    let mut tracker = StrainTracker::new(strain);
+    let mut conv: Option<(u32, u16, To16k)> = None;
+    let mut origin: Option<DateTime<Utc>> = None;
+    let mut audio = Vec::new();
+    let store = |heard: super::Heard,
+                 origin: DateTime<Utc>,
+                 tracker: &mut StrainTracker,
+                 outbox: &mut Outbox| {
+        counters
+            .set_aside
+            .fetch_add(heard.set_aside.len() as u64, Ordering::Relaxed);
+        for s in heard.own {
+            let at = origin + chrono::Duration::milliseconds((s.start_s * 1000.0) as i64);
+            counters.segments.fetch_add(1, Ordering::Relaxed);
+            let m = &s.measures;
+            let event = Event::at(
+                at,
+                EventKind::SpeechSegment(SpeechSegment {
+                    duration_s: s.end_s - s.start_s,
+                    voiced_s: m.voiced_s,
+                    f0_mean_hz: m.f0_mean_hz,
+                    f0_sd_hz: m.f0_sd_hz,
+                    jitter_local_pct: m.jitter_local_pct,
+                    shimmer_local_pct: m.shimmer_local_pct,
+                    hnr_db: m.hnr_db,
+                    intensity_db: m.intensity_db,
+                    pause_ratio: m.pause_ratio,
+                    syllables_per_s: m.syllables_per_s,
+                    ..Default::default()
+                }),
+            );
+            outbox.push(event, &reporter, &counters);
+            if let Some(ep) = tracker.push(at, s.end_s - s.start_s, m) {
+                counters.episodes.fetch_add(1, Ordering::Relaxed);
+                outbox.push(
+                    Event::now(EventKind::StrainEpisode(ep)),
+                    &reporter,
+                    &counters,
+                );
+            }
+        }
+    };
+    while let Ok(item) = feed.recv() {
+        match item {
+            Feed::Audio(chunk) => {
+                let fresh =
+                    !matches!(&conv, Some((r, c, _)) if *r == chunk.rate && *c == chunk.channels);
+                if fresh {
+                    match To16k::new(chunk.rate, chunk.channels) {
+                        Ok(t) => conv = Some((chunk.rate, chunk.channels, t)),
+                        Err(e) => {
+                            reporter.set(Status::NoDevice(e.to_string()));
+                            continue;
+                        }
+                    }
+                }
+                let start = *origin.get_or_insert_with(|| {
+                    Utc::now()
+                        - chrono::Duration::microseconds(
+                            (chunk.len as f64 / chunk.channels.max(1) as f64 / chunk.rate as f64
+                                * 1e6) as i64,
+                        )
+                });
+                audio.clear();
+                if let Some((_, _, t)) = &mut conv {
+                    t.push(chunk.samples(), &mut audio);
+                }
+                match listener.push(&audio) {
+                    Ok(heard) => store(heard, start, &mut tracker, &mut outbox),
+                    Err(e) => reporter.set(Status::NoDevice(e.to_string())),
+                }
+            }
+            Feed::Paused => {
+                // Nothing heard before the pause is kept half-measured.
+                listener.reset();
+                origin = None;
+                conv = None;
+                if let Some(ep) = tracker.close() {
+                    outbox.push(
+                        Event::now(EventKind::StrainEpisode(ep)),
+                        &reporter,
+                        &counters,
+                    );
+                }
+                outbox.push(
+                    Event::now(EventKind::MonitoringPaused {
+                        reason: PauseReason::Privacy,
+                    }),
+                    &reporter,
+                    &counters,
+                );
+            }
+            Feed::Resumed => outbox.push(
+                Event::now(EventKind::MonitoringResumed),
+                &reporter,
+                &counters,
+            ),
+            Feed::DeviceLost => {
+                listener.reset();
+                origin = None;
+                conv = None;
+            }
+            Feed::Stop => break,
+        }
+    }
+    if let Some(start) = origin {
+        let heard = listener.finish();
+        store(heard, start, &mut tracker, &mut outbox);
+    }
+    if let Some(ep) = tracker.close() {
+        outbox.push(
+            Event::now(EventKind::StrainEpisode(ep)),
+            &reporter,
+            &counters,
+        );
+    }
+    outbox.push(
+        Event::now(EventKind::MonitoringPaused {
+            reason: PauseReason::Stopped,
+        }),
+        &reporter,
+        &counters,
+    );
+    reporter.set(Status::Stopped);
+}
+
+/// The default place of the vault when none is given (same rule as the CLI).
+pub fn default_vault() -> Option<PathBuf> {
+    Vault::default_path()
+}

@@ -1,0 +1,72 @@
+//! A private PulseAudio daemon with a null sink, so cpal captures real audio without hardware:
+//! what `paplay` plays into `vsink` comes back out of its monitor, the default source, through
+//! ALSA's pulse plugin.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct Pulse {
+    pub runtime_dir: tempfile::TempDir,
+    daemon: Child,
+}
+
+impl Pulse {
+    pub fn start() -> Pulse {
+        let runtime_dir = tempfile::tempdir().expect("runtime dir");
+        let daemon = Command::new("pulseaudio")
+            .args([
+                "-n",
+                "--daemonize=no",
+                "--exit-idle-time=-1",
+                "--disallow-exit",
+                "-L",
+                "module-native-protocol-unix",
+                "-L",
+                "module-null-sink sink_name=vsink",
+            ])
+            .env("XDG_RUNTIME_DIR", runtime_dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("pulseaudio (scripts/setup installs it)");
+        let p = Pulse {
+            runtime_dir,
+            daemon,
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !p.pactl(&["info"]) {
+            assert!(Instant::now() < deadline, "pulseaudio did not come up");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert!(p.pactl(&["set-default-source", "vsink.monitor"]));
+        p
+    }
+
+    pub fn pactl(&self, args: &[&str]) -> bool {
+        Command::new("pactl")
+            .args(args)
+            .env("XDG_RUNTIME_DIR", self.runtime_dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    /// Plays a WAV into the null sink (returns at once).
+    pub fn play(&self, wav: &Path) -> Child {
+        Command::new("paplay")
+            .args(["-d", "vsink"])
+            .arg(wav)
+            .env("XDG_RUNTIME_DIR", self.runtime_dir.path())
+            .spawn()
+            .expect("paplay")
+    }
+}
+
+impl Drop for Pulse {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
+    }
+}

@@ -1,0 +1,182 @@
+//! Live listening through real cpal capture: a private PulseAudio daemon plays the example call
+//! into a null sink, `temoin listen` captures it, and measurements (never sound) land in a real
+//! vault. Then the same through the library with a privacy pause.
+
+mod common;
+#[path = "common/pulse.rs"]
+mod pulse;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::*;
+use temoin::events::{EventKind, PauseReason};
+use temoin::pipeline::live::{LiveSettings, Monitor, Status};
+use temoin::vault::Vault;
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/exemple-appel.wav")
+}
+
+/// Every file under `dir`, recursively.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(files(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn wait_for(monitor: &Monitor, what: impl Fn(&Status) -> bool, secs: u64) -> Status {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        let s = monitor.status();
+        if what(&s) || Instant::now() > deadline {
+            return s;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn live_capture_logs_measurements_and_never_sound() {
+    let pulse = pulse::Pulse::start();
+    // The CLI run: its home, data and working folders are a sandbox we can inspect afterwards.
+    let sandbox = tempfile::tempdir().unwrap();
+    let vault = sandbox.path().join("coffre.db");
+    let (code, _, err) = run(temoin(&vault).arg("init").env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 0, "{err}");
+    let before: Vec<PathBuf> = files(sandbox.path());
+
+    let mut listen = std::process::Command::new(env!("CARGO_BIN_EXE_temoin"));
+    listen
+        .args(["listen", "--seconds", "37", "--own-level", "-27"])
+        .env("TEMOIN_VAULT", &vault)
+        .env("XDG_RUNTIME_DIR", pulse.runtime_dir.path())
+        .env("HOME", sandbox.path())
+        .env("XDG_DATA_HOME", sandbox.path().join("data"))
+        .env("XDG_CACHE_HOME", sandbox.path().join("cache"))
+        .env("XDG_CONFIG_HOME", sandbox.path().join("config"))
+        .current_dir(sandbox.path())
+        .env_remove("TEMOIN_PASSPHRASE");
+    let child = listen
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    let mut player = pulse.play(&example());
+    let out = child.wait_with_output().unwrap();
+    let _ = player.wait();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stderr.contains("Écoute du micro"), "{stderr}");
+    assert!(
+        stdout.contains("1 écartés (autre voix)"),
+        "the customer leaking at −55 dBFS is set aside: {stdout}"
+    );
+
+    // The same measurements as the offline analysis of the same call, worker's segments only.
+    let offline = temoin::pipeline::analyze_file(&example(), Some(-27.0)).unwrap();
+    let reader = Vault::open(&vault).unwrap();
+    assert_eq!(reader.check().unwrap().broken, None);
+    let events = reader.unlock(PASS).unwrap().events().unwrap();
+    let live: Vec<f64> = events
+        .iter()
+        .filter_map(|e| match &e.event.as_ref().unwrap().kind {
+            EventKind::SpeechSegment(s) => s.f0_mean_hz,
+            _ => None,
+        })
+        .collect();
+    assert_eq!(live.len(), offline.segments.len(), "live {live:?}");
+    for (l, o) in live.iter().zip(&offline.segments) {
+        let o = o.measures.f0_mean_hz.unwrap();
+        assert!((l - o).abs() / o < 0.03, "live F0 {l:.1} vs file {o:.1}");
+    }
+    assert!(matches!(
+        events.last().unwrap().event.as_ref().unwrap().kind,
+        EventKind::MonitoringPaused {
+            reason: PauseReason::Stopped
+        }
+    ));
+
+    // Nothing audio-like was written: the only new files are the vault's, far smaller than the
+    // sound, and no stretch of the call's samples appears in any of them.
+    let audio = std::fs::read(example()).unwrap();
+    // (PulseAudio's client library keeps its own cookie; ONNX Runtime must leave no trace.)
+    let created: Vec<PathBuf> = files(sandbox.path())
+        .into_iter()
+        .filter(|p| !before.contains(p) && !p.ends_with("config/pulse/cookie"))
+        .collect();
+    assert!(
+        created.iter().all(|p| p
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("coffre.db")),
+        "{created:?}"
+    );
+    for p in files(sandbox.path()) {
+        let bytes = std::fs::read(&p).unwrap();
+        assert!(
+            bytes.len() < audio.len() / 10,
+            "{} is {} bytes",
+            p.display(),
+            bytes.len()
+        );
+        for window in audio[44..]
+            .chunks(4000)
+            .map(|c| &c[..32])
+            .filter(|w| w.iter().any(|&b| b != 0))
+        {
+            assert!(
+                !bytes.windows(32).any(|w| w == window),
+                "{} holds sample data",
+                p.display()
+            );
+        }
+    }
+
+    // Through the library: a privacy pause stops capture at once and is logged.
+    // SAFETY: this test binary runs this one test, on this thread, before any other thread reads it.
+    unsafe { std::env::set_var("XDG_RUNTIME_DIR", pulse.runtime_dir.path()) };
+    let monitor = Monitor::start(&vault, LiveSettings::default()).unwrap();
+    let s = wait_for(&monitor, |s| matches!(s, Status::Listening { .. }), 10);
+    assert!(matches!(s, Status::Listening { .. }), "{s:?}");
+    monitor.pause();
+    assert_eq!(
+        wait_for(&monitor, |s| *s == Status::Paused, 5),
+        Status::Paused
+    );
+    monitor.resume();
+    let s = wait_for(&monitor, |s| matches!(s, Status::Listening { .. }), 10);
+    assert!(matches!(s, Status::Listening { .. }), "{s:?}");
+    monitor.stop();
+    let kinds: Vec<String> = Vault::open(&vault)
+        .unwrap()
+        .unlock(PASS)
+        .unwrap()
+        .events()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event.unwrap().kind.name().to_string())
+        .collect();
+    let tail = &kinds[kinds.len() - 3..];
+    assert_eq!(
+        tail,
+        [
+            "monitoring_paused",
+            "monitoring_resumed",
+            "monitoring_paused"
+        ],
+        "{kinds:?}"
+    );
+}
