@@ -57,7 +57,7 @@ fn live_capture_logs_measurements_and_never_sound() {
     listen
         .args(["listen", "--seconds", "37", "--own-level", "-27"])
         .env("TEMOIN_VAULT", &vault)
-        .env("XDG_RUNTIME_DIR", pulse.runtime_dir.path())
+        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
         .env("HOME", sandbox.path())
         .env("XDG_DATA_HOME", sandbox.path().join("data"))
         .env("XDG_CACHE_HOME", sandbox.path().join("cache"))
@@ -147,7 +147,7 @@ fn live_capture_logs_measurements_and_never_sound() {
 
     // Through the library: a privacy pause stops capture at once and is logged.
     // SAFETY: this test binary runs this one test, on this thread, before any other thread reads it.
-    unsafe { std::env::set_var("XDG_RUNTIME_DIR", pulse.runtime_dir.path()) };
+    unsafe { std::env::set_var("XDG_RUNTIME_DIR", &pulse.runtime_dir) };
     let monitor = Monitor::start(&vault, LiveSettings::default()).unwrap();
     let s = wait_for(&monitor, |s| matches!(s, Status::Listening { .. }), 10);
     assert!(matches!(s, Status::Listening { .. }), "{s:?}");

@@ -7,13 +7,22 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub struct Pulse {
-    pub runtime_dir: tempfile::TempDir,
+    pub runtime_dir: std::path::PathBuf,
+    _owned: Option<tempfile::TempDir>,
     daemon: Child,
 }
 
 impl Pulse {
     pub fn start() -> Pulse {
-        let runtime_dir = tempfile::tempdir().expect("runtime dir");
+        let dir = tempfile::tempdir().expect("runtime dir");
+        let mut p = Self::start_in(dir.path());
+        p._owned = Some(dir);
+        p
+    }
+
+    /// Starts the daemon with its socket in `runtime_dir` (which the caller keeps).
+    pub fn start_in(runtime_dir: &Path) -> Pulse {
+        let runtime_dir = runtime_dir.to_path_buf();
         let daemon = Command::new("pulseaudio")
             .args([
                 "-n",
@@ -25,13 +34,14 @@ impl Pulse {
                 "-L",
                 "module-null-sink sink_name=vsink",
             ])
-            .env("XDG_RUNTIME_DIR", runtime_dir.path())
+            .env("XDG_RUNTIME_DIR", &runtime_dir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("pulseaudio (scripts/setup installs it)");
         let p = Pulse {
             runtime_dir,
+            _owned: None,
             daemon,
         };
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -46,7 +56,7 @@ impl Pulse {
     pub fn pactl(&self, args: &[&str]) -> bool {
         Command::new("pactl")
             .args(args)
-            .env("XDG_RUNTIME_DIR", self.runtime_dir.path())
+            .env("XDG_RUNTIME_DIR", &self.runtime_dir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status()
@@ -58,15 +68,22 @@ impl Pulse {
         Command::new("paplay")
             .args(["-d", "vsink"])
             .arg(wav)
-            .env("XDG_RUNTIME_DIR", self.runtime_dir.path())
+            .env("XDG_RUNTIME_DIR", &self.runtime_dir)
             .spawn()
             .expect("paplay")
     }
 }
 
-impl Drop for Pulse {
-    fn drop(&mut self) {
+impl Pulse {
+    /// Stops the daemon: to the capturing side, the device is gone.
+    pub fn kill(&mut self) {
         let _ = self.daemon.kill();
         let _ = self.daemon.wait();
+    }
+}
+
+impl Drop for Pulse {
+    fn drop(&mut self) {
+        self.kill();
     }
 }
