@@ -20,6 +20,9 @@ use crate::events::{Event, EventKind, PauseReason, SpeechSegment};
 use crate::features::baseline::{StrainSettings, StrainTracker};
 use crate::vault::{Vault, VaultError};
 
+/// 16 kHz samples gathered before the voice model runs on them.
+const BATCH: usize = 8_000;
+
 /// Chunks the processing thread may lag behind before capture drops (about 1.4 s at 48 kHz).
 const QUEUE: usize = 32;
 
@@ -354,17 +357,21 @@ fn process_loop(
                                 * 1e6) as i64,
                         )
                 });
-                audio.clear();
                 if let Some((_, _, t)) = &mut conv {
                     t.push(chunk.samples(), &mut audio);
                 }
-                match listener.push(&audio) {
-                    Ok(heard) => store(heard, start, &mut tracker, &mut outbox),
-                    Err(e) => reporter.set(Status::NoDevice(e.to_string())),
+                // Half a second at a time: the model runs warm and the thread sleeps longer.
+                if audio.len() >= BATCH {
+                    match listener.push(&audio) {
+                        Ok(heard) => store(heard, start, &mut tracker, &mut outbox),
+                        Err(e) => reporter.set(Status::NoDevice(e.to_string())),
+                    }
+                    audio.clear();
                 }
             }
             Feed::Paused => {
                 // Nothing heard before the pause is kept half-measured.
+                audio.clear();
                 listener.reset();
                 origin = None;
                 conv = None;
@@ -389,6 +396,7 @@ fn process_loop(
                 &counters,
             ),
             Feed::DeviceLost => {
+                audio.clear();
                 listener.reset();
                 origin = None;
                 conv = None;
@@ -397,6 +405,9 @@ fn process_loop(
         }
     }
     if let Some(start) = origin {
+        if let Ok(heard) = listener.push(&audio) {
+            store(heard, start, &mut tracker, &mut outbox);
+        }
         let heard = listener.finish();
         store(heard, start, &mut tracker, &mut outbox);
     }
