@@ -2,6 +2,8 @@
 //! what `paplay` plays into `vsink` comes back out of its monitor, the default source, through
 //! ALSA's pulse plugin.
 
+#![allow(dead_code)]
+
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
