@@ -10,5 +10,6 @@ pub mod features;
 pub mod messages;
 pub mod models;
 pub mod pipeline;
+pub mod settings;
 pub mod vault;
 pub mod voice;

@@ -14,6 +14,7 @@ use temoin::events::{Event, EventKind};
 use temoin::messages::{self, Lang};
 use temoin::pipeline::live::{LiveSettings, Monitor, StartError};
 use temoin::pipeline::{self, PipelineError};
+use temoin::settings::Settings;
 use temoin::vault::{RecoveryCode, StoredEvent, Vault, VaultError};
 
 #[derive(Parser)]
@@ -82,6 +83,15 @@ enum Command {
         /// S'arrête après ce nombre de secondes / stop after this many seconds.
         #[arg(long)]
         seconds: Option<f64>,
+    },
+    /// Calibre le niveau de votre voix : lisez quelques phrases / calibrate your voice level:
+    /// read a few sentences aloud.
+    Calibrate {
+        #[arg(long)]
+        device: Option<String>,
+        /// Durée de l'écoute / how long to listen.
+        #[arg(long, default_value_t = 20.0)]
+        seconds: f64,
     },
     /// Mesure la voix dans un enregistrement WAV / measure the voice in a WAV recording.
     Analyze {
@@ -171,6 +181,7 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
             own_level,
             seconds,
         } => listen(&path, device, list, own_level, seconds, lang),
+        Command::Calibrate { device, seconds } => calibrate(device, seconds, lang),
     }
 }
 
@@ -491,11 +502,27 @@ fn listen(
         }
         return Ok(ExitCode::SUCCESS);
     }
+    // What was calibrated and chosen before applies unless the command line says otherwise.
+    let saved = match settings_path(lang)
+        .and_then(|p| Settings::load(&p).map_err(|e| explained(e.to_string())))
+    {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "temoin : {e} — {}",
+                lang.pick(
+                    "réglages ignorés ; relancez « temoin calibrate » pour les refaire.",
+                    "settings ignored; run `temoin calibrate` to redo them."
+                )
+            );
+            Settings::default()
+        }
+    };
     let monitor = Monitor::start(
         vault,
         LiveSettings {
-            device,
-            own_level_db: own_level,
+            device: device.or(saved.device),
+            own_level_db: own_level.or(saved.own_level_db),
             ..Default::default()
         },
     )?;
@@ -542,6 +569,53 @@ fn listen(
             "blocs audio perdus (machine trop chargée)",
             "audio blocks dropped (machine too busy)"
         ),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn settings_path(lang: Lang) -> anyhow::Result<std::path::PathBuf> {
+    Settings::default_path().ok_or_else(|| {
+        explained(lang.pick(
+            "Impossible de trouver le dossier de configuration : indiquez le fichier avec TEMOIN_CONFIG.",
+            "Cannot find the configuration folder: give the file with TEMOIN_CONFIG.",
+        ))
+    })
+}
+
+/// The top-level entry point for `temoin calibrate`.
+fn calibrate(device: Option<String>, seconds: f64, lang: Lang) -> anyhow::Result<ExitCode> {
+    let path = settings_path(lang)?;
+    let mut settings = Settings::load(&path).map_err(|e| explained(e.to_string()))?;
+    eprintln!(
+        "{} {seconds:.0} s{}",
+        lang.pick(
+            "Lisez quelques phrases à voix normale, comme en appel, pendant",
+            "Read a few sentences in your usual call voice for"
+        ),
+        lang.pick(
+            " : rien n'est enregistré, seul votre niveau est retenu.",
+            ": nothing is recorded, only your level is kept."
+        )
+    );
+    let device = device.or(settings.device.clone());
+    let cal = temoin::pipeline::live::calibrate(device.as_deref(), seconds)?;
+    let Some(level) = cal.level_db else {
+        return Err(explained(lang.pick(
+            "Aucune parole entendue : vérifiez le micro (temoin listen --list) et recommencez.",
+            "No speech heard: check the microphone (temoin listen --list) and try again.",
+        )));
+    };
+    settings.own_level_db = Some(level);
+    settings.save(&path).map_err(|e| explained(e.to_string()))?;
+    println!(
+        "{} {level:.1} dBFS ({} {}). {}",
+        lang.pick("Niveau de votre voix :", "Your voice level:"),
+        cal.segments,
+        lang.pick("segments", "segments"),
+        lang.pick(
+            "Les voix plus faibles de 10 dB (collègues, client dans l'écouteur) seront écartées.",
+            "Voices 10 dB quieter (colleagues, the customer in the earpiece) will be set aside."
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -432,3 +432,46 @@ fn process_loop(
 pub fn default_vault() -> Option<PathBuf> {
     Vault::default_path()
 }
+
+/// A calibration: the worker reads a few sentences; the median level of their speech segments
+/// becomes their own level.
+#[derive(Debug, Clone)]
+pub struct Calibration {
+    pub level_db: Option<f64>,
+    pub segments: usize,
+}
+
+/// Listens for `seconds` on the device (no vault: nothing is logged) and calibrates.
+pub fn calibrate(device: Option<&str>, seconds: f64) -> Result<Calibration, StartError> {
+    let mut listener = Listener::new(None)?;
+    let (tx, rx) = bounded::<Feed>(QUEUE);
+    let capture = LiveCapture::open(device, tx).map_err(PipelineError::from)?;
+    let deadline = std::time::Instant::now() + Duration::from_secs_f64(seconds);
+    let mut conv: Option<(u32, u16, To16k)> = None;
+    let mut audio = Vec::new();
+    let mut levels = Vec::new();
+    while std::time::Instant::now() < deadline {
+        let Ok(Feed::Audio(chunk)) = rx.recv_timeout(Duration::from_millis(200)) else {
+            continue;
+        };
+        if !matches!(&conv, Some((r, c, _)) if *r == chunk.rate && *c == chunk.channels) {
+            conv = Some((
+                chunk.rate,
+                chunk.channels,
+                To16k::new(chunk.rate, chunk.channels).map_err(PipelineError::from)?,
+            ));
+        }
+        audio.clear();
+        if let Some((_, _, t)) = &mut conv {
+            t.push(chunk.samples(), &mut audio);
+        }
+        let heard = listener.push(&audio).map_err(PipelineError::from)?;
+        levels.extend(heard.own.iter().map(|s| s.level_dbfs));
+    }
+    drop(capture);
+    levels.extend(listener.finish().own.iter().map(|s| s.level_dbfs));
+    Ok(Calibration {
+        level_db: crate::voice::OwnVoice::calibrate(&levels),
+        segments: levels.len(),
+    })
+}

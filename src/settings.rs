@@ -1,0 +1,81 @@
+//! The worker's preferences: microphone and calibrated voice level. Settings, not records: kept
+//! in the user's config folder (`TEMOIN_CONFIG` to choose the file), written atomically.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Input device by name; the system's default when absent.
+    pub device: Option<String>,
+    /// The wearer's speech level in dBFS, from `temoin calibrate`.
+    pub own_level_db: Option<f64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("cannot read settings {path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("cannot write settings {path}: {reason}")]
+    Unwritable { path: PathBuf, reason: String },
+}
+
+impl Settings {
+    pub fn default_path() -> Option<PathBuf> {
+        std::env::var_os("TEMOIN_CONFIG")
+            .map(PathBuf::from)
+            .or_else(|| dirs::config_dir().map(|d| d.join("temoin").join("settings.json")))
+    }
+
+    /// Loads the settings; a missing file means defaults.
+    pub fn load(path: &Path) -> Result<Settings, SettingsError> {
+        match std::fs::read(path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| SettingsError::Unreadable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+            Err(e) => Err(SettingsError::Unreadable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    /// Saves through a temporary file and a rename, so a crash never leaves half a file.
+    pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
+        let err = |e: std::io::Error| SettingsError::Unwritable {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(err)?;
+        }
+        let tmp = path.with_extension("json.partial");
+        let json = serde_json::to_vec_pretty(self).expect("plain struct");
+        std::fs::write(&tmp, json).map_err(err)?;
+        std::fs::rename(&tmp, path).map_err(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_missing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/settings.json");
+        assert_eq!(Settings::load(&path).unwrap(), Settings::default());
+        let s = Settings {
+            device: Some("Casque USB".into()),
+            own_level_db: Some(-24.5),
+        };
+        s.save(&path).unwrap();
+        assert_eq!(Settings::load(&path).unwrap(), s);
+        std::fs::write(&path, "{ pas du json").unwrap();
+        assert!(Settings::load(&path).is_err());
+    }
+}
