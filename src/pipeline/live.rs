@@ -282,34 +282,65 @@ impl Outbox {
     }
 }
 
-fn process_loop(
-    feed: Receiver<Feed>,
-    mut listener: Listener,
-    vault: Vault,
-    strain: StrainSettings,
+/// The processing side: converts, listens, measures, and logs, in stream order.
+struct Processor {
+    listener: Listener,
+    outbox: Outbox,
+    tracker: StrainTracker,
     reporter: Reporter,
     counters: Arc<Counters>,
-) {
-    let mut outbox = Outbox {
-        vault,
-        waiting: VecDeque::new(),
-    };
-    let mut tracker = StrainTracker::new(strain);
-    let mut conv: Option<(u32, u16, To16k)> = None;
-    let mut origin: Option<DateTime<Utc>> = None;
-    let mut audio = Vec::new();
-    let store = |heard: super::Heard,
-                 origin: DateTime<Utc>,
-                 tracker: &mut StrainTracker,
-                 outbox: &mut Outbox| {
-        counters
+    conv: Option<(u32, u16, To16k)>,
+    /// Wall-clock time of sample 0 of the current 16 kHz stream.
+    origin: Option<DateTime<Utc>>,
+    /// Converted audio waiting for the next batch.
+    audio: Vec<f32>,
+}
+
+impl Processor {
+    fn log(&mut self, e: Event) {
+        self.outbox.push(e, &self.reporter, &self.counters);
+    }
+
+    fn audio(&mut self, chunk: &crate::capture::live::Chunk) {
+        if !matches!(&self.conv, Some((r, c, _)) if *r == chunk.rate && *c == chunk.channels) {
+            match To16k::new(chunk.rate, chunk.channels) {
+                Ok(t) => self.conv = Some((chunk.rate, chunk.channels, t)),
+                Err(e) => return self.reporter.set(Status::NoDevice(e.to_string())),
+            }
+        }
+        if self.origin.is_none() {
+            let secs = chunk.len as f64 / chunk.channels.max(1) as f64 / chunk.rate as f64;
+            self.origin = Some(Utc::now() - chrono::Duration::microseconds((secs * 1e6) as i64));
+        }
+        if let Some((_, _, t)) = &mut self.conv {
+            t.push(chunk.samples(), &mut self.audio);
+        }
+        // Half a second at a time: the model runs warm and the thread sleeps longer.
+        if self.audio.len() >= BATCH {
+            self.listen();
+        }
+    }
+
+    fn listen(&mut self) {
+        let audio = std::mem::take(&mut self.audio);
+        match self.listener.push(&audio) {
+            Ok(heard) => self.store(heard),
+            Err(e) => self.reporter.set(Status::NoDevice(e.to_string())),
+        }
+        self.audio = audio;
+        self.audio.clear();
+    }
+
+    fn store(&mut self, heard: super::Heard) {
+        let Some(origin) = self.origin else { return };
+        self.counters
             .set_aside
             .fetch_add(heard.set_aside.len() as u64, Ordering::Relaxed);
         for s in heard.own {
             let at = origin + chrono::Duration::milliseconds((s.start_s * 1000.0) as i64);
-            counters.segments.fetch_add(1, Ordering::Relaxed);
+            self.counters.segments.fetch_add(1, Ordering::Relaxed);
             let m = &s.measures;
-            let event = Event::at(
+            self.log(Event::at(
                 at,
                 EventKind::SpeechSegment(SpeechSegment {
                     duration_s: s.end_s - s.start_s,
@@ -324,108 +355,71 @@ fn process_loop(
                     syllables_per_s: m.syllables_per_s,
                     ..Default::default()
                 }),
-            );
-            outbox.push(event, &reporter, &counters);
-            if let Some(ep) = tracker.push(at, s.end_s - s.start_s, m) {
-                counters.episodes.fetch_add(1, Ordering::Relaxed);
-                outbox.push(
-                    Event::now(EventKind::StrainEpisode(ep)),
-                    &reporter,
-                    &counters,
-                );
+            ));
+            if let Some(ep) = self.tracker.push(at, s.end_s - s.start_s, m) {
+                self.counters.episodes.fetch_add(1, Ordering::Relaxed);
+                self.log(Event::now(EventKind::StrainEpisode(ep)));
             }
         }
+    }
+
+    /// Forgets the stream: nothing heard before a pause or a device change is kept half-measured.
+    fn forget(&mut self) {
+        self.audio.clear();
+        self.listener.reset();
+        self.origin = None;
+        self.conv = None;
+    }
+
+    /// Ends a stretch of monitoring: closes any strain run and logs why it stopped.
+    fn end(&mut self, reason: PauseReason) {
+        if let Some(ep) = self.tracker.close() {
+            self.counters.episodes.fetch_add(1, Ordering::Relaxed);
+            self.log(Event::now(EventKind::StrainEpisode(ep)));
+        }
+        self.log(Event::now(EventKind::MonitoringPaused { reason }));
+    }
+}
+
+fn process_loop(
+    feed: Receiver<Feed>,
+    listener: Listener,
+    vault: Vault,
+    strain: StrainSettings,
+    reporter: Reporter,
+    counters: Arc<Counters>,
+) {
+    let mut p = Processor {
+        listener,
+        outbox: Outbox {
+            vault,
+            waiting: VecDeque::new(),
+        },
+        tracker: StrainTracker::new(strain),
+        reporter,
+        counters,
+        conv: None,
+        origin: None,
+        audio: Vec::new(),
     };
     while let Ok(item) = feed.recv() {
         match item {
-            Feed::Audio(chunk) => {
-                let fresh =
-                    !matches!(&conv, Some((r, c, _)) if *r == chunk.rate && *c == chunk.channels);
-                if fresh {
-                    match To16k::new(chunk.rate, chunk.channels) {
-                        Ok(t) => conv = Some((chunk.rate, chunk.channels, t)),
-                        Err(e) => {
-                            reporter.set(Status::NoDevice(e.to_string()));
-                            continue;
-                        }
-                    }
-                }
-                let start = *origin.get_or_insert_with(|| {
-                    Utc::now()
-                        - chrono::Duration::microseconds(
-                            (chunk.len as f64 / chunk.channels.max(1) as f64 / chunk.rate as f64
-                                * 1e6) as i64,
-                        )
-                });
-                if let Some((_, _, t)) = &mut conv {
-                    t.push(chunk.samples(), &mut audio);
-                }
-                // Half a second at a time: the model runs warm and the thread sleeps longer.
-                if audio.len() >= BATCH {
-                    match listener.push(&audio) {
-                        Ok(heard) => store(heard, start, &mut tracker, &mut outbox),
-                        Err(e) => reporter.set(Status::NoDevice(e.to_string())),
-                    }
-                    audio.clear();
-                }
-            }
+            Feed::Audio(chunk) => p.audio(&chunk),
             Feed::Paused => {
-                // Nothing heard before the pause is kept half-measured.
-                audio.clear();
-                listener.reset();
-                origin = None;
-                conv = None;
-                if let Some(ep) = tracker.close() {
-                    outbox.push(
-                        Event::now(EventKind::StrainEpisode(ep)),
-                        &reporter,
-                        &counters,
-                    );
-                }
-                outbox.push(
-                    Event::now(EventKind::MonitoringPaused {
-                        reason: PauseReason::Privacy,
-                    }),
-                    &reporter,
-                    &counters,
-                );
+                p.forget();
+                p.end(PauseReason::Privacy);
             }
-            Feed::Resumed => outbox.push(
-                Event::now(EventKind::MonitoringResumed),
-                &reporter,
-                &counters,
-            ),
-            Feed::DeviceLost => {
-                audio.clear();
-                listener.reset();
-                origin = None;
-                conv = None;
-            }
+            Feed::Resumed => p.log(Event::now(EventKind::MonitoringResumed)),
+            Feed::DeviceLost => p.forget(),
             Feed::Stop => break,
         }
     }
-    if let Some(start) = origin {
-        if let Ok(heard) = listener.push(&audio) {
-            store(heard, start, &mut tracker, &mut outbox);
-        }
-        let heard = listener.finish();
-        store(heard, start, &mut tracker, &mut outbox);
-    }
-    if let Some(ep) = tracker.close() {
-        outbox.push(
-            Event::now(EventKind::StrainEpisode(ep)),
-            &reporter,
-            &counters,
-        );
-    }
-    outbox.push(
-        Event::now(EventKind::MonitoringPaused {
-            reason: PauseReason::Stopped,
-        }),
-        &reporter,
-        &counters,
-    );
-    reporter.set(Status::Stopped);
+    // What was heard before the stop is measured, then the stop is logged.
+    p.listen();
+    let tail = p.listener.finish();
+    p.store(tail);
+    p.end(PauseReason::Stopped);
+    p.reporter.set(Status::Stopped);
 }
 
 /// The default place of the vault when none is given (same rule as the CLI).
