@@ -83,6 +83,11 @@ enum Command {
         /// S'arrête après ce nombre de secondes / stop after this many seconds.
         #[arg(long)]
         seconds: Option<f64>,
+        /// Demande la phrase de passe une fois pour reprendre votre ligne de base des 14 derniers
+        /// jours (les clés sont oubliées aussitôt) / ask the passphrase once to resume your
+        /// baseline of the last 14 days (keys are dropped at once).
+        #[arg(long)]
+        baseline: bool,
     },
     /// Calibre le niveau de votre voix : lisez quelques phrases / calibrate your voice level:
     /// read a few sentences aloud.
@@ -180,7 +185,8 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
             list,
             own_level,
             seconds,
-        } => listen(&path, device, list, own_level, seconds, lang),
+            baseline,
+        } => listen(&path, device, list, own_level, seconds, baseline, lang),
         Command::Calibrate { device, seconds } => calibrate(device, seconds, lang),
     }
 }
@@ -494,6 +500,7 @@ fn listen(
     list: bool,
     own_level: Option<f64>,
     seconds: Option<f64>,
+    baseline: bool,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     if list {
@@ -518,11 +525,35 @@ fn listen(
             Settings::default()
         }
     };
+    let baseline_seed = if baseline {
+        let pass = secret(
+            "TEMOIN_PASSPHRASE",
+            lang.pick("Phrase de passe", "Passphrase"),
+            lang,
+        )?;
+        let opened = Vault::open(vault)?;
+        let unlocked = opened.unlock(&pass)?;
+        // The keys go out of scope (zeroized) as soon as the measurements are read.
+        let seed = temoin::pipeline::live::recent_measures(&unlocked, 14)?;
+        eprintln!(
+            "{} {} {}",
+            lang.pick("Ligne de base reprise :", "Baseline resumed:"),
+            seed.len(),
+            lang.pick(
+                "segments des 14 derniers jours.",
+                "segments from the last 14 days."
+            )
+        );
+        seed
+    } else {
+        Vec::new()
+    };
     let monitor = Monitor::start(
         vault,
         LiveSettings {
             device: device.or(saved.device),
             own_level_db: own_level.or(saved.own_level_db),
+            baseline_seed,
             ..Default::default()
         },
     )?;

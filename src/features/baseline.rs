@@ -188,6 +188,13 @@ impl StrainTracker {
         self.close()
     }
 
+    /// Fills the baseline with earlier segments (oldest first) before listening starts.
+    pub fn seed(&mut self, earlier: &[Measures]) {
+        for m in earlier {
+            self.baseline.add(m);
+        }
+    }
+
     /// Ends any open run (end of stream, pause); returns it if long enough to be an episode.
     pub fn close(&mut self) -> Option<crate::events::StrainEpisode> {
         let o = self.open.take()?;
@@ -227,6 +234,36 @@ mod tests {
             intensity_db: Some(int),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_seeded_baseline_judges_the_first_segment_already() {
+        let mut t = StrainTracker::new(StrainSettings {
+            min_duration_s: 0.0,
+            ..StrainSettings::default()
+        });
+        let calm: Vec<Measures> = (0..40)
+            .map(|k| {
+                let w = (k % 5) as f64 - 2.0;
+                seg(
+                    180.0 + w,
+                    2.0 + 0.05 * w,
+                    9.0 + 0.2 * w,
+                    14.0 - 0.2 * w,
+                    70.0 + 0.3 * w,
+                )
+            })
+            .collect();
+        t.seed(&calm);
+        let at = Utc::now();
+        assert!(
+            t.push(at, 3.0, &seg(230.0, 3.0, 13.0, 10.0, 78.0))
+                .is_none()
+        );
+        let ep = t
+            .close()
+            .expect("strained from the first segment, thanks to the seed");
+        assert_eq!(ep.indicators.len(), 5);
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub struct LiveSettings {
     /// The wearer's calibrated level (dBFS); all speech counts until it is known.
     pub own_level_db: Option<f64>,
     pub strain: StrainSettings,
+    /// The worker's recent segments, read from the vault when they unlocked it at start: the
+    /// baseline then spans days, not just this session. Only measurements, kept in memory.
+    pub baseline_seed: Vec<crate::features::Measures>,
 }
 
 /// What monitoring is doing, for people to see.
@@ -101,10 +104,11 @@ impl Monitor {
         };
         let process = {
             let counters = counters.clone();
-            let strain = settings.strain;
+            let mut tracker = StrainTracker::new(settings.strain);
+            tracker.seed(&settings.baseline_seed);
             std::thread::Builder::new()
                 .name("temoin-listen".into())
-                .spawn(move || process_loop(feed_rx, listener, vault, strain, reporter, counters))
+                .spawn(move || process_loop(feed_rx, listener, vault, tracker, reporter, counters))
                 .expect("spawn processing thread")
         };
         Ok(Monitor {
@@ -385,7 +389,7 @@ fn process_loop(
     feed: Receiver<Feed>,
     listener: Listener,
     vault: Vault,
-    strain: StrainSettings,
+    tracker: StrainTracker,
     reporter: Reporter,
     counters: Arc<Counters>,
 ) {
@@ -395,7 +399,7 @@ fn process_loop(
             vault,
             waiting: VecDeque::new(),
         },
-        tracker: StrainTracker::new(strain),
+        tracker,
         reporter,
         counters,
         conv: None,
@@ -468,4 +472,35 @@ pub fn calibrate(device: Option<&str>, seconds: f64) -> Result<Calibration, Star
         level_db: crate::voice::OwnVoice::calibrate(&levels),
         segments: levels.len(),
     })
+}
+
+/// The worker's speech measurements of the last `days` days, from an unlocked vault, oldest first.
+pub fn recent_measures(
+    vault: &crate::vault::Unlocked<'_>,
+    days: i64,
+) -> Result<Vec<crate::features::Measures>, VaultError> {
+    let since = Utc::now() - chrono::Duration::days(days);
+    let mut out = Vec::new();
+    vault.for_each(|row| {
+        if let Ok(Event {
+            at,
+            kind: EventKind::SpeechSegment(s),
+        }) = row.event
+            && at >= since
+        {
+            out.push(crate::features::Measures {
+                duration_s: s.duration_s,
+                voiced_s: s.voiced_s,
+                f0_mean_hz: s.f0_mean_hz,
+                f0_sd_hz: s.f0_sd_hz,
+                jitter_local_pct: s.jitter_local_pct,
+                shimmer_local_pct: s.shimmer_local_pct,
+                hnr_db: s.hnr_db,
+                intensity_db: s.intensity_db,
+                pause_ratio: s.pause_ratio,
+                syllables_per_s: s.syllables_per_s,
+            });
+        }
+    })?;
+    Ok(out)
 }

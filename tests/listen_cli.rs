@@ -1,0 +1,57 @@
+//! `temoin listen` around the edges: the baseline resumed from the vault with the passphrase,
+//! a wrong passphrase refused before anything starts, and no microphone at all.
+
+mod common;
+
+use chrono::{Duration, Utc};
+use common::*;
+use temoin::events::{Event, EventKind, SpeechSegment};
+
+fn listen(vault: &std::path::Path, runtime: &std::path::Path) -> std::process::Command {
+    let mut c = temoin(vault);
+    c.args(["listen", "--seconds", "1.5", "--baseline"])
+        .env("XDG_RUNTIME_DIR", runtime)
+        .env("TEMOIN_CONFIG", runtime.join("settings.json"));
+    c
+}
+
+#[test]
+fn the_baseline_resumes_from_the_last_fourteen_days() {
+    let (_d, path, mut vault, _) = new_vault();
+    let segment = |f0| {
+        EventKind::SpeechSegment(SpeechSegment {
+            duration_s: 3.0,
+            f0_mean_hz: Some(f0),
+            ..Default::default()
+        })
+    };
+    vault
+        .append(&Event::at(Utc::now() - Duration::days(20), segment(150.0)))
+        .unwrap();
+    for f0 in [180.0, 185.0, 190.0] {
+        vault
+            .append(&Event::at(Utc::now() - Duration::days(2), segment(f0)))
+            .unwrap();
+    }
+    vault
+        .append(&Event::now(EventKind::Note {
+            text: "pas une mesure".into(),
+        }))
+        .unwrap();
+    drop(vault);
+    // No sound server in this runtime folder: no microphone, and listening runs anyway.
+    let runtime = tempfile::tempdir().unwrap();
+
+    let before = bytes(&path);
+    let (code, _, err) =
+        run(listen(&path, runtime.path()).env("TEMOIN_PASSPHRASE", "pas la bonne phrase"));
+    assert_eq!(code, 2);
+    assert!(err.contains("Phrase de passe incorrecte"), "{err}");
+    assert_eq!(bytes(&path), before, "nothing started, nothing written");
+
+    let (code, out, err) = run(listen(&path, runtime.path()).env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Ligne de base reprise : 3 segments"), "{err}");
+    assert!(err.contains("Pas de micro utilisable"), "{err}");
+    assert!(out.contains("0 segments de votre voix mesurés"), "{out}");
+}
