@@ -34,28 +34,30 @@ pub fn intensity(x: &[f32], sr: f64, floor_hz: f64, step_s: f64) -> Vec<(f64, f6
         })
         .collect();
     let wsum: f64 = window.iter().sum();
+    let n_i = n as isize;
     frame_times(x.len(), sr, window_s, step)
         .into_iter()
         .map(|t| {
-            let mid = (t * sr - 0.5).round() as isize;
-            let a = mid - half;
-            let vals: Vec<f64> = (0..n as isize)
-                .map(|k| {
-                    let i = a + k;
-                    if i >= 0 && (i as usize) < x.len() {
-                        x[i as usize] as f64
-                    } else {
-                        0.0
-                    }
-                })
-                .collect();
-            let mean = vals.iter().sum::<f64>() / n as f64;
-            let ms = vals
-                .iter()
-                .zip(&window)
-                .map(|(v, w)| w * (v - mean).powi(2))
-                .sum::<f64>()
-                / wsum;
+            let a = (t * sr - 0.5).round() as isize - half;
+            // Samples outside the signal count as zeros, as in the padded window.
+            let lo = a.max(0);
+            let hi = (a + n_i).min(x.len() as isize);
+            let inside = if hi > lo {
+                &x[lo as usize..hi as usize]
+            } else {
+                &[][..]
+            };
+            let w = &window[(lo - a) as usize..(lo - a) as usize + inside.len()];
+            let mean = inside.iter().map(|&v| v as f64).sum::<f64>() / n as f64;
+            // Σw(v−m)² over the window, with the zero padding contributing w·m².
+            let (mut acc, mut w_in) = (0.0, 0.0);
+            for (&v, &wk) in inside.iter().zip(w) {
+                let d = v as f64 - mean;
+                acc += wk * d * d;
+                w_in += wk;
+            }
+            acc += (wsum - w_in) * mean * mean;
+            let ms = acc / wsum;
             let db = if ms < 1e-30 {
                 -300.0
             } else {

@@ -6,8 +6,7 @@
 //! - [`harmonicity_cc`]: "To Harmonicity (cc)", forward cross-correlation over one period; the
 //!   best candidate's correlation r gives HNR = 10·log10(r / (1 − r)).
 
-use rustfft::FftPlanner;
-use rustfft::num_complex::Complex;
+use realfft::num_complex::Complex;
 
 /// One analysis frame's choice: 0 Hz when unvoiced, with the correlation strength.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -350,23 +349,30 @@ pub fn pitch_ac(x: &[f32], sr: f64, s: &PitchSettings) -> Vec<PitchFrame> {
     let window: Vec<f64> = (1..=nwin)
         .map(|i| 0.5 - 0.5 * (2.0 * std::f64::consts::PI * i as f64 / (nwin as f64 + 1.0)).cos())
         .collect();
-    let mut planner = FftPlanner::<f64>::new();
-    let fwd = planner.plan_fft_forward(nfft);
-    let inv = planner.plan_fft_inverse(nfft);
-    let autocorr = |buf: &mut Vec<Complex<f64>>| {
-        fwd.process(buf);
-        for c in buf.iter_mut() {
+    // Autocorrelation as the inverse transform of the power spectrum (real FFTs).
+    let mut planner = realfft::RealFftPlanner::<f64>::new();
+    let (fwd, inv) = (
+        planner.plan_fft_forward(nfft),
+        planner.plan_fft_inverse(nfft),
+    );
+    let mut spectrum = fwd.make_output_vec();
+    let mut autocorr = |input: &mut Vec<f64>, out: &mut Vec<f64>| {
+        fwd.process(input, &mut spectrum)
+            .expect("sizes from the planner");
+        for c in spectrum.iter_mut() {
             *c = Complex::new(c.norm_sqr(), 0.0);
         }
-        inv.process(buf);
+        inv.process(&mut spectrum, out)
+            .expect("sizes from the planner");
     };
-    let mut wr: Vec<Complex<f64>> = window.iter().map(|&w| Complex::new(w, 0.0)).collect();
-    wr.resize(nfft, Complex::new(0.0, 0.0));
-    autocorr(&mut wr);
-    let wr0 = wr[0].re;
-    let window_r: Vec<f64> = wr.iter().take(ixmax + 1).map(|c| c.re / wr0).collect();
+    let mut wbuf = fwd.make_input_vec();
+    wbuf[..nwin].copy_from_slice(&window);
+    let mut wr = inv.make_output_vec();
+    autocorr(&mut wbuf, &mut wr);
+    let window_r: Vec<f64> = wr.iter().take(ixmax + 1).map(|v| v / wr[0]).collect();
 
-    let mut buf = vec![Complex::new(0.0, 0.0); nfft];
+    let mut buf = fwd.make_input_vec();
+    let mut ac = inv.make_output_vec();
     let mut r = vec![0.0; ixmax + 1];
     let frames: Vec<(f64, Vec<Candidate>)> = times
         .iter()
@@ -388,24 +394,23 @@ pub fn pitch_ac(x: &[f32], sr: f64, s: &PitchSettings) -> Vec<PitchFrame> {
                     if jj >= half_window + 1 - half_period && jj <= half_window + half_period {
                         local_peak = local_peak.max(w.abs());
                     }
-                    Complex::new(w, 0.0)
+                    w
                 } else {
-                    Complex::new(0.0, 0.0)
+                    0.0
                 };
             }
             let intensity = (local_peak / peak).min(1.0);
             if local_peak == 0.0 {
                 return (intensity, vec![Candidate { f: 0.0, r: 0.0 }]);
             }
-            autocorr(&mut buf);
-            let ac0 = buf[0].re;
+            autocorr(&mut buf, &mut ac);
             r[0] = 1.0;
             for i in 1..=ixmax {
-                r[i] = buf[i].re / (ac0 * window_r[i]);
+                r[i] = ac[i] / (ac[0] * window_r[i]);
             }
             (
                 intensity,
-                candidates(&r, sr, max_lag, s, 70, s.max_candidates),
+                candidates(&r, sr, max_lag, s, 30, s.max_candidates),
             )
         })
         .collect();
@@ -436,6 +441,16 @@ pub fn harmonicity_cc(x: &[f32], sr: f64, floor_hz: f64, time_step_s: f64) -> Ve
     let peak = global_peak(x);
     let mut r = vec![0.0; nwin + 1];
     let mut seg = vec![0.0f64; nwin + max_lag + 1];
+    // All lags at once: cross-correlation through real FFTs long enough not to wrap.
+    let nfft = (nwin + max_lag + 1).next_power_of_two() * 2;
+    let mut planner = realfft::RealFftPlanner::<f64>::new();
+    let (fwd, inv) = (
+        planner.plan_fft_forward(nfft),
+        planner.plan_fft_inverse(nfft),
+    );
+    let (mut xa, mut xb) = (fwd.make_input_vec(), fwd.make_input_vec());
+    let (mut fa, mut fb) = (fwd.make_output_vec(), fwd.make_output_vec());
+    let mut products = inv.make_output_vec();
     times
         .iter()
         .map(|&t| {
@@ -476,6 +491,20 @@ pub fn harmonicity_cc(x: &[f32], sr: f64, floor_hz: f64, time_step_s: f64) -> Ve
                 *v = x[start + k] as f64 - mean;
             }
             let sumx2: f64 = seg[..nwin].iter().map(|v| v * v).sum();
+            xa.fill(0.0);
+            xa[..nwin].copy_from_slice(&seg[..nwin]);
+            xb.fill(0.0);
+            xb[..span].copy_from_slice(&seg[..span]);
+            fwd.process(&mut xa, &mut fa)
+                .expect("sizes from the planner");
+            fwd.process(&mut xb, &mut fb)
+                .expect("sizes from the planner");
+            for (a, b) in fa.iter_mut().zip(&fb) {
+                *a = a.conj() * b;
+            }
+            inv.process(&mut fa, &mut products)
+                .expect("sizes from the planner");
+            let scale = 1.0 / nfft as f64;
             let mut sumy2 = sumx2;
             r[0] = 1.0;
             for i in 1..=nwin {
@@ -483,13 +512,12 @@ pub fn harmonicity_cc(x: &[f32], sr: f64, floor_hz: f64, time_step_s: f64) -> Ve
                     let y0 = seg[i - 1];
                     let yz = seg[i - 1 + nwin];
                     sumy2 += yz * yz - y0 * y0;
-                    let product: f64 = seg[..nwin]
-                        .iter()
-                        .zip(&seg[i..i + nwin])
-                        .map(|(a, b)| a * b)
-                        .sum();
                     let denom = (sumx2 * sumy2).sqrt();
-                    r[i] = if denom > 0.0 { product / denom } else { 0.0 };
+                    r[i] = if denom > 0.0 {
+                        products[i] * scale / denom
+                    } else {
+                        0.0
+                    };
                 } else {
                     r[i] = 0.0;
                 }
