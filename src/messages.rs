@@ -356,12 +356,38 @@ pub fn monitor_status(s: &crate::pipeline::live::Status, lang: Lang) -> String {
         (S::Starting, _) => lang.pick("Démarrage…", "Starting…").into(),
         (S::Listening { device }, Lang::Fr) => format!("Écoute du micro « {device} »."),
         (S::Listening { device }, Lang::En) => format!("Listening to microphone \"{device}\"."),
-        (S::NoDevice(why), Lang::Fr) => format!(
-            "Pas de micro utilisable ({why}). Branchez votre casque : l'écoute reprendra d'elle-même."
-        ),
-        (S::NoDevice(why), Lang::En) => format!(
-            "No usable microphone ({why}). Plug in your headset: listening resumes by itself."
-        ),
+        (S::NoDevice(why), _) => {
+            use crate::pipeline::live::DeviceProblem as D;
+            let what = match (why, lang) {
+                (D::Absent, Lang::Fr) => "Aucun micro n'est branché".to_string(),
+                (D::Absent, Lang::En) => "No microphone is connected".to_string(),
+                (D::NotFound(n), Lang::Fr) => format!("Aucun micro ne s'appelle « {n} »"),
+                (D::NotFound(n), Lang::En) => format!("No microphone is called \"{n}\""),
+                (D::Unavailable(d), Lang::Fr) => format!(
+                    "Le micro ne peut pas être ouvert, peut-être pris par une autre application ({d})"
+                ),
+                (D::Unavailable(d), Lang::En) => {
+                    format!(
+                        "The microphone cannot be opened, perhaps taken by another application ({d})"
+                    )
+                }
+                (D::Lost, Lang::Fr) => "Le micro a été débranché ou perdu".to_string(),
+                (D::Lost, Lang::En) => "The microphone was unplugged or lost".to_string(),
+            };
+            format!(
+                "{what}. {}",
+                lang.pick(
+                    "L'écoute reprendra d'elle-même dès qu'il sera disponible.",
+                    "Listening resumes by itself as soon as it is available."
+                )
+            )
+        }
+        (S::VoiceTrouble(why), Lang::Fr) => {
+            format!("La détection de la voix a échoué sur un passage ({why}) ; l'écoute continue.")
+        }
+        (S::VoiceTrouble(why), Lang::En) => {
+            format!("Voice detection failed on a stretch ({why}); listening goes on.")
+        }
         (S::Paused, _) => lang
             .pick(
                 "Pause de confidentialité : le micro est coupé.",

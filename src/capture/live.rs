@@ -67,6 +67,10 @@ pub struct LiveCapture {
 impl LiveCapture {
     /// Opens the named input device (or the default one) and starts sending chunks on `tx`.
     pub fn open(name: Option<&str>, tx: Sender<Feed>) -> Result<Self, CaptureError> {
+        // alsa-lib prints every failed probe to stderr; collect them in a buffer instead (a fresh
+        // one per attempt, so retries every few seconds do not pile up).
+        #[cfg(target_os = "linux")]
+        let _alsa_messages = alsa::Output::local_error_handler().ok();
         let host = cpal::default_host();
         let device = match name {
             None => host.default_input_device().ok_or(CaptureError::NoDevice)?,

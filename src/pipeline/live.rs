@@ -46,11 +46,36 @@ pub enum Status {
         device: String,
     },
     /// No usable input device; retried every two seconds.
-    NoDevice(String),
+    NoDevice(DeviceProblem),
+    /// The voice model failed on the audio (listening goes on with the next batch).
+    VoiceTrouble(String),
     Paused,
     /// Events could not be stored (kept in memory and retried).
     VaultTrouble(String),
     Stopped,
+}
+
+/// Why there is no usable microphone.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeviceProblem {
+    /// None connected.
+    Absent,
+    /// None by the chosen name.
+    NotFound(String),
+    /// It exists but cannot be opened (busy, permissions): the system's words.
+    Unavailable(String),
+    /// It was working and went away.
+    Lost,
+}
+
+impl From<&CaptureError> for DeviceProblem {
+    fn from(e: &CaptureError) -> Self {
+        match e {
+            CaptureError::NoDevice => DeviceProblem::Absent,
+            CaptureError::DeviceNotFound(n) => DeviceProblem::NotFound(n.clone()),
+            other => DeviceProblem::Unavailable(other.to_string()),
+        }
+    }
 }
 
 /// Running counts, readable at any time.
@@ -208,7 +233,7 @@ fn capture_loop(
                     dropped_before += c.dropped();
                 }
                 let _ = feed.send(Feed::DeviceLost);
-                reporter.set(Status::NoDevice("lost".into()));
+                reporter.set(Status::NoDevice(DeviceProblem::Lost));
             }
             if capture.is_none() {
                 match LiveCapture::open(device.as_deref(), feed.clone()) {
@@ -218,7 +243,7 @@ fn capture_loop(
                         });
                         capture = Some(c);
                     }
-                    Err(e) => reporter.set(Status::NoDevice(describe(&e))),
+                    Err(e) => reporter.set(Status::NoDevice((&e).into())),
                 }
             }
         }
@@ -254,10 +279,6 @@ fn capture_loop(
             Ok(_) | Err(RecvTimeoutError::Timeout) => {}
         }
     }
-}
-
-fn describe(e: &CaptureError) -> String {
-    e.to_string()
 }
 
 /// Events waiting to be stored: nothing is lost when the vault is briefly unavailable.
@@ -309,7 +330,7 @@ impl Processor {
         if !matches!(&self.conv, Some((r, c, _)) if *r == chunk.rate && *c == chunk.channels) {
             match To16k::new(chunk.rate, chunk.channels) {
                 Ok(t) => self.conv = Some((chunk.rate, chunk.channels, t)),
-                Err(e) => return self.reporter.set(Status::NoDevice(e.to_string())),
+                Err(e) => return self.reporter.set(Status::NoDevice((&e).into())),
             }
         }
         if self.origin.is_none() {
@@ -329,7 +350,7 @@ impl Processor {
         let audio = std::mem::take(&mut self.audio);
         match self.listener.push(&audio) {
             Ok(heard) => self.store(heard),
-            Err(e) => self.reporter.set(Status::NoDevice(e.to_string())),
+            Err(e) => self.reporter.set(Status::VoiceTrouble(e.to_string())),
         }
         self.audio = audio;
         self.audio.clear();
