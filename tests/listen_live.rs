@@ -7,9 +7,10 @@ mod common;
 mod pulse;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::*;
+use pulse::wait_for;
 use temoin::events::{EventKind, PauseReason};
 use temoin::pipeline::live::{LiveSettings, Monitor, Status};
 use temoin::vault::Vault;
@@ -30,17 +31,6 @@ fn files(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
-}
-
-fn wait_for(monitor: &Monitor, what: impl Fn(&Status) -> bool, secs: u64) -> Status {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    loop {
-        let s = monitor.status();
-        if what(&s) || Instant::now() > deadline {
-            return s;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 #[test]

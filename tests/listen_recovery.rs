@@ -5,21 +5,9 @@ mod common;
 #[path = "common/pulse.rs"]
 mod pulse;
 
-use std::time::{Duration, Instant};
-
 use common::*;
+use pulse::wait_for;
 use temoin::pipeline::live::{LiveSettings, Monitor, Status};
-
-fn wait_for(monitor: &Monitor, what: impl Fn(&Status) -> bool, secs: u64) -> Status {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    loop {
-        let s = monitor.status();
-        if what(&s) || Instant::now() > deadline {
-            return s;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
 
 fn listening(s: &Status) -> bool {
     matches!(s, Status::Listening { .. })

@@ -89,3 +89,19 @@ impl Drop for Pulse {
         self.kill();
     }
 }
+
+/// Polls the monitor's status until `what` holds or `secs` pass; returns the last status.
+pub fn wait_for(
+    monitor: &temoin::pipeline::live::Monitor,
+    what: impl Fn(&temoin::pipeline::live::Status) -> bool,
+    secs: u64,
+) -> temoin::pipeline::live::Status {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        let s = monitor.status();
+        if what(&s) || Instant::now() > deadline {
+            return s;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
