@@ -584,6 +584,16 @@ fn listen(
     let counters = monitor.counters.clone();
     monitor.stop();
     use std::sync::atomic::Ordering::Relaxed;
+    let lost = counters.events_waiting.load(Relaxed);
+    if lost > 0 {
+        eprintln!(
+            "temoin : {lost} {}",
+            lang.pick(
+                "mesures n'ont pas pu être enregistrées : le coffre refuse l'écriture (disque plein ou fichier en lecture seule ?). Réglez le problème avant de relancer l'écoute.",
+                "measurements could not be stored: the vault refuses writes (disk full or read-only file?). Fix that before listening again."
+            )
+        );
+    }
     println!(
         "{} {}, {} {}, {} {}, {} {}.",
         counters.segments.load(Relaxed),

@@ -55,3 +55,21 @@ fn the_baseline_resumes_from_the_last_fourteen_days() {
     assert!(err.contains("L'écoute reprendra d'elle-même"), "{err}");
     assert!(out.contains("0 segments de votre voix mesurés"), "{out}");
 }
+
+#[test]
+fn a_read_only_vault_is_refused_before_listening() {
+    let (_d, path, vault, _) = new_vault();
+    drop(vault);
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let runtime = tempfile::tempdir().unwrap();
+    let before = bytes(&path);
+    let mut c = temoin(&path);
+    c.args(["listen", "--seconds", "1"])
+        .env("XDG_RUNTIME_DIR", runtime.path());
+    let (code, _, err) = run(&mut c);
+    assert_eq!(code, 2);
+    assert!(err.contains("lecture seule"), "{err}");
+    assert_eq!(bytes(&path), before);
+}

@@ -109,6 +109,8 @@ impl Monitor {
     pub fn start(vault: &Path, settings: LiveSettings) -> Result<Monitor, StartError> {
         let listener = Listener::new(settings.own_level_db)?;
         let vault = Vault::open(vault)?;
+        // Listening into a vault that cannot take the measurements would only lose them.
+        vault.writable()?;
         let (feed_tx, feed_rx) = bounded::<Feed>(QUEUE);
         let (control_tx, control_rx) = unbounded();
         let (change_tx, change_rx) = unbounded();
@@ -290,6 +292,10 @@ struct Outbox {
 impl Outbox {
     fn push(&mut self, e: Event, reporter: &Reporter, counters: &Counters) {
         self.waiting.push_back(e);
+        self.flush(reporter, counters);
+    }
+
+    fn flush(&mut self, reporter: &Reporter, counters: &Counters) {
         while let Some(next) = self.waiting.front() {
             match self.vault.append(next) {
                 Ok(_) => {
@@ -444,6 +450,15 @@ fn process_loop(
     let tail = p.listener.finish();
     p.store(tail);
     p.end(PauseReason::Stopped);
+    // A vault that was briefly unavailable gets a few more chances before the process ends;
+    // what still waits is counted in `events_waiting` for the caller to report.
+    for _ in 0..10 {
+        if p.outbox.waiting.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+        p.outbox.flush(&p.reporter, &p.counters);
+    }
     p.reporter.set(Status::Stopped);
 }
 

@@ -282,7 +282,8 @@ impl Vault {
         |e| VaultError::from_sql(e, &self.path)
     }
 
-    fn writable(&self) -> Result<(), VaultError> {
+    /// Fails with [`VaultError::ReadOnly`] when nothing could be appended.
+    pub fn writable(&self) -> Result<(), VaultError> {
         if self.read_only {
             return Err(VaultError::ReadOnly(self.path.clone()));
         }
