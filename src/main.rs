@@ -602,7 +602,7 @@ fn listen(
             "segments of your voice measured"
         ),
         counters.set_aside.load(Relaxed),
-        lang.pick("écartés (autre voix)", "set aside (another voice)"),
+        lang.pick("écarté(s) (autre voix)", "set aside (another voice)"),
         counters.episodes.load(Relaxed),
         lang.pick("épisodes de tension vocale", "vocal-strain episodes"),
         counters.dropped_chunks.load(Relaxed),

@@ -307,7 +307,7 @@ pub fn write_analysis(
             format!(
                 " ({} {})",
                 a.set_aside,
-                lang.pick("écartés : autre voix", "set aside: another voice")
+                lang.pick("écarté(s) : autre voix", "set aside: another voice")
             )
         } else {
             String::new()

@@ -78,7 +78,7 @@ fn a_calibrated_level_sets_the_customer_aside() {
     }
     let (code, out, _) = analyze(&[example().to_str().unwrap(), "--own-level", "-27"]);
     assert_eq!(code, 0);
-    assert!(out.contains("écartés : autre voix"), "{out}");
+    assert!(out.contains("écarté(s) : autre voix"), "{out}");
 }
 
 #[test]

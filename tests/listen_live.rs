@@ -70,7 +70,7 @@ fn live_capture_logs_measurements_and_never_sound() {
     assert!(out.status.success(), "{stdout}\n{stderr}");
     assert!(stderr.contains("Écoute du micro"), "{stderr}");
     assert!(
-        stdout.contains("1 écartés (autre voix)"),
+        stdout.contains("1 écarté(s) (autre voix)"),
         "the customer leaking at −55 dBFS is set aside: {stdout}"
     );
 

@@ -263,3 +263,55 @@ fn english_messages_on_request() {
     assert!(err.contains("No Témoin vault at"), "{err}");
     assert!(err.contains("temoin init"), "{err}");
 }
+
+/// Someone who alters a row and recomputes every link after it (the chain has no key) passes
+/// `check`, but not `check --full`: the sealed row no longer opens, and it is named.
+#[test]
+fn a_recomputed_chain_is_caught_when_rows_are_opened() {
+    use ring::digest::{Context, SHA256};
+    let (_d, path) = temp_vault_path();
+    run(temoin(&path).arg("init").env("TEMOIN_PASSPHRASE", PASS));
+    for i in 1..=5 {
+        run(temoin(&path).args(["note", &format!("n{i}")]));
+    }
+    {
+        let conn = Connection::open(&path).unwrap();
+        let rows: Vec<(i64, Vec<u8>, Vec<u8>)> = conn
+            .prepare("SELECT seq, blob, link FROM events ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let mut prev = rows[1].2.clone();
+        for (seq, mut blob, _) in rows.into_iter().skip(2) {
+            if seq == 3 {
+                let last = blob.len() - 20;
+                blob[last] ^= 0x01;
+            }
+            let mut ctx = Context::new(&SHA256);
+            ctx.update(b"temoin/v1/link");
+            ctx.update(&prev);
+            ctx.update(&(seq as u64).to_be_bytes());
+            ctx.update(&(blob.len() as u64).to_be_bytes());
+            ctx.update(&blob);
+            let link = ctx.finish().as_ref().to_vec();
+            conn.execute(
+                "UPDATE events SET blob = ?2, link = ?3 WHERE seq = ?1",
+                rusqlite::params![seq, blob, link],
+            )
+            .unwrap();
+            prev = link;
+        }
+        let head = [&5u64.to_be_bytes()[..], &prev].concat();
+        conn.execute("UPDATE meta SET value = ?1 WHERE name = 'head'", [head])
+            .unwrap();
+    }
+    let (code, out, _) = run(temoin(&path).arg("check"));
+    assert_eq!(code, 0, "the keyless chain alone cannot see it: {out}");
+    let (code, out, err) = run(temoin(&path)
+        .args(["check", "--full"])
+        .env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("la ligne 3"), "{out}");
+}
