@@ -155,38 +155,38 @@ fn explained(s: impl Into<String>) -> anyhow::Error {
 
 fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
     let lang = cli.lang;
-    if let Command::Analyze {
-        file,
-        json,
-        own_level,
-    } = cli.command
-    {
-        return analyze(&file, json, own_level, lang);
-    }
-    let path = match cli.vault {
-        Some(p) => p,
-        None => Vault::default_path().ok_or_else(|| {
-            explained(lang.pick(
-                "Impossible de trouver le dossier de données de l'utilisateur : indiquez le coffre avec --vault.",
-                "Cannot find the user's data folder: give the vault with --vault.",
-            ))
-        })?,
+    // Only the commands that use the vault need to find it.
+    let given = cli.vault;
+    let vault = || -> anyhow::Result<PathBuf> {
+        match &given {
+            Some(p) => Ok(p.clone()),
+            None => Vault::default_path().ok_or_else(|| {
+                explained(lang.pick(
+                    "Impossible de trouver le dossier de données de l'utilisateur : indiquez le coffre avec --vault.",
+                    "Cannot find the user's data folder: give the vault with --vault.",
+                ))
+            }),
+        }
     };
     match cli.command {
-        Command::Init => init(&path, lang),
-        Command::Note { text } => note(&path, &text, lang),
-        Command::Events { json, from, to } => events(&path, json, from, to, lang),
-        Command::Check { full } => check(&path, full, lang),
-        Command::Passwd => passwd(&path, lang),
-        Command::Recover => recover(&path, lang),
-        Command::Analyze { .. } => unreachable!("handled before the vault is located"),
+        Command::Init => init(&vault()?, lang),
+        Command::Note { text } => note(&vault()?, &text, lang),
+        Command::Events { json, from, to } => events(&vault()?, json, from, to, lang),
+        Command::Check { full } => check(&vault()?, full, lang),
+        Command::Passwd => passwd(&vault()?, lang),
+        Command::Recover => recover(&vault()?, lang),
+        Command::Analyze {
+            file,
+            json,
+            own_level,
+        } => analyze(&file, json, own_level, lang),
         Command::Listen {
             device,
             list,
             own_level,
             seconds,
             baseline,
-        } => listen(&path, device, list, own_level, seconds, baseline, lang),
+        } => listen(&vault()?, device, list, own_level, seconds, baseline, lang),
         Command::Calibrate { device, seconds } => calibrate(device, seconds, lang),
     }
 }

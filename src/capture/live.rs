@@ -43,6 +43,28 @@ impl Chunk {
     }
 }
 
+/// Converts device chunks to 16 kHz mono, following the format each chunk carries (a reopened
+/// device may come back at another rate or channel count).
+#[derive(Default)]
+pub struct ChunkTo16k {
+    current: Option<(u32, u16, super::To16k)>,
+}
+
+impl ChunkTo16k {
+    pub fn push(&mut self, chunk: &Chunk, out: &mut Vec<f32>) -> Result<(), CaptureError> {
+        let same =
+            matches!(&self.current, Some((r, c, _)) if *r == chunk.rate && *c == chunk.channels);
+        if !same {
+            let t = super::To16k::new(chunk.rate, chunk.channels)?;
+            self.current = Some((chunk.rate, chunk.channels, t));
+        }
+        if let Some((_, _, t)) = &mut self.current {
+            t.push(chunk.samples(), out);
+        }
+        Ok(())
+    }
+}
+
 /// Names of the input devices the system offers.
 pub fn input_devices() -> Vec<String> {
     let host = cpal::default_host();

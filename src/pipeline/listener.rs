@@ -64,11 +64,6 @@ impl Listener {
         self.position = 0;
     }
 
-    /// The wearer's level as currently estimated.
-    pub fn own_level(&self) -> Option<f64> {
-        self.own.level_db
-    }
-
     /// Feeds 16 kHz mono audio.
     pub fn push(&mut self, audio: &[f32]) -> Result<Heard, VoiceError> {
         let mut heard = Heard::default();
@@ -78,12 +73,9 @@ impl Listener {
             self.pending.extend_from_slice(&rest[..take]);
             rest = &rest[take..];
             if self.pending.len() == voice::CHUNK {
-                let chunk = std::mem::take(&mut self.pending);
-                let p = self.vad.probability(&chunk)?;
-                self.kept.extend(chunk.iter());
+                let p = self.vad.probability(&self.pending)?;
+                self.kept.extend(self.pending.drain(..));
                 self.position += voice::CHUNK as u64;
-                self.pending = chunk;
-                self.pending.clear();
                 if let Some(seg) = self.segmenter.push(p) {
                     self.measure(seg, &mut heard);
                 }

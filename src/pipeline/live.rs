@@ -4,7 +4,7 @@
 //! never waits. Pausing stops capture at once and is logged.
 
 use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -14,8 +14,8 @@ use chrono::{DateTime, Utc};
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, bounded, unbounded};
 
 use super::{Listener, PipelineError};
-use crate::capture::live::{Feed, LiveCapture};
-use crate::capture::{CaptureError, To16k};
+use crate::capture::CaptureError;
+use crate::capture::live::{ChunkTo16k, Feed, LiveCapture};
 use crate::events::{Event, EventKind, PauseReason, SpeechSegment};
 use crate::features::baseline::{StrainSettings, StrainTracker};
 use crate::vault::{Vault, VaultError};
@@ -320,7 +320,7 @@ struct Processor {
     tracker: StrainTracker,
     reporter: Reporter,
     counters: Arc<Counters>,
-    conv: Option<(u32, u16, To16k)>,
+    conv: ChunkTo16k,
     /// Wall-clock time of sample 0 of the current 16 kHz stream.
     origin: Option<DateTime<Utc>>,
     /// Converted audio waiting for the next batch.
@@ -333,18 +333,12 @@ impl Processor {
     }
 
     fn audio(&mut self, chunk: &crate::capture::live::Chunk) {
-        if !matches!(&self.conv, Some((r, c, _)) if *r == chunk.rate && *c == chunk.channels) {
-            match To16k::new(chunk.rate, chunk.channels) {
-                Ok(t) => self.conv = Some((chunk.rate, chunk.channels, t)),
-                Err(e) => return self.reporter.set(Status::NoDevice((&e).into())),
-            }
-        }
         if self.origin.is_none() {
             let secs = chunk.len as f64 / chunk.channels.max(1) as f64 / chunk.rate as f64;
             self.origin = Some(Utc::now() - chrono::Duration::microseconds((secs * 1e6) as i64));
         }
-        if let Some((_, _, t)) = &mut self.conv {
-            t.push(chunk.samples(), &mut self.audio);
+        if let Err(e) = self.conv.push(chunk, &mut self.audio) {
+            return self.reporter.set(Status::NoDevice((&e).into()));
         }
         // Half a second at a time: the model runs warm and the thread sleeps longer.
         if self.audio.len() >= BATCH {
@@ -399,7 +393,7 @@ impl Processor {
         self.audio.clear();
         self.listener.reset();
         self.origin = None;
-        self.conv = None;
+        self.conv = ChunkTo16k::default();
     }
 
     /// Ends a stretch of monitoring: closes any strain run and logs why it stopped.
@@ -429,7 +423,7 @@ fn process_loop(
         tracker,
         reporter,
         counters,
-        conv: None,
+        conv: ChunkTo16k::default(),
         origin: None,
         audio: Vec::new(),
     };
@@ -462,11 +456,6 @@ fn process_loop(
     p.reporter.set(Status::Stopped);
 }
 
-/// The default place of the vault when none is given (same rule as the CLI).
-pub fn default_vault() -> Option<PathBuf> {
-    Vault::default_path()
-}
-
 /// A calibration: the worker reads a few sentences; the median level of their speech segments
 /// becomes their own level.
 #[derive(Debug, Clone)]
@@ -481,24 +470,15 @@ pub fn calibrate(device: Option<&str>, seconds: f64) -> Result<Calibration, Star
     let (tx, rx) = bounded::<Feed>(QUEUE);
     let capture = LiveCapture::open(device, tx).map_err(PipelineError::from)?;
     let deadline = std::time::Instant::now() + Duration::from_secs_f64(seconds);
-    let mut conv: Option<(u32, u16, To16k)> = None;
+    let mut conv = ChunkTo16k::default();
     let mut audio = Vec::new();
     let mut levels = Vec::new();
     while std::time::Instant::now() < deadline {
         let Ok(Feed::Audio(chunk)) = rx.recv_timeout(Duration::from_millis(200)) else {
             continue;
         };
-        if !matches!(&conv, Some((r, c, _)) if *r == chunk.rate && *c == chunk.channels) {
-            conv = Some((
-                chunk.rate,
-                chunk.channels,
-                To16k::new(chunk.rate, chunk.channels).map_err(PipelineError::from)?,
-            ));
-        }
         audio.clear();
-        if let Some((_, _, t)) = &mut conv {
-            t.push(chunk.samples(), &mut audio);
-        }
+        conv.push(&chunk, &mut audio).map_err(PipelineError::from)?;
         let heard = listener.push(&audio).map_err(PipelineError::from)?;
         levels.extend(heard.own.iter().map(|s| s.level_dbfs));
     }
