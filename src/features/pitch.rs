@@ -72,65 +72,125 @@ fn low_index(t: f64, sr: f64) -> isize {
 }
 
 /// Windowed-sinc interpolation of `r` (defined for lags −len+1..len−1 by symmetry) at lag `x`.
-/// sin(π(x − i)) only changes sign from one term to the next, and the raised-cosine window
-/// follows a cosine recurrence, so each term costs a few multiplications.
 fn sinc_at(r: &[f64], x: f64, depth: usize) -> f64 {
+    sinc_many(r, [x], depth)[0]
+}
+
+/// [`sinc_at`] at several lags in one loop: each point's terms are independent of the others',
+/// so the processor overlaps them. sin(π(x − i)) only changes sign from one term to the next,
+/// and the raised-cosine window follows a cosine recurrence, so each term costs a few
+/// multiplications.
+fn sinc_many<const K: usize>(r: &[f64], xs: [f64; K], depth: usize) -> [f64; K] {
     let n = r.len() as isize;
-    let ix = x.floor() as isize;
-    let frac = x - ix as f64;
-    if frac.abs() < 1e-12 {
-        return r[ix.unsigned_abs().min(r.len() - 1)];
-    }
     let pi = std::f64::consts::PI;
     let depth_i = depth as isize;
     let scale = 1.0 / (depth as f64 + 0.5);
-    let first = ix - depth_i + 1;
-    // sin(π(x − i)) = (−1)^(i − first) · sin(π(x − first)).
-    let mut sign_sin = (pi * (x - first as f64)).sin();
-    // Window cosine of phase·scale, stepping by −π·scale per term.
     let step = pi * scale;
-    let (cos_step2, mut c_prev, mut c) = {
-        let p0 = pi * (x - first as f64) * scale;
-        (2.0 * step.cos(), (p0 + step).cos(), p0.cos())
-    };
-    let mut sum = 0.0;
-    for i in first..=(ix + depth_i) {
-        let k = i.unsigned_abs() as isize;
-        let phase = pi * (x - i as f64);
-        if k < n {
-            sum += r[k as usize] * sign_sin / phase * (0.5 + 0.5 * c);
+    let (sin_step, cos_step) = step.sin_cos();
+    let mut first = [0isize; K];
+    let mut sign_sin = [0.0; K];
+    let (mut c_prev, mut c) = ([0.0; K], [0.0; K]);
+    let mut sum = [0.0; K];
+    for p in 0..K {
+        first[p] = xs[p].floor() as isize - depth_i + 1;
+        let offset = xs[p] - first[p] as f64;
+        // sin(π(x − i)) = (−1)^(i − first) · sin(π(x − first)).
+        sign_sin[p] = (pi * offset).sin();
+        // Window cosine of phase·scale, stepping by −π·scale per term.
+        let (sin_p0, cos_p0) = (pi * offset * scale).sin_cos();
+        c_prev[p] = cos_p0 * cos_step - sin_p0 * sin_step;
+        c[p] = cos_p0;
+    }
+    for j in 0..2 * depth_i {
+        for p in 0..K {
+            let i = first[p] + j;
+            let k = i.unsigned_abs() as isize;
+            let phase = pi * (xs[p] - i as f64);
+            if k < n {
+                sum[p] += r[k as usize] * sign_sin[p] / phase * (0.5 + 0.5 * c[p]);
+            }
+            sign_sin[p] = -sign_sin[p];
+            let next = 2.0 * cos_step * c[p] - c_prev[p];
+            c_prev[p] = c[p];
+            c[p] = next;
         }
-        sign_sin = -sign_sin;
-        let next = cos_step2 * c - c_prev;
-        c_prev = c;
-        c = next;
+    }
+    for p in 0..K {
+        let ix = xs[p].floor();
+        if (xs[p] - ix).abs() < 1e-12 {
+            sum[p] = r[(ix as isize).unsigned_abs().min(r.len() - 1)];
+        }
     }
     sum
 }
 
-/// Maximises the interpolated correlation around integer lag `i`: three rounds of parabolic
-/// fits on shrinking spacings (0.5, 0.1, 0.02 lag) reach well below a thousandth of a lag.
-fn refine(r: &[f64], i: usize, depth: usize) -> (f64, f64) {
-    let mut x = i as f64;
-    let mut fx = sinc_at(r, x, depth);
-    for h in [0.5, 0.1, 0.02] {
-        let (fm, fp) = (sinc_at(r, x - h, depth), sinc_at(r, x + h, depth));
-        let d = fm - 2.0 * fx + fp;
-        let dx = if d < 0.0 {
-            (0.5 * h * (fm - fp) / d).clamp(-h, h)
-        } else if fp > fm {
-            h
-        } else {
-            -h
-        };
-        let nx = x + dx;
-        let nf = sinc_at(r, nx, depth);
-        if nf >= fx {
-            x = nx;
-            fx = nf;
+/// The interpolated correlation at lag `x` with its first and second derivatives, in one pass:
+/// the windowed sinc g(u) = S(u)·W(u), S = sin πu / πu, W = ½ + ½ cos au, a = π / (depth + ½),
+/// and its derivatives S' = (cos πu − S)/u, S'' = −π²S − 2S'/u, W' = −½a sin au, W'' = −½a² cos au.
+fn sinc_with_slopes(r: &[f64], x: f64, depth: usize) -> (f64, f64, f64) {
+    let n = r.len() as isize;
+    let pi = std::f64::consts::PI;
+    let depth_i = depth as isize;
+    let a = pi / (depth as f64 + 0.5);
+    let (sin_a, cos_a) = a.sin_cos();
+    let first = x.floor() as isize - depth_i + 1;
+    let u0 = x - first as f64;
+    // sin πu and cos πu flip sign together from one term to the next (u falls by 1).
+    let (mut sin_pu, mut cos_pu) = (pi * u0).sin_cos();
+    let (mut sin_au, mut cos_au) = (a * u0).sin_cos();
+    let (mut f, mut f1, mut f2) = (0.0, 0.0, 0.0);
+    for i in first..first + 2 * depth_i {
+        let u = x - i as f64;
+        let k = i.unsigned_abs() as isize;
+        if k < n {
+            let (s, s1, s2) = if u.abs() < 1e-9 {
+                (1.0, 0.0, -pi * pi / 3.0)
+            } else {
+                let s = sin_pu / (pi * u);
+                let s1 = (cos_pu - s) / u;
+                (s, s1, -pi * pi * s - 2.0 * s1 / u)
+            };
+            let w = 0.5 + 0.5 * cos_au;
+            let w1 = -0.5 * a * sin_au;
+            let w2 = -0.5 * a * a * cos_au;
+            let rk = r[k as usize];
+            f += rk * s * w;
+            f1 += rk * (s1 * w + s * w1);
+            f2 += rk * (s2 * w + 2.0 * s1 * w1 + s * w2);
         }
+        sin_pu = -sin_pu;
+        cos_pu = -cos_pu;
+        // Rotate the window's angle back by a.
+        (sin_au, cos_au) = (
+            sin_au * cos_a - cos_au * sin_a,
+            cos_au * cos_a + sin_au * sin_a,
+        );
     }
-    (x, fx)
+    (f, f1, f2)
+}
+
+/// Maximises the interpolated correlation near lag `x0` by Newton's method on the exact
+/// derivatives: from a parabolic estimate, two or three passes reach a millionth of a lag.
+fn refine(r: &[f64], x0: f64, depth: usize) -> (f64, f64) {
+    let mut x = x0;
+    let mut best = (x0, f64::NEG_INFINITY);
+    for _ in 0..4 {
+        let (f, f1, f2) = sinc_with_slopes(r, x, depth);
+        if f > best.1 {
+            best = (x, f);
+        }
+        let step = if f2 < 0.0 {
+            (-f1 / f2).clamp(-0.5, 0.5)
+        } else {
+            0.1f64.copysign(f1)
+        };
+        if step.abs() < 1e-6 {
+            // Close enough that the quadratic model gives the peak's height.
+            return (x + step, f - 0.5 * f1 * f1 / f2);
+        }
+        x = (x + step).clamp(x0 - 1.0, x0 + 1.0);
+    }
+    best
 }
 
 /// How much weaker than the best a candidate may be and still be refined. The path's costs
@@ -182,26 +242,40 @@ fn candidates(
     depth: usize,
     refine_best: usize,
 ) -> Vec<Candidate> {
-    let mut cands = vec![Candidate { f: 0.0, r: 0.0 }];
     let upper = max_lag.min(r.len() - 1);
-    for i in 2..upper {
-        if r[i] > 0.5 * s.voicing_threshold && r[i] > r[i - 1] && r[i] >= r[i + 1] {
+    // Peaks with their parabolic lag and height.
+    let mut peaks: Vec<(f64, f64)> = (2..upper)
+        .filter(|&i| r[i] > 0.5 * s.voicing_threshold && r[i] > r[i - 1] && r[i] >= r[i + 1])
+        .map(|i| {
             let dr = 0.5 * (r[i + 1] - r[i - 1]);
             let d2r = 2.0 * r[i] - r[i - 1] - r[i + 1];
-            let lag = i as f64 + if d2r != 0.0 { dr / d2r } else { 0.0 };
-            let mut strength = sinc_at(r, lag, 30);
-            if strength > 1.0 {
-                strength = 1.0 / strength;
+            if d2r != 0.0 {
+                (i as f64 + dr / d2r, r[i] + 0.5 * dr * dr / d2r)
+            } else {
+                (i as f64, r[i])
             }
-            add_candidate(
-                &mut cands,
-                Candidate {
-                    f: sr / lag,
-                    r: strength,
-                },
-                s,
-            );
+        })
+        .collect();
+    if refine_best < s.max_candidates && peaks.len() > refine_best + 2 {
+        // Where only the few strongest matter (harmonicity), the parabolic heights pick them
+        // (two spare): sinc interpolation moves a height by far less than separates the rest.
+        peaks.sort_by(|a, b| b.1.total_cmp(&a.1));
+        peaks.truncate(refine_best + 2);
+    }
+    let mut cands = vec![Candidate { f: 0.0, r: 0.0 }];
+    for (lag, _) in peaks {
+        let mut strength = sinc_at(r, lag, 30);
+        if strength > 1.0 {
+            strength = 1.0 / strength;
         }
+        add_candidate(
+            &mut cands,
+            Candidate {
+                f: sr / lag,
+                r: strength,
+            },
+            s,
+        );
     }
     if cands.len() - 1 > refine_best {
         // Only the strongest few can win where no path costs apply (harmonicity).
@@ -214,8 +288,8 @@ fn candidates(
         if c.r < best - REFINE_MARGIN {
             continue;
         }
-        let i = (sr / c.f).round() as usize;
-        let (lag, mut strength) = refine(r, i.clamp(2, r.len() - 2), depth);
+        let x0 = (sr / c.f).clamp(2.0, r.len() as f64 - 2.0);
+        let (lag, mut strength) = refine(r, x0, depth);
         if strength > 1.0 {
             strength = 1.0 / strength;
         }
@@ -223,6 +297,17 @@ fn candidates(
         c.r = strength;
     }
     cands
+}
+
+/// The local score of the unvoiced candidate: the voicing threshold, raised in faint frames.
+/// A voiced candidate scores at most 1.
+fn unvoiced_score(intensity: f64, s: &PitchSettings) -> f64 {
+    s.voicing_threshold
+        + if s.silence_threshold <= 0.0 {
+            0.0
+        } else {
+            (2.0 - intensity / (s.silence_threshold / (1.0 + s.voicing_threshold))).max(0.0)
+        }
 }
 
 /// The best path through the candidates (Viterbi), as Praat's path finder scores it.
@@ -242,12 +327,7 @@ fn path(
     let local: Vec<Vec<f64>> = frames
         .iter()
         .map(|(intensity, cands)| {
-            let unvoiced = s.voicing_threshold
-                + if s.silence_threshold <= 0.0 {
-                    0.0
-                } else {
-                    (2.0 - intensity / (s.silence_threshold / (1.0 + s.voicing_threshold))).max(0.0)
-                };
+            let unvoiced = unvoiced_score(*intensity, s);
             cands
                 .iter()
                 .map(|c| {
@@ -260,17 +340,27 @@ fn path(
                 .collect()
         })
         .collect();
+    // log2 of each voiced candidate's frequency, NaN for unvoiced ones, computed once.
+    let octaves: Vec<Vec<f64>> = frames
+        .iter()
+        .map(|(_, cands)| {
+            cands
+                .iter()
+                .map(|c| if voiced(c) { c.f.log2() } else { f64::NAN })
+                .collect()
+        })
+        .collect();
     let mut score = local[0].clone();
     let mut back: Vec<Vec<usize>> = vec![vec![0; score.len()]];
     for t in 1..frames.len() {
-        let (prev, cur) = (&frames[t - 1].1, &frames[t].1);
+        let (prev, cur) = (&octaves[t - 1], &octaves[t]);
         let mut next = vec![f64::NEG_INFINITY; cur.len()];
         let mut from = vec![0; cur.len()];
-        for (j, cj) in cur.iter().enumerate() {
-            for (k, ck) in prev.iter().enumerate() {
-                let cost = match (voiced(ck), voiced(cj)) {
+        for (j, &oj) in cur.iter().enumerate() {
+            for (k, &ok) in prev.iter().enumerate() {
+                let cost = match (!ok.is_nan(), !oj.is_nan()) {
                     (false, false) => 0.0,
-                    (true, true) => jump * (ck.f / cj.f).log2().abs(),
+                    (true, true) => jump * (ok - oj).abs(),
                     _ => vu,
                 };
                 let v = score[k] - cost + local[t][j];
@@ -359,14 +449,20 @@ pub fn pitch_ac(x: &[f32], sr: f64, s: &PitchSettings) -> Vec<PitchFrame> {
     let window: Vec<f64> = (1..=nwin)
         .map(|i| 0.5 - 0.5 * (2.0 * std::f64::consts::PI * i as f64 / (nwin as f64 + 1.0)).cos())
         .collect();
-    // Autocorrelation as the inverse transform of the power spectrum (real FFTs).
-    let mut planner = realfft::RealFftPlanner::<f64>::new();
+    // The window's own autocorrelation, exactly, once.
+    let window_r: Vec<f64> = (0..=ixmax)
+        .map(|lag| dot(&window[..nwin - lag], &window[lag..]))
+        .collect();
+    let window_r: Vec<f64> = window_r.iter().map(|v| v / window_r[0]).collect();
+    // Autocorrelation as the inverse transform of the power spectrum (real FFTs, in f32: twice
+    // the vector width, and strengths still good to 1e-6).
+    let mut planner = realfft::RealFftPlanner::<f32>::new();
     let (fwd, inv) = (
         planner.plan_fft_forward(nfft),
         planner.plan_fft_inverse(nfft),
     );
     let mut spectrum = fwd.make_output_vec();
-    let mut autocorr = |input: &mut Vec<f64>, out: &mut Vec<f64>| {
+    let mut autocorr = |input: &mut Vec<f32>, out: &mut Vec<f32>| {
         fwd.process(input, &mut spectrum)
             .expect("sizes from the planner");
         for c in spectrum.iter_mut() {
@@ -375,12 +471,8 @@ pub fn pitch_ac(x: &[f32], sr: f64, s: &PitchSettings) -> Vec<PitchFrame> {
         inv.process(&mut spectrum, out)
             .expect("sizes from the planner");
     };
-    let mut wbuf = fwd.make_input_vec();
-    wbuf[..nwin].copy_from_slice(&window);
-    let mut wr = inv.make_output_vec();
-    autocorr(&mut wbuf, &mut wr);
-    let window_r: Vec<f64> = wr.iter().take(ixmax + 1).map(|v| v / wr[0]).collect();
 
+    let vu = s.voiced_unvoiced_cost * 0.01 / s.time_step_s;
     let mut buf = fwd.make_input_vec();
     let mut ac = inv.make_output_vec();
     let mut r = vec![0.0; ixmax + 1];
@@ -390,33 +482,33 @@ pub fn pitch_ac(x: &[f32], sr: f64, s: &PitchSettings) -> Vec<PitchFrame> {
             let left = low_index(t, sr);
             let mean = local_mean(x, left, nsamp_period);
             let start = left + 1 - half_window;
-            let mut local_peak: f64 = 0.0;
-            for (j, b) in buf.iter_mut().enumerate() {
-                *b = if j < nwin {
-                    let idx = start + j as isize;
-                    let v = if idx >= 0 && (idx as usize) < x.len() {
-                        x[idx as usize] as f64 - mean
-                    } else {
-                        0.0
-                    };
-                    let w = v * window[j];
-                    let jj = j as isize + 1;
-                    if jj >= half_window + 1 - half_period && jj <= half_window + half_period {
-                        local_peak = local_peak.max(w.abs());
-                    }
-                    w
+            let sample = |j: usize| {
+                let idx = start + j as isize;
+                if idx >= 0 && (idx as usize) < x.len() {
+                    (x[idx as usize] as f64 - mean) * window[j]
                 } else {
                     0.0
-                };
-            }
+                }
+            };
+            // The local peak (within half a period of the centre) decides silence first.
+            let (a, b) = (
+                (half_window - half_period).max(0) as usize,
+                ((half_window + half_period) as usize).min(nwin),
+            );
+            let local_peak = (a..b).map(|j| sample(j).abs()).fold(0.0, f64::max);
             let intensity = (local_peak / peak).min(1.0);
-            if local_peak == 0.0 {
+            // So faint that no path can be voiced here: the correlation cannot matter.
+            if local_peak == 0.0 || unvoiced_score(intensity, s) > 1.0 + 2.0 * vu {
                 return (intensity, vec![Candidate { f: 0.0, r: 0.0 }]);
+            }
+            // Rewritten whole: the transform uses its input as scratch.
+            for (j, v) in buf.iter_mut().enumerate() {
+                *v = if j < nwin { sample(j) as f32 } else { 0.0 };
             }
             autocorr(&mut buf, &mut ac);
             r[0] = 1.0;
             for i in 1..=ixmax {
-                r[i] = ac[i] / (ac[0] * window_r[i]);
+                r[i] = ac[i] as f64 / (ac[0] as f64 * window_r[i]);
             }
             (
                 intensity,
@@ -451,8 +543,9 @@ pub fn harmonicity_cc(x: &[f32], sr: f64, floor_hz: f64, time_step_s: f64) -> Ve
     let peak = global_peak(x);
     let mut r = vec![0.0; nwin + 1];
     let mut seg = vec![0.0f64; nwin + max_lag + 1];
-    // All lags at once: cross-correlation through real FFTs long enough not to wrap.
-    let nfft = (nwin + max_lag + 1).next_power_of_two() * 2;
+    // All lags at once: cross-correlation through real FFTs. Lags 0..=nwin of a window against
+    // a span of at most nwin + max_lag samples never wrap in that length.
+    let nfft = (nwin + max_lag + 1).next_power_of_two();
     let mut planner = realfft::RealFftPlanner::<f64>::new();
     let (fwd, inv) = (
         planner.plan_fft_forward(nfft),

@@ -68,35 +68,58 @@ fn index_of(t: f64, sr: f64) -> isize {
     (t * sr - 0.5).round() as isize
 }
 
-/// Normalised correlation of the `len` samples centred on `a` with those centred on `b`.
-fn correlation(x: &[f32], a: isize, b: isize, half: isize) -> Option<f64> {
-    let n = x.len() as isize;
-    if a - half < 0 || b - half < 0 || a + half >= n || b + half >= n {
-        return None;
+/// Normalised correlations of windows of a signal, with the energies of all windows taken from
+/// running sums of squares so that each correlation costs one dot product.
+struct Correlator<'a> {
+    x: &'a [f32],
+    /// squares[i] = Σ x[k]² for k < i.
+    squares: Vec<f64>,
+}
+
+impl<'a> Correlator<'a> {
+    fn new(x: &'a [f32]) -> Self {
+        let mut squares = Vec::with_capacity(x.len() + 1);
+        let mut acc = 0.0;
+        squares.push(acc);
+        for &v in x {
+            acc += v as f64 * v as f64;
+            squares.push(acc);
+        }
+        Self { x, squares }
     }
-    let u = &x[(a - half) as usize..=(a + half) as usize];
-    let v = &x[(b - half) as usize..=(b + half) as usize];
-    let (mut xy, mut xx, mut yy) = ([0.0f32; 8], [0.0f32; 8], [0.0f32; 8]);
+
+    fn energy(&self, lo: usize, hi: usize) -> f64 {
+        (self.squares[hi] - self.squares[lo]).max(0.0)
+    }
+
+    /// Correlation of the 2·half + 1 samples centred on `a` with those centred on `b`.
+    fn at(&self, a: isize, b: isize, half: isize) -> Option<f64> {
+        let n = self.x.len() as isize;
+        if a - half < 0 || b - half < 0 || a + half >= n || b + half >= n {
+            return None;
+        }
+        let (ua, va) = ((a - half) as usize, (b - half) as usize);
+        let len = (2 * half + 1) as usize;
+        let xy = dot_f32(&self.x[ua..ua + len], &self.x[va..va + len]);
+        let d = (self.energy(ua, ua + len) * self.energy(va, va + len)).sqrt();
+        Some(if d > 0.0 { xy / d } else { 0.0 })
+    }
+}
+
+/// A dot product in eight lanes of f32 (vectorised), totalled in f64.
+fn dot_f32(u: &[f32], v: &[f32]) -> f64 {
+    let mut lanes = [0.0f32; 8];
     for (cu, cv) in u.chunks_exact(8).zip(v.chunks_exact(8)) {
         for k in 0..8 {
-            xy[k] += cu[k] * cv[k];
-            xx[k] += cu[k] * cu[k];
-            yy[k] += cv[k] * cv[k];
+            lanes[k] += cu[k] * cv[k];
         }
     }
     let tail = u.len() / 8 * 8;
-    let (mut xy, mut xx, mut yy) = (
-        xy.iter().sum::<f32>() as f64,
-        xx.iter().sum::<f32>() as f64,
-        yy.iter().sum::<f32>() as f64,
-    );
+    let mut sum = lanes.iter().map(|&l| l as f64).sum::<f64>();
     for (p, q) in u[tail..].iter().zip(&v[tail..]) {
-        xy += (p * q) as f64;
-        xx += (p * p) as f64;
-        yy += (q * q) as f64;
+        sum += (p * q) as f64;
     }
-    let d = (xx * yy).sqrt();
-    Some(if d > 0.0 { xy / d } else { 0.0 })
+    sum
 }
 
 /// Sub-sample position of a peak at `i` by parabolic interpolation of `f`.
@@ -112,6 +135,7 @@ fn parabolic(fm: f64, f0: f64, fp: f64) -> f64 {
 /// Glottal pulse times (seconds), sorted.
 pub fn pulses(x: &[f32], sr: f64, pitch: &[PitchFrame]) -> Vec<f64> {
     let peak = x.iter().map(|v| v.abs() as f64).fold(0.0, f64::max);
+    let corr = Correlator::new(x);
     let mut out = Vec::new();
     for (tb, te) in voiced_intervals(pitch) {
         let tmid = 0.5 * (tb + te);
@@ -154,7 +178,7 @@ pub fn pulses(x: &[f32], sr: f64, pitch: &[PitchFrame]) -> Vec<f64> {
                 let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
                 let mut best: Option<(isize, f64)> = None;
                 for c in lo..=hi {
-                    if let Some(r) = correlation(x, last_i, c, half)
+                    if let Some(r) = corr.at(last_i, c, half)
                         && best.is_none_or(|(_, br)| r > br)
                     {
                         best = Some((c, r));
@@ -164,8 +188,8 @@ pub fn pulses(x: &[f32], sr: f64, pitch: &[PitchFrame]) -> Vec<f64> {
                 if r < 0.3 || x[c as usize].abs() as f64 <= 0.01 * peak && r < 0.7 {
                     break;
                 }
-                let rm = correlation(x, last_i, c - 1, half).unwrap_or(r);
-                let rp = correlation(x, last_i, c + 1, half).unwrap_or(r);
+                let rm = corr.at(last_i, c - 1, half).unwrap_or(r);
+                let rp = corr.at(last_i, c + 1, half).unwrap_or(r);
                 let tc = sample_time(c as usize, sr) + parabolic(rm, r, rp) / sr;
                 if tc < tb - 0.5 * p || tc > te + 0.5 * p {
                     break;
