@@ -171,6 +171,9 @@ pub struct SpeechSegment {
     pub words: Option<u32>,
     #[serde(default)]
     pub words_per_minute: Option<f64>,
+    /// Words per minute of sounding time (pauses excluded).
+    #[serde(default)]
+    pub articulation_wpm: Option<f64>,
     /// Phrase families counted in this segment (`thanks`, `apology`, `hold`…): counts, never words.
     #[serde(default)]
     pub phrases: BTreeMap<String, u32>,

@@ -11,5 +11,6 @@ pub mod messages;
 pub mod models;
 pub mod pipeline;
 pub mod settings;
+pub mod speech;
 pub mod vault;
 pub mod voice;

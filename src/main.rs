@@ -15,6 +15,7 @@ use temoin::messages::{self, Lang};
 use temoin::pipeline::live::{LiveSettings, Monitor, StartError};
 use temoin::pipeline::{self, PipelineError};
 use temoin::settings::Settings;
+use temoin::speech::{Lexicon, SpeechError, SpokenLanguage, Transcriber};
 use temoin::vault::{RecoveryCode, StoredEvent, Vault, VaultError};
 
 #[derive(Parser)]
@@ -88,6 +89,9 @@ enum Command {
         /// baseline of the last 14 days (keys are dropped at once).
         #[arg(long)]
         baseline: bool,
+        /// Ne compte pas les mots (PC faible) / do not count words (weak PC).
+        #[arg(long)]
+        no_words: bool,
     },
     /// Calibre le niveau de votre voix : lisez quelques phrases / calibrate your voice level:
     /// read a few sentences aloud.
@@ -108,6 +112,16 @@ enum Command {
         /// your calibrated voice level in dBFS: quieter voices are set aside.
         #[arg(long, allow_hyphen_values = true)]
         own_level: Option<f64>,
+        /// Ne pas transcrire (PC faible, ou pour chronométrer le reste) / do not transcribe.
+        #[arg(long)]
+        no_words: bool,
+        /// Affiche aussi le texte transcrit, pour vérifier ; il n'est jamais enregistré /
+        /// also print the transcript, to check it; it is never stored.
+        #[arg(long, conflicts_with = "no_words")]
+        transcript: bool,
+        /// Langue parlée / spoken language.
+        #[arg(long, value_enum)]
+        speech_lang: Option<SpokenLanguage>,
     },
 }
 
@@ -179,14 +193,39 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
             file,
             json,
             own_level,
-        } => analyze(&file, json, own_level, lang),
+            no_words,
+            transcript,
+            speech_lang,
+        } => analyze(
+            &file,
+            AnalyzeArgs {
+                json,
+                own_level,
+                words: !no_words,
+                transcript,
+                speech_lang,
+            },
+            lang,
+        ),
         Command::Listen {
             device,
             list,
             own_level,
             seconds,
             baseline,
-        } => listen(&vault()?, device, list, own_level, seconds, baseline, lang),
+            no_words,
+        } => listen(
+            &vault()?,
+            ListenArgs {
+                device,
+                list,
+                own_level,
+                seconds,
+                baseline,
+                words: !no_words,
+            },
+            lang,
+        ),
         Command::Calibrate { device, seconds } => calibrate(device, seconds, lang),
     }
 }
@@ -469,14 +508,35 @@ fn recover(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The top-level entry point for `temoin analyze`.
-fn analyze(
-    file: &std::path::Path,
+struct AnalyzeArgs {
     json: bool,
     own_level: Option<f64>,
-    lang: Lang,
-) -> anyhow::Result<ExitCode> {
-    let analysis = pipeline::analyze_file(file, own_level)?;
+    words: bool,
+    transcript: bool,
+    speech_lang: Option<SpokenLanguage>,
+}
+
+/// The top-level entry point for `temoin analyze`.
+fn analyze(file: &std::path::Path, args: AnalyzeArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let audio = temoin::capture::read_wav(file).map_err(PipelineError::from)?;
+    // Without a usable speech model the voice is still measured; the reason is said once.
+    let mut transcriber = if args.words {
+        match load_transcriber(args.speech_lang) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("temoin : {}", messages::speech_error(&e, lang));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let words = transcriber.as_mut().map(|t| pipeline::WordsOptions {
+        transcriber: t,
+        keep_text: args.transcript,
+    });
+    let analysis = pipeline::analyze_with(&audio, args.own_level, words)?;
+    let json = args.json;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = if json {
@@ -493,16 +553,37 @@ fn analyze(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The worker's speech model and lexicon, for the language chosen here or in the settings.
+fn load_transcriber(speech_lang: Option<SpokenLanguage>) -> Result<Transcriber, SpeechError> {
+    let saved = Settings::default_path()
+        .and_then(|p| Settings::load(&p).ok())
+        .unwrap_or_default();
+    let language = speech_lang
+        .or(saved.speech_lang)
+        .unwrap_or(SpokenLanguage::Fr);
+    let lexicon = Lexicon::load(Lexicon::user_path().as_deref())?;
+    Transcriber::load(&Transcriber::model_for(language)?, language, lexicon)
+}
+
 /// The top-level entry point for `temoin listen`: the live pipeline, headless.
-fn listen(
-    vault: &std::path::Path,
+struct ListenArgs {
     device: Option<String>,
     list: bool,
     own_level: Option<f64>,
     seconds: Option<f64>,
     baseline: bool,
-    lang: Lang,
-) -> anyhow::Result<ExitCode> {
+    words: bool,
+}
+
+fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let ListenArgs {
+        device,
+        list,
+        own_level,
+        seconds,
+        baseline,
+        words,
+    } = args;
     if list {
         for name in temoin::capture::live::input_devices() {
             println!("{name}");
@@ -548,7 +629,19 @@ fn listen(
     } else {
         Vec::new()
     };
-    let monitor = Monitor::start(
+    // Words are counted when the speech model is there; without it the voice is still measured.
+    let transcriber = if words {
+        match load_transcriber(saved.speech_lang) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("temoin : {}", messages::speech_error(&e, lang));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let monitor = Monitor::start_with_words(
         vault,
         LiveSettings {
             device: device.or(saved.device),
@@ -556,6 +649,7 @@ fn listen(
             baseline_seed,
             ..Default::default()
         },
+        transcriber,
     )?;
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     {
@@ -611,6 +705,16 @@ fn listen(
             "audio blocks dropped (machine too busy)"
         ),
     );
+    let skipped = counters.words_skipped.load(Relaxed);
+    if skipped > 0 {
+        eprintln!(
+            "{skipped} {}",
+            lang.pick(
+                "segment(s) enregistré(s) sans compter les mots (transcription en retard).",
+                "segment(s) stored without counting words (transcription behind)."
+            )
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

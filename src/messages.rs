@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::capture::CaptureError;
 use crate::events::{EventKind, PopupCategory};
 use crate::pipeline::{Analysis, PipelineError};
+use crate::speech::{LexiconError, SpeechError};
 use crate::vault::{Break, RowProblem, VaultError};
 use crate::voice::VoiceError;
 
@@ -245,6 +246,50 @@ pub fn pipeline_error(e: &PipelineError, lang: Lang) -> String {
                 "Voice detection cannot start ({v}). Run `scripts/setup` again to reinstall the models."
             ),
         },
+        PipelineError::Speech(s) => speech_error(s, lang),
+    }
+}
+
+pub fn speech_error(e: &SpeechError, lang: Lang) -> String {
+    match (e, lang) {
+        (SpeechError::MissingModel(m), Lang::Fr) => format!(
+            "Le modèle de transcription {} est introuvable : les mots ne sont pas comptés. Lancez « scripts/setup » (ou ajoutez --no-words).",
+            m.name
+        ),
+        (SpeechError::MissingModel(m), Lang::En) => format!(
+            "The transcription model {} was not found: words are not counted. Run `scripts/setup` (or add --no-words).",
+            m.name
+        ),
+        (SpeechError::Load { path, reason }, Lang::Fr) => format!(
+            "Le modèle de transcription {} ne se charge pas ({reason}). Relancez « scripts/setup » pour le réinstaller.",
+            shown(path)
+        ),
+        (SpeechError::Load { path, reason }, Lang::En) => format!(
+            "The transcription model {} does not load ({reason}). Run `scripts/setup` again to reinstall it.",
+            shown(path)
+        ),
+        (SpeechError::Transcribe(r), Lang::Fr) => {
+            format!("La transcription a échoué ({r}). Les mesures de la voix restent valables.")
+        }
+        (SpeechError::Transcribe(r), Lang::En) => {
+            format!("Transcription failed ({r}). The voice measurements still stand.")
+        }
+        (SpeechError::Lexicon(LexiconError::Unreadable { path, reason }), Lang::Fr) => format!(
+            "Le lexique {} est illisible ({reason}). Vérifiez le fichier ou supprimez-le pour revenir au lexique fourni.",
+            shown(path)
+        ),
+        (SpeechError::Lexicon(LexiconError::Unreadable { path, reason }), Lang::En) => format!(
+            "The lexicon {} cannot be read ({reason}). Check it, or delete it to go back to the shipped one.",
+            shown(path)
+        ),
+        (SpeechError::Lexicon(LexiconError::Invalid { path, reason }), Lang::Fr) => format!(
+            "Le lexique {} contient une erreur : {reason}. Corrigez-le ou supprimez-le pour revenir au lexique fourni.",
+            shown(path)
+        ),
+        (SpeechError::Lexicon(LexiconError::Invalid { path, reason }), Lang::En) => format!(
+            "The lexicon {} has an error: {reason}. Fix it, or delete it to go back to the shipped one.",
+            shown(path)
+        ),
     }
 }
 
@@ -285,6 +330,29 @@ pub fn capture_error(e: &CaptureError, lang: Lang) -> String {
 }
 
 /// The `temoin analyze` table.
+/// Phrase-family counts as "merci 2, excuses 1".
+fn phrase_list(p: Option<&std::collections::BTreeMap<String, u32>>, lang: Lang) -> String {
+    let Some(p) = p else { return "—".into() };
+    if p.is_empty() {
+        return "0".into();
+    }
+    p.iter()
+        .map(|(family, n)| format!("{} {n}", family_label(family, lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The shipped families' names in the reader's language; the worker's own as they wrote them.
+pub fn family_label(family: &str, lang: Lang) -> String {
+    match family {
+        "thanks" => lang.pick("merci", "thanks"),
+        "apology" => lang.pick("excuses", "apologies"),
+        "hold" => lang.pick("attente", "hold"),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
 pub fn write_analysis(
     out: &mut impl std::io::Write,
     a: &Analysis,
@@ -315,7 +383,7 @@ pub fn write_analysis(
     )?;
     writeln!(
         out,
-        "{:>7} {:>7} {:>6} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7}",
+        "{:>7} {:>7} {:>6} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7} {:>5} {:>5}  {}",
         lang.pick("début", "start"),
         lang.pick("fin", "end"),
         lang.pick("voisé", "voiced"),
@@ -326,13 +394,16 @@ pub fn write_analysis(
         "HNR dB",
         lang.pick("int. dB", "int. dB"),
         "pauses",
-        "syll/s"
+        "syll/s",
+        lang.pick("mots", "words"),
+        lang.pick("m/min", "wpm"),
+        lang.pick("formules", "phrases")
     )?;
     for s in &a.segments {
         let m = &s.measures;
         writeln!(
             out,
-            "{:>7.2} {:>7.2} {:>6.2} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7}",
+            "{:>7.2} {:>7.2} {:>6.2} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7} {:>5} {:>5}  {}",
             s.start_s,
             s.end_s,
             m.voiced_s,
@@ -343,8 +414,14 @@ pub fn write_analysis(
             v(m.hnr_db, 1),
             v(m.intensity_db, 1),
             v(m.pause_ratio, 2),
-            v(m.syllables_per_s, 1)
+            v(m.syllables_per_s, 1),
+            s.words.words.map_or_else(|| "—".into(), |w| w.to_string()),
+            v(s.words.words_per_minute, 0),
+            phrase_list(s.words.phrases.as_ref(), lang)
         )?;
+        if let Some(t) = &s.words.transcript {
+            writeln!(out, "        « {t} »")?;
+        }
     }
     Ok(())
 }

@@ -12,6 +12,8 @@ pub struct Settings {
     pub device: Option<String>,
     /// The wearer's speech level in dBFS, from `temoin calibrate`.
     pub own_level_db: Option<f64>,
+    /// The language the worker speaks on calls (French unless set).
+    pub speech_lang: Option<crate::speech::SpokenLanguage>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +74,7 @@ mod tests {
         let s = Settings {
             device: Some("Casque USB".into()),
             own_level_db: Some(-24.5),
+            speech_lang: Some(crate::speech::SpokenLanguage::En),
         };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path).unwrap(), s);

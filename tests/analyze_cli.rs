@@ -15,7 +15,9 @@ fn analyze(args: &[&str]) -> (i32, String, String) {
     c.arg("analyze")
         .args(args)
         .env_remove("TEMOIN_MODELS")
-        .env_remove("TEMOIN_LANG");
+        .env_remove("TEMOIN_LANG")
+        // The worker's own settings (language, level) stay out of the tests.
+        .env("TEMOIN_CONFIG", "/nonexistent/temoin-test/settings.json");
     run(&mut c)
 }
 
@@ -28,7 +30,7 @@ fn inside(s: f64, e: f64, spans: &[(f64, f64)]) -> bool {
 
 #[test]
 fn json_interface_on_the_example_call() {
-    let (code, out, err) = analyze(&[example().to_str().unwrap(), "--json"]);
+    let (code, out, err) = analyze(&[example().to_str().unwrap(), "--json", "--no-words"]);
     assert_eq!(code, 0, "{err}");
     let a: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!((a["duration_s"].as_f64().unwrap() - 31.2).abs() < 0.1);
@@ -45,6 +47,10 @@ fn json_interface_on_the_example_call() {
         "hnr_db",
         "intensity_db",
         "syllables_per_s",
+        "words",
+        "words_per_minute",
+        "articulation_wpm",
+        "phrases",
     ] {
         assert!(segs.iter().all(|s| s.get(key).is_some()), "missing {key}");
     }
@@ -65,20 +71,38 @@ fn json_interface_on_the_example_call() {
 
 #[test]
 fn a_calibrated_level_sets_the_customer_aside() {
+    // With words: only the worker's segments are transcribed, and only counts come out.
     let (code, out, err) = analyze(&[example().to_str().unwrap(), "--json", "--own-level", "-27"]);
     assert_eq!(code, 0, "{err}");
     let a: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(a["set_aside"], 1);
+    let mut words = 0;
     for s in a["segments"].as_array().unwrap() {
         let (st, en) = (s["start_s"].as_f64().unwrap(), s["end_s"].as_f64().unwrap());
         assert!(
             inside(st, en, &WORKER),
             "segment {st}–{en} is not the worker's"
         );
+        words += s["words"].as_u64().expect("words counted");
+        let wpm = s["words_per_minute"].as_f64().unwrap();
+        assert!((60.0..400.0).contains(&wpm), "{wpm} wpm");
+        assert!(s["phrases"].is_object());
+        assert!(s.get("transcript").is_none(), "text only with --transcript");
     }
-    let (code, out, _) = analyze(&[example().to_str().unwrap(), "--own-level", "-27"]);
+    // The worker reads FLEURS 004 and 003: 50 words in all.
+    assert!((42..=58).contains(&words), "{words} words");
+    let (code, out, _) = analyze(&[
+        example().to_str().unwrap(),
+        "--own-level",
+        "-27",
+        "--transcript",
+    ]);
     assert_eq!(code, 0);
     assert!(out.contains("écarté(s) : autre voix"), "{out}");
+    assert!(
+        out.contains("« "),
+        "the transcript is printed on request: {out}"
+    );
 }
 
 #[test]
@@ -103,4 +127,23 @@ fn bad_inputs_are_explained() {
         err.contains("was not found") && err.contains("scripts/setup"),
         "{err}"
     );
+    // Only the speech model missing: the voice is still measured, and the reason said.
+    let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("models");
+    for f in ["silero_vad.onnx", "onnxruntime"] {
+        std::os::unix::fs::symlink(models.join(f), dir.path().join(f)).unwrap();
+    }
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_temoin"));
+    c.args(["--lang", "en", "analyze", "--json"])
+        .arg(example())
+        .env("TEMOIN_MODELS", dir.path())
+        .env("TEMOIN_CONFIG", dir.path().join("settings.json"));
+    let (code, out, err) = run(&mut c);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("transcription model") && err.contains("--no-words"),
+        "{err}"
+    );
+    let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(a["segments"][0]["f0_mean_hz"].is_number());
+    assert!(a["segments"][0]["words"].is_null());
 }

@@ -114,6 +114,27 @@ fn live_capture_logs_measurements_and_never_sound() {
     );
     // Every live segment is the worker's (female voice, 200–300 Hz), none the customer's (105 Hz).
     assert!(live.iter().all(|&f0| f0 > 180.0), "{live:?}");
+    // Words were counted live (the worker reads 50), and no word of theirs was kept: the
+    // decrypted log holds counts, never text.
+    let words: u32 = events
+        .iter()
+        .filter_map(|e| match &e.event.as_ref().unwrap().kind {
+            EventKind::SpeechSegment(s) => s.words,
+            _ => None,
+        })
+        .sum();
+    assert!((35..=60).contains(&words), "{words} words counted live");
+    let log = serde_json::to_string(
+        &events
+            .iter()
+            .map(|e| e.event.as_ref().unwrap())
+            .collect::<Vec<_>>(),
+    )
+    .unwrap()
+    .to_lowercase();
+    for spoken in ["rugissement", "tigre", "avion", "piste", "personnes"] {
+        assert!(!log.contains(spoken), "{spoken:?} reached the vault");
+    }
     assert!(matches!(
         events.last().unwrap().event.as_ref().unwrap().kind,
         EventKind::MonitoringPaused {

@@ -482,28 +482,33 @@ pub fn pitch_ac(x: &[f32], sr: f64, s: &PitchSettings) -> Vec<PitchFrame> {
             let left = low_index(t, sr);
             let mean = local_mean(x, left, nsamp_period);
             let start = left + 1 - half_window;
-            let sample = |j: usize| {
-                let idx = start + j as isize;
-                if idx >= 0 && (idx as usize) < x.len() {
-                    (x[idx as usize] as f64 - mean) * window[j]
-                } else {
-                    0.0
-                }
+            // The window's samples that fall inside the signal: j in j0..j1.
+            let j0 = (-start).clamp(0, nwin as isize) as usize;
+            let j1 = (x.len() as isize - start).clamp(j0 as isize, nwin as isize) as usize;
+            let inside = |a: usize, b: usize| {
+                let a = a.clamp(j0, j1);
+                let b = b.clamp(a, j1);
+                let from = (start + a as isize) as usize;
+                x[from..from + (b - a)]
+                    .iter()
+                    .zip(&window[a..b])
+                    .map(move |(&v, &w)| (v as f64 - mean) * w)
             };
             // The local peak (within half a period of the centre) decides silence first.
             let (a, b) = (
                 (half_window - half_period).max(0) as usize,
                 ((half_window + half_period) as usize).min(nwin),
             );
-            let local_peak = (a..b).map(|j| sample(j).abs()).fold(0.0, f64::max);
+            let local_peak = inside(a, b).map(f64::abs).fold(0.0, f64::max);
             let intensity = (local_peak / peak).min(1.0);
             // So faint that no path can be voiced here: the correlation cannot matter.
             if local_peak == 0.0 || unvoiced_score(intensity, s) > 1.0 + 2.0 * vu {
                 return (intensity, vec![Candidate { f: 0.0, r: 0.0 }]);
             }
             // Rewritten whole: the transform uses its input as scratch.
-            for (j, v) in buf.iter_mut().enumerate() {
-                *v = if j < nwin { sample(j) as f32 } else { 0.0 };
+            buf.fill(0.0);
+            for (v, w) in buf[j0..j1].iter_mut().zip(inside(j0, j1)) {
+                *v = w as f32;
             }
             autocorr(&mut buf, &mut ac);
             r[0] = 1.0;

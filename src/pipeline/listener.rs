@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use serde::Serialize;
 
 use crate::features::{self, Measures};
+use crate::speech::Counts;
 use crate::voice::{self, OwnVoice, SegmentSettings, Segmenter, Vad, VoiceError};
 
 /// One segment of speech with its measurements (never its samples).
@@ -18,6 +19,9 @@ pub struct SegmentReport {
     pub level_dbfs: f64,
     #[serde(flatten)]
     pub measures: Measures,
+    /// Words and phrase counts, when the segment was transcribed.
+    #[serde(flatten)]
+    pub words: Counts,
 }
 
 /// What one push of audio produced.
@@ -27,6 +31,17 @@ pub struct Heard {
     pub own: Vec<SegmentReport>,
     /// Segments set aside as someone else's voice (start, end, level).
     pub set_aside: Vec<(f64, f64, f64)>,
+    /// The samples of each `own` segment, in order, only when the listener passes audio on
+    /// (for transcription, which drops them once counted).
+    pub audio: Vec<Vec<f32>>,
+}
+
+impl Heard {
+    pub fn extend(&mut self, other: Heard) {
+        self.own.extend(other.own);
+        self.set_aside.extend(other.set_aside);
+        self.audio.extend(other.audio);
+    }
 }
 
 pub struct Listener {
@@ -39,6 +54,7 @@ pub struct Listener {
     kept: VecDeque<f32>,
     kept_from: u64,
     position: u64,
+    pass_audio: bool,
 }
 
 impl Listener {
@@ -51,7 +67,13 @@ impl Listener {
             kept: VecDeque::new(),
             kept_from: 0,
             position: 0,
+            pass_audio: false,
         })
+    }
+
+    /// Hands each own segment's samples on in [`Heard::audio`] (for transcription).
+    pub fn pass_audio(&mut self, on: bool) {
+        self.pass_audio = on;
     }
 
     /// Forgets the stream (after a pause or a device change): nothing from before is measured.
@@ -112,7 +134,11 @@ impl Listener {
             end_s: seg.end_s(),
             level_dbfs: level,
             measures: features::measure(&audio, 16_000.0),
+            words: Counts::default(),
         });
+        if self.pass_audio {
+            heard.audio.push(audio);
+        }
     }
 
     /// Drops audio no open segment can need (keeping the padding before a possible start).

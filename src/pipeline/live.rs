@@ -11,13 +11,16 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, bounded, unbounded};
+use crossbeam_channel::{
+    Receiver, RecvTimeoutError, Sender, TrySendError, bounded, select, unbounded,
+};
 
 use super::{Listener, PipelineError};
 use crate::capture::CaptureError;
 use crate::capture::live::{ChunkTo16k, Feed, LiveCapture};
 use crate::events::{Event, EventKind, PauseReason, SpeechSegment};
 use crate::features::baseline::{StrainSettings, StrainTracker};
+use crate::speech::Transcriber;
 use crate::vault::{Vault, VaultError};
 
 /// 16 kHz samples gathered before the voice model runs on them.
@@ -25,6 +28,10 @@ const BATCH: usize = 8_000;
 
 /// Chunks the processing thread may lag behind before capture drops (about 1.4 s at 48 kHz).
 const QUEUE: usize = 32;
+
+/// Segments waiting for transcription; beyond this a busy PC skips counting words (counted in
+/// `words_skipped`) so the vocal indicators never wait.
+const WORDS_QUEUE: usize = 2;
 
 #[derive(Debug, Clone, Default)]
 pub struct LiveSettings {
@@ -86,6 +93,8 @@ pub struct Counters {
     pub episodes: AtomicU64,
     pub dropped_chunks: AtomicU64,
     pub events_waiting: AtomicU64,
+    /// Segments stored without words because transcription was behind or failed.
+    pub words_skipped: AtomicU64,
 }
 
 enum Control {
@@ -107,7 +116,17 @@ pub struct Monitor {
 impl Monitor {
     /// Loads the voice model and opens the vault first, so either problem is reported at once.
     pub fn start(vault: &Path, settings: LiveSettings) -> Result<Monitor, StartError> {
-        let listener = Listener::new(settings.own_level_db)?;
+        Self::start_with_words(vault, settings, None)
+    }
+
+    /// [`Monitor::start`], also counting words with `transcriber` on a low-priority thread.
+    pub fn start_with_words(
+        vault: &Path,
+        settings: LiveSettings,
+        transcriber: Option<Transcriber>,
+    ) -> Result<Monitor, StartError> {
+        let mut listener = Listener::new(settings.own_level_db)?;
+        listener.pass_audio(transcriber.is_some());
         let vault = Vault::open(vault)?;
         // Listening into a vault that cannot take the measurements would only lose them.
         vault.writable()?;
@@ -129,13 +148,32 @@ impl Monitor {
                 .spawn(move || capture_loop(device, feed_tx, control_rx, reporter, counters))
                 .expect("spawn capture thread")
         };
+        let (done_tx, done_rx) = unbounded();
+        let words = transcriber.map(|t| {
+            let (job_tx, job_rx) = bounded(WORDS_QUEUE);
+            let counters = counters.clone();
+            let thread = std::thread::Builder::new()
+                .name("temoin-words".into())
+                .spawn(move || words_loop(job_rx, done_tx, t, counters))
+                .expect("spawn words thread");
+            (job_tx, thread)
+        });
         let process = {
             let counters = counters.clone();
             let mut tracker = StrainTracker::new(settings.strain);
             tracker.seed(&settings.baseline_seed);
+            let parts = Parts {
+                listener,
+                vault,
+                tracker,
+                reporter,
+                counters,
+                words,
+                done: done_rx,
+            };
             std::thread::Builder::new()
                 .name("temoin-listen".into())
-                .spawn(move || process_loop(feed_rx, listener, vault, tracker, reporter, counters))
+                .spawn(move || process_loop(feed_rx, parts))
                 .expect("spawn processing thread")
         };
         Ok(Monitor {
@@ -325,6 +363,60 @@ struct Processor {
     origin: Option<DateTime<Utc>>,
     /// Converted audio waiting for the next batch.
     audio: Vec<f32>,
+    /// Segments go here to have their words counted, when transcription runs.
+    words: Option<Sender<WordsJob>>,
+}
+
+/// A measured segment waiting for its words; its samples are dropped once counted.
+struct WordsJob {
+    at: DateTime<Utc>,
+    segment: SpeechSegment,
+    audio: Vec<f32>,
+}
+
+/// Lowers the calling thread's scheduling priority: transcription yields to the softphone.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority on the calling thread (Linux applies PRIO_PROCESS 0 to the thread).
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
+/// The transcription side: counts words in each segment and hands the completed event back.
+fn words_loop(
+    jobs: Receiver<WordsJob>,
+    done: Sender<Event>,
+    mut transcriber: Transcriber,
+    counters: Arc<Counters>,
+) {
+    lower_priority();
+    while let Ok(job) = jobs.recv() {
+        let WordsJob {
+            at,
+            mut segment,
+            audio,
+        } = job;
+        match transcriber.count(&audio, false) {
+            Ok(c) => {
+                let c = c.with_rates(segment.duration_s, segment.pause_ratio);
+                segment.words = c.words;
+                segment.words_per_minute = c.words_per_minute;
+                segment.articulation_wpm = c.articulation_wpm;
+                segment.phrases = c.phrases.unwrap_or_default();
+            }
+            Err(_) => {
+                counters.words_skipped.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        drop(audio);
+        if done
+            .send(Event::at(at, EventKind::SpeechSegment(segment)))
+            .is_err()
+        {
+            break;
+        }
+    }
 }
 
 impl Processor {
@@ -361,26 +453,42 @@ impl Processor {
         self.counters
             .set_aside
             .fetch_add(heard.set_aside.len() as u64, Ordering::Relaxed);
+        let mut audio = heard.audio.into_iter();
         for s in heard.own {
             let at = origin + chrono::Duration::milliseconds((s.start_s * 1000.0) as i64);
             self.counters.segments.fetch_add(1, Ordering::Relaxed);
             let m = &s.measures;
-            self.log(Event::at(
-                at,
-                EventKind::SpeechSegment(SpeechSegment {
-                    duration_s: s.end_s - s.start_s,
-                    voiced_s: m.voiced_s,
-                    f0_mean_hz: m.f0_mean_hz,
-                    f0_sd_hz: m.f0_sd_hz,
-                    jitter_local_pct: m.jitter_local_pct,
-                    shimmer_local_pct: m.shimmer_local_pct,
-                    hnr_db: m.hnr_db,
-                    intensity_db: m.intensity_db,
-                    pause_ratio: m.pause_ratio,
-                    syllables_per_s: m.syllables_per_s,
-                    ..Default::default()
-                }),
-            ));
+            let segment = SpeechSegment {
+                duration_s: s.end_s - s.start_s,
+                voiced_s: m.voiced_s,
+                f0_mean_hz: m.f0_mean_hz,
+                f0_sd_hz: m.f0_sd_hz,
+                jitter_local_pct: m.jitter_local_pct,
+                shimmer_local_pct: m.shimmer_local_pct,
+                hnr_db: m.hnr_db,
+                intensity_db: m.intensity_db,
+                pause_ratio: m.pause_ratio,
+                syllables_per_s: m.syllables_per_s,
+                ..Default::default()
+            };
+            match (&self.words, audio.next()) {
+                (Some(words), Some(samples)) => {
+                    let job = WordsJob {
+                        at,
+                        segment,
+                        audio: samples,
+                    };
+                    // A full queue means the PC is busy: the measurements are stored now,
+                    // without words, rather than wait.
+                    if let Err(TrySendError::Full(job) | TrySendError::Disconnected(job)) =
+                        words.try_send(job)
+                    {
+                        self.counters.words_skipped.fetch_add(1, Ordering::Relaxed);
+                        self.log(Event::at(job.at, EventKind::SpeechSegment(job.segment)));
+                    }
+                }
+                _ => self.log(Event::at(at, EventKind::SpeechSegment(segment))),
+            }
             if let Some(ep) = self.tracker.push(at, s.end_s - s.start_s, m) {
                 self.counters.episodes.fetch_add(1, Ordering::Relaxed);
                 self.log(Event::now(EventKind::StrainEpisode(ep)));
@@ -406,43 +514,68 @@ impl Processor {
     }
 }
 
-fn process_loop(
-    feed: Receiver<Feed>,
+/// What the processing thread is given at start.
+struct Parts {
     listener: Listener,
     vault: Vault,
     tracker: StrainTracker,
     reporter: Reporter,
     counters: Arc<Counters>,
-) {
+    words: Option<(Sender<WordsJob>, JoinHandle<()>)>,
+    done: Receiver<Event>,
+}
+
+fn process_loop(feed: Receiver<Feed>, parts: Parts) {
+    let (words, words_thread) = match parts.words {
+        Some((tx, h)) => (Some(tx), Some(h)),
+        None => (None, None),
+    };
+    let done = parts.done;
     let mut p = Processor {
-        listener,
+        listener: parts.listener,
         outbox: Outbox {
-            vault,
+            vault: parts.vault,
             waiting: VecDeque::new(),
         },
-        tracker,
-        reporter,
-        counters,
+        tracker: parts.tracker,
+        reporter: parts.reporter,
+        counters: parts.counters,
         conv: ChunkTo16k::default(),
         origin: None,
         audio: Vec::new(),
+        words,
     };
-    while let Ok(item) = feed.recv() {
-        match item {
-            Feed::Audio(chunk) => p.audio(&chunk),
-            Feed::Paused => {
-                p.forget();
-                p.end(PauseReason::Privacy);
+    loop {
+        select! {
+            recv(feed) -> item => match item {
+                Ok(Feed::Audio(chunk)) => p.audio(&chunk),
+                Ok(Feed::Paused) => {
+                    p.forget();
+                    p.end(PauseReason::Privacy);
+                }
+                Ok(Feed::Resumed) => p.log(Event::now(EventKind::MonitoringResumed)),
+                Ok(Feed::DeviceLost) => p.forget(),
+                Ok(Feed::Stop) | Err(_) => break,
+            },
+            recv(done) -> ev => {
+                if let Ok(ev) = ev {
+                    p.log(ev);
+                }
             }
-            Feed::Resumed => p.log(Event::now(EventKind::MonitoringResumed)),
-            Feed::DeviceLost => p.forget(),
-            Feed::Stop => break,
         }
     }
-    // What was heard before the stop is measured, then the stop is logged.
+    // What was heard before the stop is measured (and its words counted), then the stop is
+    // logged.
     p.listen();
     let tail = p.listener.finish();
     p.store(tail);
+    p.words = None;
+    if let Some(h) = words_thread {
+        let _ = h.join();
+    }
+    while let Ok(ev) = done.try_recv() {
+        p.log(ev);
+    }
     p.end(PauseReason::Stopped);
     // A vault that was briefly unavailable gets a few more chances before the process ends;
     // what still waits is counted in `events_waiting` for the caller to report.

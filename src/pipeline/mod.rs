@@ -11,6 +11,7 @@ use serde::Serialize;
 pub use listener::{Heard, Listener, SegmentReport};
 
 use crate::capture::{self, CaptureError};
+use crate::speech::{SpeechError, Transcriber};
 use crate::voice::VoiceError;
 
 #[derive(Debug, thiserror::Error)]
@@ -19,6 +20,14 @@ pub enum PipelineError {
     Capture(#[from] CaptureError),
     #[error(transparent)]
     Voice(#[from] VoiceError),
+    #[error(transparent)]
+    Speech(#[from] SpeechError),
+}
+
+/// Transcription during an analysis: counts per segment, and the text only to print it.
+pub struct WordsOptions<'a> {
+    pub transcriber: &'a mut Transcriber,
+    pub keep_text: bool,
 }
 
 /// What `temoin analyze --json` prints: a documented interface other tools read.
@@ -42,11 +51,27 @@ pub fn analyze_samples(
     audio: &[f32],
     own_level_db: Option<f64>,
 ) -> Result<Analysis, PipelineError> {
+    analyze_with(audio, own_level_db, None)
+}
+
+/// [`analyze_samples`], transcribing the wearer's segments when `words` is given.
+pub fn analyze_with(
+    audio: &[f32],
+    own_level_db: Option<f64>,
+    words: Option<WordsOptions<'_>>,
+) -> Result<Analysis, PipelineError> {
     let mut listener = Listener::new(own_level_db)?;
+    listener.pass_audio(words.is_some());
     let mut heard = listener.push(audio)?;
-    let tail = listener.finish();
-    heard.own.extend(tail.own);
-    heard.set_aside.extend(tail.set_aside);
+    heard.extend(listener.finish());
+    if let Some(w) = words {
+        let audio = std::mem::take(&mut heard.audio);
+        let pieces: Vec<&[f32]> = audio.iter().map(Vec::as_slice).collect();
+        let counts = w.transcriber.count_all(&pieces, w.keep_text)?;
+        for (seg, c) in heard.own.iter_mut().zip(counts) {
+            seg.words = c.with_rates(seg.end_s - seg.start_s, seg.measures.pause_ratio);
+        }
+    }
     Ok(Analysis {
         duration_s: audio.len() as f64 / capture::RATE as f64,
         speech_s: heard.own.iter().map(|s| s.end_s - s.start_s).sum(),

@@ -1,0 +1,237 @@
+//! Phrase families (thanks, apologies, hold announcements, the worker's own script phrases)
+//! counted in a transcript, in French and English, tolerant of what transcription does to words:
+//! case, accents, punctuation and elisions are ignored, and `word*` accepts any ending.
+//! The lexicon is a TOML file the worker can edit (`lexique.toml` beside the settings); the
+//! shipped one is `assets/lexique.toml`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+const DEFAULT: &str = include_str!("../../assets/lexique.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("cannot read the lexicon {path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("the lexicon {path} is not valid: {reason}")]
+    Invalid { path: PathBuf, reason: String },
+}
+
+#[derive(Debug, Deserialize)]
+struct File {
+    familles: BTreeMap<String, Phrases>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Phrases {
+    fr: Vec<String>,
+    en: Vec<String>,
+}
+
+/// One word of a phrase: exact, or a prefix (`merci*`).
+#[derive(Debug, Clone, PartialEq)]
+enum Word {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Word {
+    fn matches(&self, w: &str) -> bool {
+        match self {
+            Word::Exact(e) => e == w,
+            Word::Prefix(p) => w.starts_with(p.as_str()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Family name → phrases (as word sequences), longest first.
+    families: BTreeMap<String, Vec<Vec<Word>>>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::parse(DEFAULT, Path::new("assets/lexique.toml")).expect("shipped lexicon is valid")
+    }
+}
+
+impl Lexicon {
+    /// The worker's lexicon file beside the settings, if they have one.
+    pub fn user_path() -> Option<PathBuf> {
+        crate::settings::Settings::default_path()
+            .and_then(|p| p.parent().map(|d| d.join("lexique.toml")))
+    }
+
+    /// Loads `path`, or the shipped lexicon when there is no such file.
+    pub fn load(path: Option<&Path>) -> Result<Self, LexiconError> {
+        match path {
+            Some(p) => match std::fs::read_to_string(p) {
+                Ok(text) => Self::parse(&text, p),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+                Err(e) => Err(LexiconError::Unreadable {
+                    path: p.to_path_buf(),
+                    reason: e.to_string(),
+                }),
+            },
+            None => Ok(Self::default()),
+        }
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Self, LexiconError> {
+        let file: File = toml::from_str(text).map_err(|e| LexiconError::Invalid {
+            path: path.to_path_buf(),
+            reason: e.message().to_string(),
+        })?;
+        let families = file
+            .familles
+            .into_iter()
+            .map(|(name, p)| {
+                let mut phrases: Vec<Vec<Word>> =
+                    p.fr.iter()
+                        .chain(&p.en)
+                        .map(|s| phrase(s))
+                        .filter(|ws| !ws.is_empty())
+                        .collect();
+                phrases.sort_by_key(|ws| std::cmp::Reverse(ws.len()));
+                (name, phrases)
+            })
+            .collect();
+        Ok(Self { families })
+    }
+
+    pub fn family_names(&self) -> impl Iterator<Item = &str> {
+        self.families.keys().map(String::as_str)
+    }
+
+    /// Counts each family's phrases in `text`, without overlaps within a family. Families with
+    /// no match are absent.
+    pub fn count(&self, text: &str) -> BTreeMap<String, u32> {
+        let words = normalise(&without_annotations(text));
+        let mut out = BTreeMap::new();
+        for (name, phrases) in &self.families {
+            let mut n = 0;
+            let mut i = 0;
+            while i < words.len() {
+                let hit = phrases.iter().find(|p| {
+                    p.len() <= words.len() - i
+                        && p.iter().zip(&words[i..]).all(|(a, w)| a.matches(w))
+                });
+                match hit {
+                    Some(p) => {
+                        n += 1;
+                        i += p.len();
+                    }
+                    None => i += 1,
+                }
+            }
+            if n > 0 {
+                out.insert(name.clone(), n);
+            }
+        }
+        out
+    }
+}
+
+/// The number of words as a reader counts them: whitespace-separated runs holding a letter or
+/// digit ("j'ai" is one word, "—" none), once the model's sound annotations are removed.
+pub fn word_count(text: &str) -> u32 {
+    without_annotations(text)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count() as u32
+}
+
+/// The text without what the model writes for non-speech sounds: "[Musique]", "(rires)", "*toux*".
+pub fn without_annotations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match (closing, c) {
+            (None, '[') => closing = Some(']'),
+            (None, '(') => closing = Some(')'),
+            (None, '*') => closing = Some('*'),
+            (Some(end), c) if c == end => {
+                closing = None;
+                out.push(' ');
+            }
+            (Some(_), _) => {}
+            (None, c) => out.push(c),
+        }
+    }
+    out
+}
+
+fn phrase(s: &str) -> Vec<Word> {
+    let prefix_last = s.trim_end().ends_with('*');
+    let mut words: Vec<Word> = normalise(s).into_iter().map(Word::Exact).collect();
+    if prefix_last && let Some(Word::Exact(w)) = words.pop() {
+        words.push(Word::Prefix(w));
+    }
+    words
+}
+
+/// Lower case, accents folded, everything but letters and digits a separator.
+fn normalise(text: &str) -> Vec<String> {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        folded.push(match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            'œ' => 'o',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        });
+    }
+    folded.split_whitespace().map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_families_across_languages_and_variants() {
+        let lex = Lexicon::default();
+        let c = lex.count("Merci beaucoup ! Je vous remercie. Désolée, veuillez patienter.");
+        assert_eq!(c.get("thanks"), Some(&2));
+        assert_eq!(c.get("apology"), Some(&1));
+        assert_eq!(c.get("hold"), Some(&1));
+        let c = lex.count("Thank you so much, I'm sorry. Please hold.");
+        assert_eq!(c.get("thanks"), Some(&1));
+        assert_eq!(c.get("apology"), Some(&1));
+        assert_eq!(c.get("hold"), Some(&1));
+        assert!(
+            lex.count("Bonjour, quel est votre numéro de dossier ?")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_phrase_is_counted_once_within_its_family() {
+        // "je vous remercie" is one thanks, not "remercie" again inside it.
+        let c = Lexicon::default().count("je vous remercie");
+        assert_eq!(c.get("thanks"), Some(&1));
+    }
+
+    #[test]
+    fn words_are_counted_as_written() {
+        assert_eq!(word_count("J'ai bien noté, merci — au revoir."), 6);
+        assert_eq!(word_count("  "), 0);
+        assert_eq!(word_count("la créditation. [Musique] (rires) oui"), 3);
+    }
+
+    #[test]
+    fn a_broken_lexicon_says_where() {
+        let e = Lexicon::parse("familles = 3", Path::new("x.toml")).unwrap_err();
+        assert!(e.to_string().contains("x.toml"));
+    }
+}

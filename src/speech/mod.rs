@@ -1,0 +1,327 @@
+//! Words without keeping words: the worker's own speech segments transcribed locally by
+//! whisper.cpp (through whisper-rs), turned at once into counts — words, words per minute, phrase
+//! families — and the text dropped. Only the wearer's segments ever reach this module (the
+//! listener's own-voice gate runs first); the customer is never transcribed.
+//!
+//! The text lives in a zeroized buffer for the time counting takes. whisper.cpp keeps its own
+//! copy of the last result inside its state until the next transcription overwrites it; that
+//! memory is never written anywhere.
+//!
+//! Not for: deciding what is the worker's speech (see `voice`), or storing anything.
+
+pub mod lexicon;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use whisper_rs::{
+    DtwMode, DtwModelPreset, DtwParameters, FullParams, SamplingStrategy, WhisperContext,
+    WhisperContextParameters,
+};
+use zeroize::Zeroizing;
+
+pub use lexicon::{Lexicon, LexiconError, word_count};
+
+use crate::models::{self, MissingModel};
+
+/// The model a French-speaking worker gets: multilingual Whisper base, q5_1.
+pub const DEFAULT_MODEL: &str = "ggml-base-q5_1.bin";
+/// Smaller and English-only.
+pub const ENGLISH_MODEL: &str = "ggml-tiny.en-q5_1.bin";
+
+/// Encoder positions per second of audio (whisper: 1500 for 30 s).
+const CTX_PER_SECOND: f64 = 50.0;
+/// Encoder context never goes below this (about 5 s): shorter contexts make whisper repeat itself.
+const MIN_AUDIO_CTX: i32 = 256;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SpeechError {
+    #[error(transparent)]
+    MissingModel(#[from] MissingModel),
+    #[error("the speech model {path} could not be loaded: {reason}")]
+    Load { path: PathBuf, reason: String },
+    #[error("transcription failed: {0}")]
+    Transcribe(String),
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+}
+
+/// Spoken language of the worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum SpokenLanguage {
+    Fr,
+    En,
+    /// Detected by the model on each segment.
+    Auto,
+}
+
+impl SpokenLanguage {
+    fn code(self) -> Option<&'static str> {
+        match self {
+            SpokenLanguage::Fr => Some("fr"),
+            SpokenLanguage::En => Some("en"),
+            SpokenLanguage::Auto => None,
+        }
+    }
+}
+
+/// What one segment's speech came to: counts and rates, never the words themselves (except
+/// `transcript`, filled only when asked for checking at the terminal). All `None` when the
+/// segment was not transcribed (`--no-words`, no model, or skipped on a busy PC).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Counts {
+    pub words: Option<u32>,
+    /// Words per minute over the whole segment.
+    pub words_per_minute: Option<f64>,
+    /// Words per minute over the time actually sounding (pauses excluded).
+    pub articulation_wpm: Option<f64>,
+    /// Phrase families by name (`thanks`, `apology`, `hold`…): counts.
+    pub phrases: Option<BTreeMap<String, u32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<String>,
+}
+
+impl Counts {
+    /// Fills the rates from the segment's duration and pause ratio.
+    pub fn with_rates(mut self, duration_s: f64, pause_ratio: Option<f64>) -> Self {
+        if let (Some(words), true) = (self.words, duration_s > 0.0) {
+            self.words_per_minute = Some(words as f64 * 60.0 / duration_s);
+            let sounding = duration_s * (1.0 - pause_ratio.unwrap_or(0.0));
+            if sounding > 0.0 {
+                self.articulation_wpm = Some(words as f64 * 60.0 / sounding);
+            }
+        }
+        self
+    }
+}
+
+/// How many decoding threads to use now: whatever cores the machine's load leaves idle, at
+/// least one (on two busy cores, two whisper threads were slower than one).
+pub fn threads_for_load() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .unwrap_or(cores as f64);
+    ((cores as f64 - load).floor() as usize).clamp(1, 4)
+}
+
+/// Longest stretch of packed speech given to the model at once (its window is 30 s).
+const WINDOW_S: f64 = 28.0;
+/// Silence put between packed segments: what lies between them (another voice, the
+/// customer's) is never given to the model.
+const GAP_S: f64 = 0.5;
+
+pub struct Transcriber {
+    ctx: WhisperContext,
+    state: whisper_rs::WhisperState,
+    language: SpokenLanguage,
+    lexicon: Lexicon,
+    /// Decoding threads; `None` chooses from the load before each window.
+    threads: Option<usize>,
+}
+
+impl Transcriber {
+    /// The model file for a language: the multilingual one unless the worker speaks English only.
+    pub fn model_for(language: SpokenLanguage) -> Result<PathBuf, MissingModel> {
+        match language {
+            SpokenLanguage::En => {
+                models::find(ENGLISH_MODEL).or_else(|_| models::find(DEFAULT_MODEL))
+            }
+            _ => models::find(DEFAULT_MODEL),
+        }
+    }
+
+    /// Loads the model once; every segment after that reuses it.
+    pub fn load(
+        model: &Path,
+        language: SpokenLanguage,
+        lexicon: Lexicon,
+    ) -> Result<Self, SpeechError> {
+        whisper_rs::install_logging_hooks();
+        let load_err = |reason: String| SpeechError::Load {
+            path: model.to_path_buf(),
+            reason,
+        };
+        if !model.is_file() {
+            return Err(MissingModel {
+                name: model.display().to_string(),
+                searched: vec![model.to_path_buf()],
+            }
+            .into());
+        }
+        let path = model
+            .to_str()
+            .ok_or_else(|| load_err("path is not UTF-8".into()))?;
+        let mut params = WhisperContextParameters::default();
+        params.use_gpu(false);
+        // Word times by dynamic time warping on the model's alignment heads: plain token times
+        // run early by about a word, which moved words into the previous segment.
+        let name = model.file_name().map(|n| n.to_string_lossy().into_owned());
+        let preset = match name.as_deref() {
+            Some(n) if n.contains("tiny.en") => Some(DtwModelPreset::TinyEn),
+            Some(n) if n.contains("base.en") => Some(DtwModelPreset::BaseEn),
+            Some(n) if n.contains("base") => Some(DtwModelPreset::Base),
+            _ => None,
+        };
+        if let Some(model_preset) = preset {
+            params.dtw_parameters(DtwParameters {
+                mode: DtwMode::ModelPreset { model_preset },
+                dtw_mem_size: 32 << 20,
+            });
+        }
+        let ctx = WhisperContext::new_with_params(path, params)
+            .map_err(|e| load_err(format!("{e} (the file may be damaged: run scripts/models)")))?;
+        let state = ctx.create_state().map_err(|e| load_err(e.to_string()))?;
+        Ok(Self {
+            ctx,
+            state,
+            language,
+            lexicon,
+            threads: None,
+        })
+    }
+
+    pub fn set_threads(&mut self, threads: Option<usize>) {
+        self.threads = threads;
+    }
+
+    /// Transcribes one segment of the worker's speech (16 kHz mono) and counts it.
+    pub fn count(&mut self, audio: &[f32], keep_text: bool) -> Result<Counts, SpeechError> {
+        Ok(self.count_all(&[audio], keep_text)?.remove(0))
+    }
+
+    /// Transcribes consecutive segments of the worker's speech and counts each. Segments are
+    /// packed into windows of up to 28 s, with short silences between them, so the model sees
+    /// whole sentences and runs once per window; each word goes back to its segment by its
+    /// timestamp. The text is kept only if `keep_text` (for `temoin analyze --transcript`).
+    pub fn count_all(
+        &mut self,
+        segments: &[&[f32]],
+        keep_text: bool,
+    ) -> Result<Vec<Counts>, SpeechError> {
+        let mut texts: Vec<Zeroizing<String>> = segments
+            .iter()
+            .map(|_| Zeroizing::new(String::new()))
+            .collect();
+        let mut first = 0;
+        while first < segments.len() {
+            let mut last = first + 1;
+            let mut len = segments[first].len();
+            while last < segments.len()
+                && (len + segments[last].len()) as f64 / 16_000.0 + GAP_S * (last - first) as f64
+                    <= WINDOW_S
+            {
+                len += segments[last].len();
+                last += 1;
+            }
+            self.transcribe_window(&segments[first..last], &mut texts[first..last])?;
+            first = last;
+        }
+        Ok(texts
+            .into_iter()
+            .map(|text| Counts {
+                words: Some(word_count(&text)),
+                phrases: Some(self.lexicon.count(&text)),
+                transcript: keep_text.then(|| text.trim().to_string()),
+                ..Counts::default()
+            })
+            .collect())
+    }
+
+    fn transcribe_window(
+        &mut self,
+        segments: &[&[f32]],
+        texts: &mut [Zeroizing<String>],
+    ) -> Result<(), SpeechError> {
+        let gap = (GAP_S * 16_000.0) as usize;
+        let mut starts = Vec::with_capacity(segments.len());
+        let mut packed: Zeroizing<Vec<f32>> = Zeroizing::new(Vec::new());
+        for seg in segments {
+            if !packed.is_empty() {
+                let with_gap = packed.len() + gap;
+                packed.resize(with_gap, 0.0);
+            }
+            starts.push(packed.len());
+            packed.extend_from_slice(seg);
+        }
+        // Whisper needs a full second at least.
+        if packed.len() < 17_600 {
+            packed.resize(17_600, 0.0);
+        }
+        let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
+        params.set_language(self.language.code());
+        params.set_detect_language(false);
+        let threads = self.threads.unwrap_or_else(threads_for_load);
+        params.set_n_threads(threads as i32);
+        // Encode only as much of the 30 s window as the packed speech fills.
+        let seconds = packed.len() as f64 / 16_000.0;
+        let ctx = ((seconds * CTX_PER_SECOND).ceil() as i32 + 32).clamp(MIN_AUDIO_CTX, 1500);
+        params.set_audio_ctx(ctx);
+        params.set_no_context(true);
+        params.set_suppress_blank(true);
+        params.set_token_timestamps(true);
+        params.set_print_special(false);
+        params.set_print_progress(false);
+        params.set_print_realtime(false);
+        params.set_print_timestamps(false);
+        self.state
+            .full(params, &packed)
+            .map_err(|e| SpeechError::Transcribe(e.to_string()))?;
+        let eot = self.ctx.token_eot();
+        for i in 0..self.state.full_n_segments() {
+            let Some(seg) = self.state.get_segment(i) else {
+                continue;
+            };
+            for k in 0..seg.n_tokens() {
+                let Some(token) = seg.get_token(k) else {
+                    continue;
+                };
+                // Timestamps and control tokens come after the text tokens.
+                if token.token_id() >= eot {
+                    continue;
+                }
+                let data = token.token_data();
+                // Times in hundredths of a second; a word belongs to the segment whose span,
+                // widened to the middle of the silences around it, holds its time.
+                let t = if data.t_dtw >= 0 {
+                    data.t_dtw as f64
+                } else {
+                    (data.t0 + data.t1) as f64 * 0.5
+                };
+                let at = (t * 160.0).max(0.0) as usize;
+                let owner = starts
+                    .partition_point(|&s| s.saturating_sub(gap / 2) <= at)
+                    .saturating_sub(1);
+                let piece = token
+                    .to_str_lossy()
+                    .map_err(|e| SpeechError::Transcribe(e.to_string()))?;
+                texts[owner].push_str(&piece);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_exclude_pauses_for_articulation() {
+        let c = Counts {
+            words: Some(30),
+            ..Counts::default()
+        }
+        .with_rates(12.0, Some(0.25));
+        assert_eq!(c.words_per_minute, Some(150.0));
+        assert_eq!(c.articulation_wpm, Some(200.0));
+    }
+
+    #[test]
+    fn at_least_one_thread() {
+        assert!(threads_for_load() >= 1);
+    }
+}
