@@ -261,9 +261,8 @@ impl Transcriber {
         let ctx = ((seconds * CTX_PER_SECOND).ceil() as i32 + 32).clamp(MIN_AUDIO_CTX, 1500);
         params.set_audio_ctx(ctx);
         params.set_no_context(true);
-        // No re-decoding at higher temperatures when a window looks uncertain: it multiplied the
-        // cost of a hard window by up to five for no better counts.
-        params.set_temperature_inc(0.0);
+        // whisper's re-decoding at higher temperatures stays on: without it, short live segments
+        // fell into repetition loops (119 words counted for 50 spoken).
         params.set_suppress_blank(true);
         params.set_token_timestamps(true);
         params.set_print_special(false);
