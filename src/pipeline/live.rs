@@ -383,7 +383,13 @@ fn lower_priority() {
     }
 }
 
-/// The transcription side: counts words in each segment and hands the completed event back.
+/// Speech gathered before transcribing: whole sentences across segments, one model run.
+const WORDS_FILL_S: f64 = 20.0;
+/// Longest a segment waits for others before its words are counted anyway.
+const WORDS_WAIT: Duration = Duration::from_secs(20);
+
+/// The transcription side: gathers segments into a window (as `analyze` does), counts the words
+/// of each, and hands the completed events back to the single vault writer.
 fn words_loop(
     jobs: Receiver<WordsJob>,
     done: Sender<Event>,
@@ -391,32 +397,83 @@ fn words_loop(
     counters: Arc<Counters>,
 ) {
     lower_priority();
-    while let Ok(job) = jobs.recv() {
-        let WordsJob {
-            at,
-            mut segment,
-            audio,
-        } = job;
-        match transcriber.count(&audio, false) {
-            Ok(c) => {
-                let c = c.with_rates(segment.duration_s, segment.pause_ratio);
-                segment.words = c.words;
-                segment.words_per_minute = c.words_per_minute;
-                segment.articulation_wpm = c.articulation_wpm;
-                segment.phrases = c.phrases.unwrap_or_default();
+    let mut pending: Vec<WordsJob> = Vec::new();
+    let mut since: Option<std::time::Instant> = None;
+    let seconds = |p: &[WordsJob]| p.iter().map(|j| j.audio.len()).sum::<usize>() as f64 / 16e3;
+    loop {
+        let wait = since.map_or(Duration::from_secs(3600), |t| {
+            WORDS_WAIT.saturating_sub(t.elapsed())
+        });
+        let (job, open) = match jobs.recv_timeout(wait) {
+            Ok(job) => (Some(job), true),
+            Err(RecvTimeoutError::Timeout) => (None, true),
+            Err(RecvTimeoutError::Disconnected) => (None, false),
+        };
+        // A segment that would overfill the window starts the next one.
+        if let Some(job) = &job
+            && seconds(&pending) + job.audio.len() as f64 / 16e3 > crate::speech::WINDOW_S
+        {
+            if !transcribe(&mut pending, &mut transcriber, &done, &counters) {
+                return;
             }
-            Err(_) => {
-                counters.words_skipped.fetch_add(1, Ordering::Relaxed);
-            }
+            since = None;
         }
-        drop(audio);
+        let timed_out = job.is_none();
+        if let Some(job) = job {
+            pending.push(job);
+            since.get_or_insert_with(std::time::Instant::now);
+        }
+        if (timed_out || !open || seconds(&pending) >= WORDS_FILL_S)
+            && !transcribe(&mut pending, &mut transcriber, &done, &counters)
+        {
+            return;
+        }
+        if pending.is_empty() {
+            since = None;
+        }
+        if !open {
+            return;
+        }
+    }
+}
+
+/// Counts the words of the pending segments and sends their events; false when nobody listens.
+fn transcribe(
+    pending: &mut Vec<WordsJob>,
+    transcriber: &mut Transcriber,
+    done: &Sender<Event>,
+    counters: &Counters,
+) -> bool {
+    if pending.is_empty() {
+        return true;
+    }
+    let jobs = std::mem::take(pending);
+    let pieces: Vec<&[f32]> = jobs.iter().map(|j| j.audio.as_slice()).collect();
+    let counts = transcriber.count_all(&pieces, false).ok();
+    if counts.is_none() {
+        counters
+            .words_skipped
+            .fetch_add(jobs.len() as u64, Ordering::Relaxed);
+    }
+    for (k, job) in jobs.into_iter().enumerate() {
+        let WordsJob {
+            at, mut segment, ..
+        } = job;
+        if let Some(c) = counts.as_ref().map(|c| c[k].clone()) {
+            let c = c.with_rates(segment.duration_s, segment.pause_ratio);
+            segment.words = c.words;
+            segment.words_per_minute = c.words_per_minute;
+            segment.articulation_wpm = c.articulation_wpm;
+            segment.phrases = c.phrases.unwrap_or_default();
+        }
         if done
             .send(Event::at(at, EventKind::SpeechSegment(segment)))
             .is_err()
         {
-            break;
+            return false;
         }
     }
+    true
 }
 
 impl Processor {

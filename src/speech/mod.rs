@@ -109,7 +109,7 @@ pub fn threads_for_load() -> usize {
 }
 
 /// Longest stretch of packed speech given to the model at once (its window is 30 s).
-const WINDOW_S: f64 = 28.0;
+pub const WINDOW_S: f64 = 28.0;
 /// Silence put between packed segments: what lies between them (another voice, the
 /// customer's) is never given to the model.
 const GAP_S: f64 = 0.5;
