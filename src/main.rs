@@ -519,18 +519,7 @@ struct AnalyzeArgs {
 /// The top-level entry point for `temoin analyze`.
 fn analyze(file: &std::path::Path, args: AnalyzeArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let audio = temoin::capture::read_wav(file).map_err(PipelineError::from)?;
-    // Without a usable speech model the voice is still measured; the reason is said once.
-    let mut transcriber = if args.words {
-        match load_transcriber(args.speech_lang) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                eprintln!("temoin : {}", messages::speech_error(&e, lang));
-                None
-            }
-        }
-    } else {
-        None
-    };
+    let mut transcriber = optional_transcriber(args.words, args.speech_lang, lang);
     let words = transcriber.as_mut().map(|t| pipeline::WordsOptions {
         transcriber: t,
         keep_text: args.transcript,
@@ -551,6 +540,21 @@ fn analyze(file: &std::path::Path, args: AnalyzeArgs, lang: Lang) -> anyhow::Res
         r => r?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The transcriber when words are wanted and the model loads. Without a usable speech model the
+/// voice is still measured; the reason is said once.
+fn optional_transcriber(
+    wanted: bool,
+    speech_lang: Option<SpokenLanguage>,
+    lang: Lang,
+) -> Option<Transcriber> {
+    if !wanted {
+        return None;
+    }
+    load_transcriber(speech_lang)
+        .map_err(|e| eprintln!("temoin : {}", messages::speech_error(&e, lang)))
+        .ok()
 }
 
 /// The worker's speech model and lexicon, for the language chosen here or in the settings.
@@ -629,18 +633,7 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
     } else {
         Vec::new()
     };
-    // Words are counted when the speech model is there; without it the voice is still measured.
-    let transcriber = if words {
-        match load_transcriber(saved.speech_lang) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                eprintln!("temoin : {}", messages::speech_error(&e, lang));
-                None
-            }
-        }
-    } else {
-        None
-    };
+    let transcriber = optional_transcriber(words, saved.speech_lang, lang);
     let monitor = Monitor::start_with_words(
         vault,
         LiveSettings {

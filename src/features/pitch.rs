@@ -72,54 +72,36 @@ fn low_index(t: f64, sr: f64) -> isize {
 }
 
 /// Windowed-sinc interpolation of `r` (defined for lags −len+1..len−1 by symmetry) at lag `x`.
+/// sin(π(x − i)) only changes sign from one term to the next, and the raised-cosine window
+/// follows a cosine recurrence, so each term costs a few multiplications.
 fn sinc_at(r: &[f64], x: f64, depth: usize) -> f64 {
-    sinc_many(r, [x], depth)[0]
-}
-
-/// [`sinc_at`] at several lags in one loop: each point's terms are independent of the others',
-/// so the processor overlaps them. sin(π(x − i)) only changes sign from one term to the next,
-/// and the raised-cosine window follows a cosine recurrence, so each term costs a few
-/// multiplications.
-fn sinc_many<const K: usize>(r: &[f64], xs: [f64; K], depth: usize) -> [f64; K] {
+    let ix = x.floor();
+    if (x - ix).abs() < 1e-12 {
+        return r[(ix as isize).unsigned_abs().min(r.len() - 1)];
+    }
     let n = r.len() as isize;
     let pi = std::f64::consts::PI;
     let depth_i = depth as isize;
     let scale = 1.0 / (depth as f64 + 0.5);
     let step = pi * scale;
     let (sin_step, cos_step) = step.sin_cos();
-    let mut first = [0isize; K];
-    let mut sign_sin = [0.0; K];
-    let (mut c_prev, mut c) = ([0.0; K], [0.0; K]);
-    let mut sum = [0.0; K];
-    for p in 0..K {
-        first[p] = xs[p].floor() as isize - depth_i + 1;
-        let offset = xs[p] - first[p] as f64;
-        // sin(π(x − i)) = (−1)^(i − first) · sin(π(x − first)).
-        sign_sin[p] = (pi * offset).sin();
-        // Window cosine of phase·scale, stepping by −π·scale per term.
-        let (sin_p0, cos_p0) = (pi * offset * scale).sin_cos();
-        c_prev[p] = cos_p0 * cos_step - sin_p0 * sin_step;
-        c[p] = cos_p0;
-    }
-    for j in 0..2 * depth_i {
-        for p in 0..K {
-            let i = first[p] + j;
-            let k = i.unsigned_abs() as isize;
-            let phase = pi * (xs[p] - i as f64);
-            if k < n {
-                sum[p] += r[k as usize] * sign_sin[p] / phase * (0.5 + 0.5 * c[p]);
-            }
-            sign_sin[p] = -sign_sin[p];
-            let next = 2.0 * cos_step * c[p] - c_prev[p];
-            c_prev[p] = c[p];
-            c[p] = next;
+    let first = ix as isize - depth_i + 1;
+    let offset = x - first as f64;
+    // sin(π(x − i)) = (−1)^(i − first) · sin(π(x − first)).
+    let mut sign_sin = (pi * offset).sin();
+    // Window cosine of phase·scale, stepping by −π·scale per term.
+    let (sin_p0, cos_p0) = (pi * offset * scale).sin_cos();
+    let (mut c_prev, mut c) = (cos_p0 * cos_step - sin_p0 * sin_step, cos_p0);
+    let mut sum = 0.0;
+    for i in first..first + 2 * depth_i {
+        let k = i.unsigned_abs() as isize;
+        if k < n {
+            sum += r[k as usize] * sign_sin / (pi * (x - i as f64)) * (0.5 + 0.5 * c);
         }
-    }
-    for p in 0..K {
-        let ix = xs[p].floor();
-        if (xs[p] - ix).abs() < 1e-12 {
-            sum[p] = r[(ix as isize).unsigned_abs().min(r.len() - 1)];
-        }
+        sign_sin = -sign_sin;
+        let next = 2.0 * cos_step * c - c_prev;
+        c_prev = c;
+        c = next;
     }
     sum
 }
