@@ -20,6 +20,7 @@ fn sample_event(i: usize) -> Event {
             emotion_flag: false,
             reasons: vec!["trop vite".into()],
             consistency: None,
+            measured: None,
             count: 1,
         }),
         1 => EventKind::Note {

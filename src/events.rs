@@ -80,7 +80,7 @@ impl EventKind {
 }
 
 /// Where a pop-up was caught.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PopupSource {
     /// The worker pressed the hotkey, clicked the button or used the command line.
@@ -137,9 +137,38 @@ pub struct PopupSeen {
     pub reasons: Vec<String>,
     #[serde(default)]
     pub consistency: Option<Consistency>,
+    /// What was measured of the worker's speech around the cue (the numbers behind the verdict).
+    #[serde(default)]
+    pub measured: Option<PopupMeasure>,
     /// How many identical pop-ups this one stands for (a burst folded into one event).
     #[serde(default = "one")]
     pub count: u32,
+}
+
+/// The worker's own speech around a pop-up. `None` where not measured.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PopupMeasure {
+    /// Seconds of the worker's speech in the minute before the cue.
+    #[serde(default)]
+    pub speech_s: f64,
+    /// Words per minute in that minute, and the worker's usual (median) rate.
+    #[serde(default)]
+    pub words_per_minute: Option<f64>,
+    #[serde(default)]
+    pub usual_words_per_minute: Option<f64>,
+    /// Syllables per second (by signal processing; used where words were not counted).
+    #[serde(default)]
+    pub syllables_per_s: Option<f64>,
+    #[serde(default)]
+    pub usual_syllables_per_s: Option<f64>,
+    /// Thanks and apologies said so far in the current call.
+    #[serde(default)]
+    pub thanks_in_call: Option<u32>,
+    #[serde(default)]
+    pub apologies_in_call: Option<u32>,
+    /// The worker was speaking in the seconds just before the cue.
+    #[serde(default)]
+    pub speaking_at_cue: Option<bool>,
 }
 
 fn one() -> u32 {

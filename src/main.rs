@@ -1,6 +1,10 @@
 //! The `temoin` command line. Every message is French by default, English with `--lang en`.
 //! Exit codes: 0 done, 1 a check found a problem, 2 an error stopped the command.
 
+mod cli {
+    pub mod popup;
+}
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -102,6 +106,9 @@ enum Command {
         #[arg(long, default_value_t = 20.0)]
         seconds: f64,
     },
+    /// Enregistre un pop-up vu, teste les règles, ou surveille les pop-ups, sans phrase de passe /
+    /// log a pop-up, test the rules, or watch for pop-ups, no passphrase needed.
+    Popup(cli::popup::PopupArgs),
     /// Mesure la voix dans un enregistrement WAV / measure the voice in a WAV recording.
     Analyze {
         file: PathBuf,
@@ -227,6 +234,7 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
             lang,
         ),
         Command::Calibrate { device, seconds } => calibrate(device, seconds, lang),
+        Command::Popup(args) => cli::popup::run(vault, args, lang),
     }
 }
 

@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use crate::capture::CaptureError;
-use crate::events::{EventKind, PopupCategory};
+use crate::events::{Consistency, EventKind, PopupCategory, PopupSeen};
 use crate::pipeline::{Analysis, PipelineError};
+use crate::popups::{RulesError, SourceReport, SourceState};
 use crate::speech::{LexiconError, SpeechError};
 use crate::vault::{Break, RowProblem, VaultError};
 use crate::voice::VoiceError;
@@ -196,6 +197,12 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
             }
             if p.emotion_flag {
                 s.push_str(lang.pick(" ⚑ analyse des émotions", " ⚑ emotion analysis"));
+            }
+            if p.count > 1 {
+                s.push_str(&format!(" ×{}", p.count));
+            }
+            if let Some(v) = consistency_text(p, lang) {
+                s.push_str(&format!(" — {v}"));
             }
             s
         }
@@ -479,4 +486,132 @@ pub fn monitor_status(s: &crate::pipeline::live::Status, lang: Lang) -> String {
         ),
         (S::Stopped, _) => lang.pick("Écoute arrêtée.", "Listening stopped.").into(),
     }
+}
+
+/// A refused pop-up rules file: where, and that the previous rules still apply.
+pub fn rules_error(e: &RulesError, lang: Lang) -> String {
+    match (e, lang) {
+        (RulesError::Unreadable { path, reason }, Lang::Fr) => format!(
+            "Impossible de lire les règles de pop-ups {} ({reason}). Vérifiez le fichier et ses droits.",
+            path.display()
+        ),
+        (RulesError::Unreadable { path, reason }, Lang::En) => format!(
+            "Cannot read the pop-up rules {} ({reason}). Check the file and its permissions.",
+            path.display()
+        ),
+        (
+            RulesError::Invalid {
+                path,
+                line,
+                column,
+                reason,
+            },
+            Lang::Fr,
+        ) => format!(
+            "Les règles de pop-ups {} sont invalides ligne {line}, colonne {column} : {reason}. Corrigez cet endroit ; en attendant, les règles précédentes restent appliquées.",
+            path.display()
+        ),
+        (
+            RulesError::Invalid {
+                path,
+                line,
+                column,
+                reason,
+            },
+            Lang::En,
+        ) => format!(
+            "The pop-up rules {} are invalid at line {line}, column {column}: {reason}. Fix that place; meanwhile the previous rules stay in force.",
+            path.display()
+        ),
+    }
+}
+
+/// A pop-up source's state.
+pub fn source_report(r: &SourceReport, lang: Lang) -> String {
+    let name = match r.source {
+        "windows" => lang.pick("Fenêtres", "Windows"),
+        "notifications" => lang.pick("Notifications", "Notifications"),
+        "hotkey" => lang.pick("Raccourci clavier", "Hotkey"),
+        other => other,
+    };
+    let state = match (&r.state, lang) {
+        (SourceState::Watching, _) => lang.pick("surveillance active.", "watching.").to_string(),
+        (SourceState::Unavailable(why), Lang::Fr) => {
+            format!("indisponible ici ({why}) ; le reste de Témoin fonctionne.")
+        }
+        (SourceState::Unavailable(why), Lang::En) => {
+            format!("unavailable here ({why}); the rest of Témoin runs.")
+        }
+        (SourceState::Lost(why), Lang::Fr) => {
+            format!("connexion perdue ({why}) ; nouvelle tentative toutes les 2 secondes.")
+        }
+        (SourceState::Lost(why), Lang::En) => {
+            format!("connection lost ({why}); retrying every 2 seconds.")
+        }
+        (SourceState::Stopped, _) => lang.pick("arrêté.", "stopped.").to_string(),
+    };
+    format!("{name} : {state}")
+}
+
+pub fn consistency_label(c: Consistency, lang: Lang) -> &'static str {
+    match c {
+        Consistency::Contradicted => {
+            lang.pick("contredit par la mesure", "contradicted by measurement")
+        }
+        Consistency::Consistent => {
+            lang.pick("cohérent avec la mesure", "consistent with measurement")
+        }
+        Consistency::NotMeasurable => lang.pick("non mesurable", "not measurable"),
+    }
+}
+
+/// The verdict with the numbers behind it: "contredit : 175 mots/min, votre médiane 151".
+pub fn consistency_text(p: &PopupSeen, lang: Lang) -> Option<String> {
+    let c = p.consistency?;
+    let m = p.measured.as_ref();
+    let numbers = m.and_then(|m| match p.category? {
+        PopupCategory::PaceFaster | PopupCategory::PaceSlower => {
+            match (m.words_per_minute, m.usual_words_per_minute) {
+                (Some(r), Some(u)) => Some(format!(
+                    "{r:.0} {} ({} {u:.0})",
+                    lang.pick("mots/min", "words/min"),
+                    lang.pick("votre médiane", "your median")
+                )),
+                _ => m
+                    .syllables_per_s
+                    .zip(m.usual_syllables_per_s)
+                    .map(|(r, u)| {
+                        format!(
+                            "{r:.1} {} ({} {u:.1})",
+                            lang.pick("syllabes/s", "syllables/s"),
+                            lang.pick("votre médiane", "your median")
+                        )
+                    }),
+            }
+        }
+        PopupCategory::Thanks => m.thanks_in_call.map(|n| {
+            format!(
+                "{n} {}",
+                lang.pick("remerciement(s) dans l'appel", "thanks in the call")
+            )
+        }),
+        PopupCategory::Apology => m.apologies_in_call.map(|n| {
+            format!(
+                "{n} {}",
+                lang.pick("excuse(s) dans l'appel", "apologies in the call")
+            )
+        }),
+        PopupCategory::Silence => m.speaking_at_cue.filter(|s| *s).map(|_| {
+            lang.pick(
+                "vous parliez à ce moment",
+                "you were speaking at that moment",
+            )
+            .to_string()
+        }),
+        _ => None,
+    });
+    Some(match numbers {
+        Some(n) => format!("{} : {n}", consistency_label(c, lang)),
+        None => consistency_label(c, lang).to_string(),
+    })
 }

@@ -54,6 +54,12 @@ fn kind() -> impl Strategy<Value = EventKind> {
                     emotion_flag,
                     reasons,
                     consistency: Some(Consistency::Contradicted),
+                    measured: Some(temoin::events::PopupMeasure {
+                        speech_s: 31.5,
+                        words_per_minute: Some(175.0),
+                        usual_words_per_minute: Some(151.0),
+                        ..Default::default()
+                    }),
                     count,
                 })
             }),

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::phrases::{Phrase, find_all, normalise, sort_longest_first};
+
 const DEFAULT: &str = include_str!("../../assets/lexique.toml");
 
 #[derive(Debug, thiserror::Error)]
@@ -31,26 +33,10 @@ struct Phrases {
     en: Vec<String>,
 }
 
-/// One word of a phrase: exact, or a prefix (`merci*`).
-#[derive(Debug, Clone, PartialEq)]
-enum Word {
-    Exact(String),
-    Prefix(String),
-}
-
-impl Word {
-    fn matches(&self, w: &str) -> bool {
-        match self {
-            Word::Exact(e) => e == w,
-            Word::Prefix(p) => w.starts_with(p.as_str()),
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// Family name → phrases (as word sequences), longest first.
-    families: BTreeMap<String, Vec<Vec<Word>>>,
+    /// Family name → phrases, longest first.
+    families: BTreeMap<String, Vec<Phrase>>,
 }
 
 impl Default for Lexicon {
@@ -90,13 +76,12 @@ impl Lexicon {
             .familles
             .into_iter()
             .map(|(name, p)| {
-                let mut phrases: Vec<Vec<Word>> =
+                let mut phrases: Vec<Phrase> =
                     p.fr.iter()
                         .chain(&p.en)
-                        .map(|s| phrase(s))
-                        .filter(|ws| !ws.is_empty())
+                        .filter_map(|s| Phrase::parse(s))
                         .collect();
-                phrases.sort_by_key(|ws| std::cmp::Reverse(ws.len()));
+                sort_longest_first(&mut phrases);
                 (name, phrases)
             })
             .collect();
@@ -111,28 +96,11 @@ impl Lexicon {
     /// no match are absent.
     pub fn count(&self, text: &str) -> BTreeMap<String, u32> {
         let words = normalise(&without_annotations(text));
-        let mut out = BTreeMap::new();
-        for (name, phrases) in &self.families {
-            let mut n = 0;
-            let mut i = 0;
-            while i < words.len() {
-                let hit = phrases.iter().find(|p| {
-                    p.len() <= words.len() - i
-                        && p.iter().zip(&words[i..]).all(|(a, w)| a.matches(w))
-                });
-                match hit {
-                    Some(p) => {
-                        n += 1;
-                        i += p.len();
-                    }
-                    None => i += 1,
-                }
-            }
-            if n > 0 {
-                out.insert(name.clone(), n);
-            }
-        }
-        out
+        self.families
+            .iter()
+            .map(|(name, phrases)| (name.clone(), find_all(phrases, &words).len() as u32))
+            .filter(|(_, n)| *n > 0)
+            .collect()
     }
 }
 
@@ -163,35 +131,6 @@ pub fn without_annotations(text: &str) -> String {
         }
     }
     out
-}
-
-fn phrase(s: &str) -> Vec<Word> {
-    let prefix_last = s.trim_end().ends_with('*');
-    let mut words: Vec<Word> = normalise(s).into_iter().map(Word::Exact).collect();
-    if prefix_last && let Some(Word::Exact(w)) = words.pop() {
-        words.push(Word::Prefix(w));
-    }
-    words
-}
-
-/// Lower case, accents folded, everything but letters and digits a separator.
-fn normalise(text: &str) -> Vec<String> {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        folded.push(match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            'œ' => 'o',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        });
-    }
-    folded.split_whitespace().map(str::to_string).collect()
 }
 
 #[cfg(test)]

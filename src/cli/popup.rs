@@ -1,0 +1,233 @@
+//! `temoin popup`: log a pop-up by hand, test the rules on a text, or watch for pop-ups.
+//! None of these needs the passphrase.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use clap::{Args, Subcommand};
+
+use temoin::events::{EventKind, PopupCategory, PopupSource};
+use temoin::messages::{self, Lang};
+use temoin::popups::watch::{Notice, Watch};
+use temoin::popups::{Detection, Outcome, Recorder, Rules, RulesFile, classify};
+use temoin::vault::Vault;
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PopupArgs {
+    /// Le texte vu (facultatif : la catégorie suffit) / the text seen (optional).
+    text: Option<String>,
+    /// Catégorie / category: pace_faster, pace_slower, thanks, apology, empathy, silence,
+    /// overtalk, hold, script, score, customer_sentiment, other.
+    #[arg(long, value_parser = parse_category)]
+    category: Option<PopupCategory>,
+    #[command(subcommand)]
+    action: Option<PopupAction>,
+}
+
+#[derive(Subcommand)]
+enum PopupAction {
+    /// Montre comment un texte serait classé / show how a text would be classified.
+    Rules {
+        /// Le texte à tester / the text to test.
+        #[arg(long)]
+        test: Option<String>,
+        /// Sortie JSON / JSON output.
+        #[arg(long)]
+        json: bool,
+        /// Affiche les règles livrées, à copier et modifier / print the shipped rules.
+        #[arg(long, conflicts_with = "test")]
+        show_default: bool,
+    },
+    /// Surveille les pop-ups (fenêtres, notifications, raccourci) sans écouter le micro /
+    /// watch for pop-ups without listening to the microphone.
+    Watch {
+        /// S'arrête après ce nombre de secondes / stop after this many seconds.
+        #[arg(long)]
+        seconds: Option<f64>,
+    },
+}
+
+fn parse_category(s: &str) -> Result<PopupCategory, String> {
+    serde_json::from_value(serde_json::Value::String(s.trim().to_ascii_lowercase()))
+        .map_err(|_| format!("« {s} » : catégorie inconnue / unknown category"))
+}
+
+/// The worker's rules, or the shipped ones (with a warning) when theirs cannot be used.
+fn rules_file(lang: Lang) -> RulesFile {
+    match RulesFile::open(Rules::user_path()) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!(
+                "temoin : {} {}",
+                messages::rules_error(&e, lang),
+                lang.pick("(Règles livrées utilisées.)", "(Shipped rules used.)")
+            );
+            RulesFile::open(None).expect("shipped rules are valid")
+        }
+    }
+}
+
+pub fn run(
+    vault: impl FnOnce() -> anyhow::Result<std::path::PathBuf>,
+    args: PopupArgs,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    match args.action {
+        Some(PopupAction::Rules {
+            test,
+            json,
+            show_default,
+        }) => rules(test, json, show_default, lang),
+        Some(PopupAction::Watch { seconds }) => watch(&vault()?, seconds, lang),
+        None => record(&vault()?, args.text, args.category, lang),
+    }
+}
+
+fn record(
+    path: &Path,
+    text: Option<String>,
+    category: Option<PopupCategory>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let mut vault = Vault::open(path)?;
+    let mut recorder = Recorder::new(rules_file(lang));
+    let mut d = Detection::new(PopupSource::Manual);
+    d.title = text.filter(|t| !t.trim().is_empty());
+    d.category = category;
+    let Outcome::Store(event) = recorder.record(&d) else {
+        unreachable!("manual pop-ups are always recorded")
+    };
+    let seq = vault.append(&event)?;
+    let event = *event;
+    println!(
+        "{} {seq}) : {}",
+        lang.pick("Pop-up enregistré (n°", "Pop-up recorded (no."),
+        messages::event_details(&event.kind, lang)
+    );
+    if let EventKind::PopupSeen(p) = &event.kind
+        && p.category.is_none()
+    {
+        println!(
+            "{}",
+            lang.pick(
+                "Sans catégorie : vous pourrez la préciser plus tard.",
+                "No category: you can add it later."
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rules(
+    test: Option<String>,
+    json: bool,
+    show_default: bool,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    if show_default {
+        print!("{}", Rules::default_text());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let file = match RulesFile::open(Rules::user_path()) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("temoin : {}", messages::rules_error(&e, lang));
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let Some(text) = test else {
+        println!(
+            "{} {}",
+            lang.pick("Règles valides :", "Rules valid:"),
+            Rules::user_path().filter(|p| p.exists()).map_or_else(
+                || lang.pick("règles livrées", "shipped rules").to_string(),
+                |p| p.display().to_string()
+            )
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
+    let c = classify(file.rules(), &temoin::popups::mask::clean(&text));
+    if json {
+        println!("{}", serde_json::to_string_pretty(&c)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} {} ({})",
+        lang.pick("Catégorie :", "Category:"),
+        messages::category_label(c.category, lang),
+        serde_json::to_value(c.category)?
+            .as_str()
+            .unwrap_or_default()
+    );
+    println!(
+        "{} {}",
+        lang.pick("Analyse des émotions :", "Emotion analysis:"),
+        if c.emotion_flag {
+            lang.pick(
+                "oui ⚑ (interdite au travail dans l'UE, AI Act art. 5(1)(f))",
+                "yes ⚑ (banned at work in the EU, AI Act art. 5(1)(f))",
+            )
+        } else {
+            lang.pick("non", "no")
+        }
+    );
+    if !c.reason.is_empty() {
+        let quoted: Vec<String> = c.reason.iter().map(|r| format!("« {r} »")).collect();
+        println!(
+            "{} {}",
+            lang.pick("Raisons :", "Reasons:"),
+            quoted.join(", ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn watch(path: &Path, seconds: Option<f64>, lang: Lang) -> anyhow::Result<ExitCode> {
+    let watch = Watch::start(path, rules_file(lang))?;
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+    }
+    eprintln!(
+        "{}",
+        lang.pick(
+            "Surveillance des pop-ups : chaque pop-up reconnu est enregistré dans le coffre. Ctrl+C pour arrêter.",
+            "Watching for pop-ups: each one recognised is recorded in the vault. Ctrl+C to stop."
+        )
+    );
+    let deadline = seconds.map(|s| Instant::now() + Duration::from_secs_f64(s));
+    let mut stored = 0u64;
+    let show = |n: Notice, stored: &mut u64| match n {
+        Notice::Source(r) => eprintln!("{}", messages::source_report(&r, lang)),
+        Notice::Stored(s) => {
+            *stored += 1;
+            println!(
+                "{} {}",
+                s.event.at.format("%H:%M:%S"),
+                messages::event_details(&s.event.kind, lang)
+            );
+        }
+        Notice::RulesRefused(e) => eprintln!("temoin : {}", messages::rules_error(&e, lang)),
+        Notice::VaultTrouble(why) => eprintln!("temoin : {why}"),
+    };
+    while !stop.load(Ordering::SeqCst) && deadline.is_none_or(|d| Instant::now() < d) {
+        if let Ok(n) = watch.notices().recv_timeout(Duration::from_millis(200)) {
+            show(n, &mut stored);
+        }
+    }
+    let notices = watch.notices().clone();
+    watch.stop();
+    while let Ok(n) = notices.try_recv() {
+        show(n, &mut stored);
+    }
+    println!(
+        "{stored} {}",
+        lang.pick("pop-up(s) enregistré(s).", "pop-up(s) recorded.")
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,243 @@
+//! Running the sources: [`Watchers`] starts those the rules turn on; [`Desk`] turns their
+//! detections into events (with a consistency verdict when the worker's speech is being measured);
+//! [`Watch`] does both into a vault, for watching pop-ups without listening.
+
+use std::path::Path;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use crossbeam_channel::{Receiver, Sender, after, bounded, never, select, unbounded};
+
+use super::consistency::SpeechHistory;
+use super::x11::{Combo, Hotkey, WindowWatcher};
+use super::{
+    Detection, Outcome, Recorder, RulesError, RulesFile, Source, SourceReport, SourceState,
+};
+use crate::events::{Event, EventKind, SpeechSegment};
+use crate::vault::{Vault, VaultError};
+
+/// The running sources.
+pub struct Watchers {
+    sources: Vec<Box<dyn Source>>,
+}
+
+impl Watchers {
+    /// Starts the sources the rules turn on. A source that cannot run reports why on `reports`.
+    pub fn start(
+        file: &RulesFile,
+        out: &Sender<Detection>,
+        reports: &Sender<SourceReport>,
+    ) -> Watchers {
+        let config = &file.rules().sources;
+        let mut sources: Vec<Box<dyn Source>> = Vec::new();
+        if config.fenetres {
+            sources.push(Box::new(WindowWatcher::new()));
+        }
+        if config.notifications {
+            sources.push(Box::new(super::notifications::NotificationWatcher::new()));
+        }
+        let combo = config.raccourci.trim();
+        if !combo.is_empty() {
+            match Combo::parse(combo) {
+                Ok(c) => sources.push(Box::new(Hotkey::new(c))),
+                Err(what) => {
+                    let _ = reports.send(SourceReport {
+                        source: "hotkey",
+                        state: SourceState::Unavailable(format!("unknown key {what}")),
+                    });
+                }
+            }
+        }
+        for s in &mut sources {
+            s.start(out.clone(), reports.clone());
+        }
+        Watchers { sources }
+    }
+
+    pub fn stop(mut self) {
+        for s in &mut self.sources {
+            s.stop();
+        }
+    }
+}
+
+/// Detections in, events out: rules, classification, masking, floods, and the consistency verdict
+/// from the worker's recent speech when it is measured.
+pub struct Desk {
+    recorder: Recorder,
+    history: Option<SpeechHistory>,
+}
+
+impl Desk {
+    /// `measuring`: the worker's speech is being measured (verdicts given); otherwise pop-ups are
+    /// stored without a verdict ("not measured").
+    pub fn new(rules: RulesFile, measuring: bool) -> Self {
+        Self {
+            recorder: Recorder::new(rules),
+            history: measuring.then(SpeechHistory::default),
+        }
+    }
+
+    /// A measured segment of the worker's speech.
+    pub fn speech(&mut self, at: DateTime<Utc>, s: &SpeechSegment) {
+        if let Some(h) = &mut self.history {
+            h.push(at, s);
+        }
+    }
+
+    /// The event to store for a detection, if any; `Err` when an edited rules file was refused
+    /// (the previous rules were used).
+    pub fn detection(&mut self, d: &Detection) -> (Option<Event>, Option<RulesError>) {
+        let refused = self.recorder.refresh_rules();
+        let event = match self.recorder.record(d) {
+            Outcome::Store(mut e) => {
+                if let (Some(h), EventKind::PopupSeen(p)) = (&self.history, &mut e.kind) {
+                    let (verdict, measured) = h.assess(p.category, d.at);
+                    p.consistency = Some(verdict);
+                    p.measured = Some(measured);
+                }
+                Some(*e)
+            }
+            Outcome::Folded | Outcome::Ignored => None,
+        };
+        (event, refused)
+    }
+
+    /// Floods that are over, folded into events.
+    pub fn tick(&mut self) -> Vec<Event> {
+        self.recorder.tick(Instant::now())
+    }
+
+    pub fn flush(&mut self) -> Vec<Event> {
+        self.recorder.flush()
+    }
+
+    /// A flood is being folded: call [`Desk::tick`] soon.
+    pub fn folding(&self) -> bool {
+        self.recorder.folding()
+    }
+}
+
+/// A pop-up stored, for status displays and latency figures.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub event: Event,
+    /// From detection to the event durably in the vault.
+    pub latency: Option<Duration>,
+}
+
+/// What the watch says, in order.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    Source(SourceReport),
+    Stored(Box<Stored>),
+    RulesRefused(RulesError),
+    VaultTrouble(String),
+}
+
+/// Watching pop-ups into a vault, without listening.
+pub struct Watch {
+    stop: Sender<()>,
+    notices: Receiver<Notice>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// Floods are checked this often while one is folding.
+const TICK: Duration = Duration::from_millis(250);
+
+impl Watch {
+    pub fn start(vault: &Path, rules: RulesFile) -> Result<Watch, VaultError> {
+        let mut vault = Vault::open(vault)?;
+        vault.writable()?;
+        let (det_tx, det_rx) = unbounded::<Detection>();
+        let (rep_tx, rep_rx) = unbounded::<SourceReport>();
+        let (notice_tx, notices) = unbounded();
+        let (stop, stop_rx) = bounded::<()>(1);
+        let watchers = Watchers::start(&rules, &det_tx, &rep_tx);
+        drop(det_tx);
+        let thread = std::thread::Builder::new()
+            .name("temoin-popups".into())
+            .spawn(move || {
+                let mut desk = Desk::new(rules, false);
+                let store = |e: Event, seen: Option<Instant>, vault: &mut Vault| {
+                    let stored = vault.append(&e);
+                    let notice = match stored {
+                        Ok(_) => Notice::Stored(Box::new(Stored {
+                            event: e,
+                            latency: seen.map(|s| s.elapsed()),
+                        })),
+                        Err(err) => Notice::VaultTrouble(err.to_string()),
+                    };
+                    let _ = notice_tx.send(notice);
+                };
+                loop {
+                    // Woken only by events, or while a flood is being folded.
+                    let timer = if desk.folding() { after(TICK) } else { never() };
+                    select! {
+                        recv(det_rx) -> d => {
+                            let Ok(d) = d else { break };
+                            let (event, refused) = desk.detection(&d);
+                            if let Some(r) = refused {
+                                let _ = notice_tx.send(Notice::RulesRefused(r));
+                            }
+                            if let Some(e) = event {
+                                store(e, Some(d.seen), &mut vault);
+                            }
+                        }
+                        recv(rep_rx) -> r => {
+                            if let Ok(r) = r {
+                                let _ = notice_tx.send(Notice::Source(r));
+                            }
+                        }
+                        recv(timer) -> _ => {
+                            for e in desk.tick() {
+                                store(e, None, &mut vault);
+                            }
+                        }
+                        recv(stop_rx) -> _ => break,
+                    }
+                }
+                watchers.stop();
+                while let Ok(d) = det_rx.try_recv() {
+                    if let (Some(e), _) = desk.detection(&d) {
+                        store(e, Some(d.seen), &mut vault);
+                    }
+                }
+                for e in desk.flush() {
+                    store(e, None, &mut vault);
+                }
+                while let Ok(r) = rep_rx.try_recv() {
+                    let _ = notice_tx.send(Notice::Source(r));
+                }
+            })
+            .expect("spawn pop-up thread");
+        Ok(Watch {
+            stop,
+            notices,
+            thread: Some(thread),
+        })
+    }
+
+    pub fn notices(&self) -> &Receiver<Notice> {
+        &self.notices
+    }
+
+    /// Stops the sources, stores what is pending, and waits.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        let _ = self.stop.try_send(());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}

@@ -1,0 +1,555 @@
+//! X11 sources: new top-level windows (and title changes of the windows shown since), and the
+//! global "Pop-up !" hotkey through a key grab. Event-driven: each thread sleeps in `poll(2)` on
+//! the X connection and a stop pipe, so an idle watcher costs nothing. The X server going away is
+//! reported and the connection retried; no X server at all is "unavailable", and the rest of the
+//! app runs.
+
+use std::collections::{HashMap, HashSet};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::Sender;
+use x11rb::connection::Connection;
+use x11rb::protocol::Event as XEvent;
+use x11rb::protocol::xproto::{
+    Atom, AtomEnum, ChangeWindowAttributesAux, ConnectionExt, EventMask, GrabMode, ModMask, Window,
+};
+use x11rb::rust_connection::RustConnection;
+
+use super::{Detection, Source, SourceReport, SourceState};
+use crate::events::PopupSource;
+
+/// Pause between reconnection attempts.
+const RETRY: Duration = Duration::from_secs(2);
+/// A window seen twice within this (map, then client list) is one pop-up.
+const SAME_SHOWING: Duration = Duration::from_secs(1);
+/// Titles are read up to this many bytes (a 10 kB title is cut, then cleaned by `mask`).
+const TITLE_MAX_WORDS: u32 = 4096;
+
+/// Wakes a sleeping source thread: the write end of a pipe it polls.
+struct StopPipe {
+    read: OwnedFd,
+    write: Option<OwnedFd>,
+}
+
+impl StopPipe {
+    fn new() -> std::io::Result<Self> {
+        let mut fds = [0; 2];
+        // SAFETY: pipe2 fills two valid descriptors on success, which we then own.
+        let rc = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) };
+        if rc != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        // SAFETY: both descriptors were just created and are owned by nobody else.
+        unsafe {
+            use std::os::fd::FromRawFd;
+            Ok(Self {
+                read: OwnedFd::from_raw_fd(fds[0]),
+                write: Some(OwnedFd::from_raw_fd(fds[1])),
+            })
+        }
+    }
+}
+
+/// What woke the thread.
+#[derive(PartialEq)]
+enum Wake {
+    Stop,
+    Ready,
+    Timeout,
+}
+
+/// Sleeps until `fd` is readable, the stop pipe is closed, or `timeout`.
+fn wait(stop: RawFd, fd: Option<RawFd>, timeout: Option<Duration>) -> Wake {
+    let mut fds = vec![libc::pollfd {
+        fd: stop,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    if let Some(fd) = fd {
+        fds.push(libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        });
+    }
+    let ms = timeout.map_or(-1, |t| t.as_millis().min(i32::MAX as u128) as i32);
+    // SAFETY: fds is a valid array of pollfd for the duration of the call.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
+    if n <= 0 {
+        return Wake::Timeout;
+    }
+    if fds[0].revents != 0 {
+        Wake::Stop
+    } else {
+        Wake::Ready
+    }
+}
+
+/// A running X11 thread.
+struct Running {
+    stop: StopPipe,
+    thread: JoinHandle<()>,
+}
+
+impl Running {
+    fn stop(mut self) {
+        // Closing the write end wakes the poll.
+        self.stop.write.take();
+        let _ = self.thread.join();
+    }
+}
+
+/// What a connection loop does once connected; `Err` is a lost connection.
+trait Session: Send + 'static {
+    fn name(&self) -> &'static str;
+    fn setup(&mut self, conn: &RustConnection, root: Window) -> Result<(), String>;
+    fn event(&mut self, conn: &RustConnection, root: Window, ev: XEvent) -> Result<(), String>;
+}
+
+fn spawn(mut session: impl Session, reports: Sender<SourceReport>) -> Option<Running> {
+    let stop = StopPipe::new().ok()?;
+    let stop_fd = stop.read.as_raw_fd();
+    let name = session.name();
+    let report = move |state| {
+        let _ = reports.send(SourceReport {
+            source: name,
+            state,
+        });
+    };
+    let thread = std::thread::Builder::new()
+        .name(format!("temoin-{name}"))
+        .spawn(move || {
+            let mut was_watching = false;
+            let mut said: Option<SourceState> = None;
+            let mut say = |s: SourceState| {
+                if said.as_ref() != Some(&s) {
+                    report(s.clone());
+                    said = Some(s);
+                }
+            };
+            loop {
+                let problem = match x11rb::connect(None) {
+                    Err(e) => e.to_string(),
+                    Ok((conn, screen)) => {
+                        let root = conn.setup().roots[screen].root;
+                        match session.setup(&conn, root) {
+                            Err(e) => e,
+                            Ok(()) => {
+                                say(SourceState::Watching);
+                                was_watching = true;
+                                match serve(&conn, root, &mut session, stop_fd) {
+                                    Ok(()) => break,
+                                    Err(e) => e,
+                                }
+                            }
+                        }
+                    }
+                };
+                say(if was_watching {
+                    SourceState::Lost(problem)
+                } else {
+                    SourceState::Unavailable(problem)
+                });
+                if wait(stop_fd, None, Some(RETRY)) == Wake::Stop {
+                    break;
+                }
+            }
+            say(SourceState::Stopped);
+        })
+        .ok()?;
+    Some(Running { stop, thread })
+}
+
+/// Handles events until stopped (`Ok`) or the connection fails (`Err`).
+fn serve(
+    conn: &RustConnection,
+    root: Window,
+    session: &mut impl Session,
+    stop: RawFd,
+) -> Result<(), String> {
+    let fd = conn.stream().as_raw_fd();
+    loop {
+        while let Some(ev) = conn.poll_for_event().map_err(|e| e.to_string())? {
+            session.event(conn, root, ev)?;
+        }
+        conn.flush().map_err(|e| e.to_string())?;
+        if wait(stop, Some(fd), None) == Wake::Stop {
+            return Ok(());
+        }
+    }
+}
+
+struct Atoms {
+    client_list: Atom,
+    net_wm_name: Atom,
+    utf8: Atom,
+}
+
+impl Atoms {
+    fn get(conn: &RustConnection) -> Result<Self, String> {
+        let atom = |name: &[u8]| -> Result<Atom, String> {
+            Ok(conn
+                .intern_atom(false, name)
+                .map_err(|e| e.to_string())?
+                .reply()
+                .map_err(|e| e.to_string())?
+                .atom)
+        };
+        Ok(Self {
+            client_list: atom(b"_NET_CLIENT_LIST")?,
+            net_wm_name: atom(b"_NET_WM_NAME")?,
+            utf8: atom(b"UTF8_STRING")?,
+        })
+    }
+}
+
+/// Watches for new top-level windows: map notifications on the root, and `_NET_CLIENT_LIST`
+/// where a window manager keeps one; then their title changes.
+pub struct WindowWatcher {
+    running: Option<Running>,
+}
+
+impl WindowWatcher {
+    pub fn new() -> Self {
+        Self { running: None }
+    }
+}
+
+impl Default for WindowWatcher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Source for WindowWatcher {
+    fn name(&self) -> &'static str {
+        "windows"
+    }
+
+    fn start(&mut self, out: Sender<Detection>, reports: Sender<SourceReport>) {
+        if self.running.is_none() {
+            self.running = spawn(
+                Windows {
+                    out,
+                    atoms: None,
+                    clients: HashSet::new(),
+                    shown: HashMap::new(),
+                },
+                reports,
+            );
+        }
+    }
+
+    fn stop(&mut self) {
+        if let Some(r) = self.running.take() {
+            r.stop();
+        }
+    }
+}
+
+struct Windows {
+    out: Sender<Detection>,
+    atoms: Option<Atoms>,
+    /// Windows in `_NET_CLIENT_LIST` last time it was read.
+    clients: HashSet<Window>,
+    /// Windows shown, with when and the title last reported.
+    shown: HashMap<Window, (Instant, String)>,
+}
+
+impl Windows {
+    fn read_text(&self, conn: &RustConnection, w: Window, prop: Atom, ty: Atom) -> Option<Vec<u8>> {
+        let reply = conn
+            .get_property(false, w, prop, ty, 0, TITLE_MAX_WORDS)
+            .ok()?
+            .reply()
+            .ok()?;
+        (reply.format == 8 && !reply.value.is_empty()).then_some(reply.value)
+    }
+
+    /// The window's title (`_NET_WM_NAME`, else `WM_NAME`) and class, if it has any.
+    fn describe(
+        &self,
+        conn: &RustConnection,
+        w: Window,
+    ) -> Option<(Option<String>, Option<String>)> {
+        let a = self.atoms.as_ref()?;
+        let title = self
+            .read_text(conn, w, a.net_wm_name, a.utf8)
+            .or_else(|| self.read_text(conn, w, AtomEnum::WM_NAME.into(), AtomEnum::ANY.into()))
+            .map(|v| String::from_utf8_lossy(&v).into_owned());
+        // WM_CLASS is "instance\0class\0": both say which program it is.
+        let class = self
+            .read_text(conn, w, AtomEnum::WM_CLASS.into(), AtomEnum::STRING.into())
+            .map(|v| {
+                String::from_utf8_lossy(&v)
+                    .split('\0')
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+        (title.is_some() || class.is_some()).then_some((title, class))
+    }
+
+    /// The client window of a frame a window manager put around it (one level down).
+    fn client_of(
+        &self,
+        conn: &RustConnection,
+        w: Window,
+    ) -> Option<(Window, Option<String>, Option<String>)> {
+        if let Some((t, c)) = self.describe(conn, w) {
+            return Some((w, t, c));
+        }
+        let tree = conn.query_tree(w).ok()?.reply().ok()?;
+        tree.children
+            .iter()
+            .find_map(|&child| self.describe(conn, child).map(|(t, c)| (child, t, c)))
+    }
+
+    fn seen(&mut self, conn: &RustConnection, w: Window, title_change: bool) {
+        let Some((client, title, class)) = self.client_of(conn, w) else {
+            return;
+        };
+        let now = Instant::now();
+        let title_text = title.clone().unwrap_or_default();
+        if let Some((when, last)) = self.shown.get(&client) {
+            let same = *last == title_text;
+            if same && (title_change || now.duration_since(*when) < SAME_SHOWING) {
+                return;
+            }
+        } else if title_change {
+            return;
+        }
+        self.shown.insert(client, (now, title_text));
+        // Title changes of a shown window are new messages in the same pop-up.
+        let _ = conn.change_window_attributes(
+            client,
+            &ChangeWindowAttributesAux::new()
+                .event_mask(EventMask::PROPERTY_CHANGE | EventMask::STRUCTURE_NOTIFY),
+        );
+        let mut d = Detection::new(PopupSource::Window);
+        d.seen = now;
+        d.app = class;
+        d.title = title;
+        let _ = self.out.send(d);
+    }
+
+    fn client_list(&self, conn: &RustConnection, root: Window) -> HashSet<Window> {
+        let Some(a) = &self.atoms else {
+            return HashSet::new();
+        };
+        conn.get_property(false, root, a.client_list, AtomEnum::WINDOW, 0, 65_536)
+            .ok()
+            .and_then(|c| c.reply().ok())
+            .and_then(|r| r.value32().map(|v| v.collect()))
+            .unwrap_or_default()
+    }
+}
+
+impl Session for Windows {
+    fn name(&self) -> &'static str {
+        "windows"
+    }
+
+    fn setup(&mut self, conn: &RustConnection, root: Window) -> Result<(), String> {
+        self.atoms = Some(Atoms::get(conn)?);
+        conn.change_window_attributes(
+            root,
+            &ChangeWindowAttributesAux::new()
+                .event_mask(EventMask::SUBSTRUCTURE_NOTIFY | EventMask::PROPERTY_CHANGE),
+        )
+        .map_err(|e| e.to_string())?
+        .check()
+        .map_err(|e| e.to_string())?;
+        // Windows already open when watching starts are not new pop-ups.
+        self.clients = self.client_list(conn, root);
+        self.shown.clear();
+        Ok(())
+    }
+
+    fn event(&mut self, conn: &RustConnection, root: Window, ev: XEvent) -> Result<(), String> {
+        match ev {
+            XEvent::MapNotify(m) if m.event == root => self.seen(conn, m.window, false),
+            XEvent::PropertyNotify(p) => {
+                let Some(a) = &self.atoms else { return Ok(()) };
+                if p.window == root && p.atom == a.client_list {
+                    let now = self.client_list(conn, root);
+                    let new: Vec<Window> = now.difference(&self.clients).copied().collect();
+                    self.clients = now;
+                    for w in new {
+                        self.seen(conn, w, false);
+                    }
+                } else if p.window != root
+                    && (p.atom == a.net_wm_name || p.atom == u32::from(AtomEnum::WM_NAME))
+                {
+                    self.seen(conn, p.window, true);
+                }
+            }
+            XEvent::DestroyNotify(d) => {
+                self.shown.remove(&d.window);
+                self.clients.remove(&d.window);
+            }
+            XEvent::Error(_) => {} // a window that vanished before we read it
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// A key combination such as "Ctrl+Alt+P".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Combo {
+    pub modifiers: ModMask,
+    pub keysym: u32,
+}
+
+impl Combo {
+    pub fn parse(s: &str) -> Result<Combo, String> {
+        let mut modifiers = ModMask::from(0u16);
+        let mut keysym = None;
+        for part in s.split('+').map(str::trim) {
+            match part.to_ascii_lowercase().as_str() {
+                "ctrl" | "control" | "ctl" => modifiers |= ModMask::CONTROL,
+                "alt" => modifiers |= ModMask::M1,
+                "shift" | "maj" => modifiers |= ModMask::SHIFT,
+                "super" | "win" | "meta" => modifiers |= ModMask::M4,
+                k if k.len() == 1 && k.chars().all(|c| c.is_ascii_alphanumeric()) => {
+                    keysym = Some(k.as_bytes()[0] as u32);
+                }
+                k if k.starts_with('f')
+                    && k[1..].parse::<u32>().is_ok_and(|n| (1..=12).contains(&n)) =>
+                {
+                    keysym = Some(0xffbe + k[1..].parse::<u32>().unwrap_or(1) - 1);
+                }
+                "pause" => keysym = Some(0xff13),
+                _ => return Err(format!("« {part} »")),
+            }
+        }
+        keysym
+            .map(|keysym| Combo { modifiers, keysym })
+            .ok_or_else(|| format!("« {s} »"))
+    }
+}
+
+/// The global hotkey: one press logs a pop-up (the category can be added later).
+pub struct Hotkey {
+    combo: Combo,
+    running: Option<Running>,
+}
+
+impl Hotkey {
+    pub fn new(combo: Combo) -> Self {
+        Self {
+            combo,
+            running: None,
+        }
+    }
+}
+
+impl Source for Hotkey {
+    fn name(&self) -> &'static str {
+        "hotkey"
+    }
+
+    fn start(&mut self, out: Sender<Detection>, reports: Sender<SourceReport>) {
+        if self.running.is_none() {
+            self.running = spawn(
+                Grab {
+                    combo: self.combo,
+                    keycode: 0,
+                    out,
+                    last: None,
+                },
+                reports,
+            );
+        }
+    }
+
+    fn stop(&mut self) {
+        if let Some(r) = self.running.take() {
+            r.stop();
+        }
+    }
+}
+
+/// Key repeat while held is one press.
+const DEBOUNCE: Duration = Duration::from_millis(400);
+
+struct Grab {
+    combo: Combo,
+    keycode: u8,
+    out: Sender<Detection>,
+    last: Option<Instant>,
+}
+
+impl Session for Grab {
+    fn name(&self) -> &'static str {
+        "hotkey"
+    }
+
+    fn setup(&mut self, conn: &RustConnection, root: Window) -> Result<(), String> {
+        let setup = conn.setup();
+        let (min, max) = (setup.min_keycode, setup.max_keycode);
+        let map = conn
+            .get_keyboard_mapping(min, max - min + 1)
+            .map_err(|e| e.to_string())?
+            .reply()
+            .map_err(|e| e.to_string())?;
+        let per = map.keysyms_per_keycode.max(1) as usize;
+        let index = map
+            .keysyms
+            .chunks(per)
+            .position(|syms| syms.contains(&self.combo.keysym))
+            .ok_or_else(|| "no key for this hotkey on this keyboard".to_string())?;
+        self.keycode = min + index as u8;
+        // The grab must hold whatever the state of Caps Lock and Num Lock.
+        for extra in [
+            0u16,
+            ModMask::LOCK.into(),
+            ModMask::M2.into(),
+            u16::from(ModMask::LOCK) | u16::from(ModMask::M2),
+        ] {
+            conn.grab_key(
+                false,
+                root,
+                self.combo.modifiers | ModMask::from(extra),
+                self.keycode,
+                GrabMode::ASYNC,
+                GrabMode::ASYNC,
+            )
+            .map_err(|e| e.to_string())?
+            .check()
+            .map_err(|e| format!("hotkey taken by another program ({e:?})"))?;
+        }
+        Ok(())
+    }
+
+    fn event(&mut self, _conn: &RustConnection, _root: Window, ev: XEvent) -> Result<(), String> {
+        if let XEvent::KeyPress(k) = ev
+            && k.detail == self.keycode
+        {
+            let now = Instant::now();
+            if self.last.is_none_or(|t| now.duration_since(t) > DEBOUNCE) {
+                let _ = self.out.send(Detection::new(PopupSource::Manual));
+            }
+            self.last = Some(now);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hotkeys_parse() {
+        let c = Combo::parse("Ctrl+Alt+P").unwrap();
+        assert_eq!(c.keysym, b'p' as u32);
+        assert_eq!(c.modifiers, ModMask::CONTROL | ModMask::M1);
+        assert_eq!(Combo::parse("F9").unwrap().keysym, 0xffc6);
+        assert!(Combo::parse("Ctrl+Hyper+?").is_err());
+        assert!(Combo::parse("Ctrl+Alt").is_err());
+    }
+}
