@@ -192,9 +192,12 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
         EventKind::Note { text } => text.clone(),
         EventKind::PopupSeen(p) => {
             let mut s = p.text.clone().unwrap_or_default();
-            if let Some(c) = p.category {
-                s = format!("[{}] {s}", category_label(c, lang));
-            }
+            let label = p
+                .category
+                .map_or(lang.pick("à classer", "not yet categorised"), |c| {
+                    category_label(c, lang)
+                });
+            s = format!("[{label}] {s}");
             if p.emotion_flag {
                 s.push_str(lang.pick(" ⚑ analyse des émotions", " ⚑ emotion analysis"));
             }

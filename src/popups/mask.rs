@@ -170,12 +170,10 @@ pub fn mask(text: &str, keep: &[Range<usize>]) -> String {
             }
         }
         // A name after a title or "client": up to three capitalised words.
-        let is_marker = NAME_MARKERS.iter().any(|m| {
-            *m == word(i) || (m.chars().all(char::is_lowercase) && m.eq_ignore_ascii_case(marker))
-        });
-        if is_marker {
+        if is_name_marker(word(i)) {
+            // "Client : M. Martin": the title and the colon stay, the name goes.
             let mut j = i + 1;
-            while j < tokens.len() && word(j) == ":" {
+            while j < tokens.len() && (word(j) == ":" || is_name_marker(word(j))) {
                 j += 1;
             }
             let mut n = 0;
@@ -207,6 +205,14 @@ pub fn mask(text: &str, keep: &[Range<usize>]) -> String {
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// A title ("M.", "Mme") as written, or a word such as "client" in any case.
+fn is_name_marker(w: &str) -> bool {
+    let plain = core(w);
+    NAME_MARKERS
+        .iter()
+        .any(|m| *m == w || (m.chars().all(char::is_lowercase) && m.eq_ignore_ascii_case(plain)))
 }
 
 fn tokens(text: &str) -> Vec<Range<usize>> {
@@ -279,6 +285,7 @@ mod tests {
             "Mme [nom], dossier [numéro] : excusez-vous"
         );
         assert_eq!(m("Écrire à jean.dupont@example.fr"), "Écrire à [e-mail]");
+        assert_eq!(m("Client : M. Martin"), "Client : M. [nom]");
         assert_eq!(
             m("Contrat n° 4521 — M. Martin"),
             "Contrat n° [numéro] — M. [nom]"

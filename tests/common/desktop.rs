@@ -1,0 +1,264 @@
+//! A real desktop for the pop-up tests: an Xvfb X server, a private session bus, and Debian's
+//! dunst owning the notification name, as on a worker's desktop. Each piece can be killed and
+//! started again at the same address, to test reconnection.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+pub struct Desktop {
+    pub dir: tempfile::TempDir,
+    pub display: String,
+    xvfb: Option<Child>,
+    bus: Option<Child>,
+    dunst: Option<Child>,
+}
+
+impl Desktop {
+    pub fn start() -> Desktop {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut d = Desktop {
+            dir,
+            display: String::new(),
+            xvfb: None,
+            bus: None,
+            dunst: None,
+        };
+        d.start_x(None);
+        d.start_bus();
+        d
+    }
+
+    pub fn bus_address(&self) -> String {
+        format!("unix:path={}", self.dir.path().join("bus").display())
+    }
+
+    /// Starts Xvfb, on `display` or on a free one it picks itself.
+    pub fn start_x(&mut self, display: Option<&str>) {
+        let mut cmd = Command::new("Xvfb");
+        match display {
+            Some(n) => {
+                cmd.arg(n);
+            }
+            None => {
+                cmd.args(["-displayfd", "1"]);
+            }
+        }
+        let mut child = cmd
+            .args(["-screen", "0", "1024x768x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb (installed by scripts/setup)");
+        match display {
+            Some(n) => self.display = n.to_string(),
+            None => {
+                let mut line = String::new();
+                let mut out = BufReader::new(child.stdout.take().unwrap());
+                out.read_line(&mut line).unwrap();
+                self.display = format!(":{}", line.trim());
+            }
+        }
+        self.xvfb = Some(child);
+        assert!(
+            wait_until(Duration::from_secs(10), || self.x_ready()),
+            "Xvfb did not start"
+        );
+    }
+
+    fn x_ready(&self) -> bool {
+        Command::new("xdotool")
+            .arg("getmouselocation")
+            .env("DISPLAY", &self.display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    pub fn stop_x(&mut self) {
+        kill(self.xvfb.take());
+    }
+
+    /// Starts the session bus and dunst on it.
+    pub fn start_bus(&mut self) {
+        let socket = self.dir.path().join("bus");
+        let _ = std::fs::remove_file(&socket);
+        let bus = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--nopidfile"])
+            .arg(format!("--address={}", self.bus_address()))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon (installed by scripts/setup)");
+        self.bus = Some(bus);
+        assert!(
+            wait_until(Duration::from_secs(10), || socket.exists()),
+            "bus did not start"
+        );
+        let dunst = self
+            .env(&mut Command::new("dunst"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dunst (installed by scripts/setup)");
+        self.dunst = Some(dunst);
+        assert!(
+            wait_until(Duration::from_secs(10), || self.daemon_ready()),
+            "dunst did not take the notification name"
+        );
+    }
+
+    fn daemon_ready(&self) -> bool {
+        let out = Command::new("dbus-send")
+            .arg(format!("--bus={}", self.bus_address()))
+            .args([
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                "string:org.freedesktop.Notifications",
+            ])
+            .output();
+        out.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
+    }
+
+    pub fn stop_bus(&mut self) {
+        kill(self.dunst.take());
+        kill(self.bus.take());
+    }
+
+    /// `cmd` pointed at this desktop.
+    pub fn env<'c>(&self, cmd: &'c mut Command) -> &'c mut Command {
+        cmd.env("DISPLAY", &self.display)
+            .env("DBUS_SESSION_BUS_ADDRESS", self.bus_address())
+            .env_remove("XAUTHORITY")
+    }
+
+    /// Sends a real notification with notify-send.
+    pub fn notify(&self, app: &str, summary: &str, body: &str) {
+        let ok = self
+            .env(&mut Command::new("notify-send"))
+            .args(["-a", app, summary, body])
+            .status()
+            .expect("notify-send");
+        assert!(ok.success());
+    }
+
+    /// Opens a real window (xmessage) with this instance name and title; closed on drop.
+    pub fn window(&self, name: &str, title: &str, text: &str) -> Child {
+        self.env(&mut Command::new("xmessage"))
+            .args(["-name", name, "-title", title, text])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("xmessage")
+    }
+
+    pub fn key(&self, keys: &str) {
+        let ok = self
+            .env(&mut Command::new("xdotool"))
+            .args(["key", keys])
+            .status()
+            .expect("xdotool");
+        assert!(ok.success());
+    }
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        self.stop_bus();
+        self.stop_x();
+    }
+}
+
+fn kill(child: Option<Child>) {
+    if let Some(mut c) = child {
+        let _ = c.kill();
+        let _ = c.wait();
+    }
+}
+
+pub fn wait_until(limit: Duration, mut ok: impl FnMut() -> bool) -> bool {
+    let end = Instant::now() + limit;
+    while Instant::now() < end {
+        if ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// A running `temoin popup watch`, its messages line by line.
+pub struct Watcher {
+    child: Child,
+    pub lines: Receiver<String>,
+    pub seen: Vec<String>,
+    stdout: Option<std::process::ChildStdout>,
+}
+
+impl Watcher {
+    pub fn start(desktop: &Desktop, vault: &Path, config: &PathBuf) -> Watcher {
+        let mut child = desktop
+            .env(&mut crate::common::temoin(vault))
+            .env("TEMOIN_CONFIG", config)
+            .args(["popup", "watch", "--seconds", "120"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("temoin popup watch");
+        let (tx, lines) = channel();
+        let err = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for l in BufReader::new(err).lines().map_while(Result::ok) {
+                let _ = tx.send(l);
+            }
+        });
+        let stdout = child.stdout.take();
+        Watcher {
+            child,
+            lines,
+            seen: Vec::new(),
+            stdout,
+        }
+    }
+
+    /// Waits for a message line containing `what`.
+    pub fn expect(&mut self, what: &str, limit: Duration) {
+        let end = Instant::now() + limit;
+        if self.seen.iter().any(|l| l.contains(what)) {
+            return;
+        }
+        while let Some(left) = end.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(l) => {
+                    let hit = l.contains(what);
+                    self.seen.push(l);
+                    if hit {
+                        return;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!("no message with {what:?}; got:\n{}", self.seen.join("\n"));
+    }
+
+    /// Stops it with Ctrl+C, as a worker would, and returns its standard output.
+    pub fn stop(mut self) -> String {
+        // SAFETY: sending SIGINT to our own child process.
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGINT) };
+        let mut out = String::new();
+        if let Some(mut s) = self.stdout.take() {
+            let _ = s.read_to_string(&mut out);
+        }
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "{status:?}");
+        out
+    }
+}

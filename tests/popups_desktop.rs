@@ -1,0 +1,211 @@
+//! Pop-ups caught on a real desktop: Xvfb windows (xmessage), real notifications through a real
+//! session bus owned by dunst, the hotkey pressed with xdotool; `temoin popup watch` stores them
+//! in a real vault, which is then decrypted and checked.
+
+mod common;
+#[path = "common/desktop.rs"]
+mod desktop;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use common::*;
+use desktop::{Desktop, Watcher};
+use temoin::events::{EventKind, PopupCategory, PopupSeen, PopupSource};
+use temoin::vault::Vault;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn popups(path: &std::path::Path) -> Vec<PopupSeen> {
+    let vault = Vault::open(path).unwrap();
+    vault
+        .unlock(PASS)
+        .unwrap()
+        .events()
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.event.unwrap().kind {
+            EventKind::PopupSeen(p) => Some(p),
+            _ => None,
+        })
+        .collect()
+}
+
+fn watching(w: &mut Watcher) {
+    for source in ["Fenêtres", "Notifications", "Raccourci clavier"] {
+        w.expect(&format!("{source} : surveillance active"), WAIT);
+    }
+}
+
+#[test]
+fn windows_notifications_and_the_hotkey_land_in_the_vault() {
+    let desktop = Desktop::start();
+    let (_d, path, _, _) = new_vault();
+    let config = desktop.dir.path().join("settings.json");
+    let mut w = Watcher::start(&desktop, &path, &config);
+    watching(&mut w);
+
+    desktop.notify(
+        "Cogito",
+        "Soyez plus empathique",
+        "Client M. Martin : score d'empathie 38",
+    );
+    desktop.notify("Mises à jour", "3 paquets disponibles", "");
+    desktop.notify("Balto", "Checklist", "2 points sur 5");
+    let mut windows = vec![
+        desktop.window("cogito", "Parlez plus vite", "Parlez plus vite"),
+        desktop.window("meteo", "Météo du jour", "Beau temps"),
+        desktop.window("outil", "Vous parlez trop vite", "!"),
+    ];
+    std::thread::sleep(Duration::from_millis(500));
+    desktop.key("ctrl+alt+p");
+    std::thread::sleep(Duration::from_millis(1500));
+    let out = w.stop();
+    for c in &mut windows {
+        let _ = c.kill();
+        let _ = c.wait();
+    }
+    assert!(out.contains("5 pop-up(s) enregistré(s)"), "{out}");
+
+    let mut got = popups(&path);
+    got.sort_by_key(|p| (p.source, p.category));
+    let summary: Vec<(Option<PopupSource>, Option<PopupCategory>, bool)> = got
+        .iter()
+        .map(|p| (p.source, p.category, p.emotion_flag))
+        .collect();
+    use PopupCategory as C;
+    use PopupSource as S;
+    assert_eq!(
+        summary,
+        [
+            (Some(S::Manual), None, false),
+            (Some(S::Window), Some(C::PaceFaster), false),
+            (Some(S::Window), Some(C::PaceSlower), false),
+            (Some(S::Notification), Some(C::Empathy), true),
+            (Some(S::Notification), Some(C::Script), false),
+        ]
+    );
+    let empathy = &got[3];
+    assert_eq!(empathy.app.as_deref(), Some("Cogito"));
+    assert_eq!(
+        empathy.text.as_deref(),
+        Some("Soyez plus empathique — Client M. [nom] : score d'empathie 38")
+    );
+    assert_eq!(empathy.reasons, ["empathique", "empathie"]);
+    assert_eq!(got[1].app.as_deref(), Some("cogito Xmessage"));
+    // Watching stored no verdict: the worker's speech was not being measured.
+    assert!(got.iter().all(|p| p.consistency.is_none()));
+}
+
+#[test]
+fn a_flood_of_notifications_is_folded_and_nothing_is_lost() {
+    let desktop = Desktop::start();
+    let (_d, path, _, _) = new_vault();
+    let config = desktop.dir.path().join("settings.json");
+    let mut w = Watcher::start(&desktop, &path, &config);
+    watching(&mut w);
+    let address = desktop.bus_address();
+    let started = std::time::Instant::now();
+    zbus::block_on(async {
+        let conn = zbus::connection::Builder::address(address.as_str())
+            .build()
+            .await?;
+        for i in 0..1000u32 {
+            let summary = if i % 2 == 0 {
+                "Parlez plus vite"
+            } else {
+                "Client frustré détecté"
+            };
+            conn.call_method(
+                Some("org.freedesktop.Notifications"),
+                "/org/freedesktop/Notifications",
+                Some("org.freedesktop.Notifications"),
+                "Notify",
+                &(
+                    "Cogito",
+                    0u32,
+                    "",
+                    summary,
+                    "",
+                    Vec::<&str>::new(),
+                    HashMap::<&str, zbus::Variant>::new(),
+                    1000i32,
+                ),
+            )
+            .await?;
+        }
+        Ok::<(), zbus::Error>(())
+    })
+    .unwrap();
+    let took = started.elapsed();
+    std::thread::sleep(Duration::from_millis(2500));
+    w.stop();
+    let got = popups(&path);
+    let total: u32 = got.iter().map(|p| p.count).sum();
+    assert_eq!(total, 1000, "{} events", got.len());
+    assert!(
+        got.len() <= temoin::popups::BURST_LIMIT + 4,
+        "{} events for 1000 notifications in {took:?}",
+        got.len()
+    );
+    let folded: Vec<&PopupSeen> = got.iter().filter(|p| p.count > 1).collect();
+    assert!(!folded.is_empty());
+    assert!(folded.iter().all(|p| matches!(
+        p.category,
+        Some(PopupCategory::PaceFaster | PopupCategory::CustomerSentiment)
+    )));
+}
+
+#[test]
+fn the_watchers_say_when_the_desktop_goes_away_and_reconnect() {
+    let mut desktop = Desktop::start();
+    let (_d, path, _, _) = new_vault();
+    let config = desktop.dir.path().join("settings.json");
+    let mut w = Watcher::start(&desktop, &path, &config);
+    watching(&mut w);
+
+    desktop.stop_bus();
+    w.expect("Notifications : connexion perdue", WAIT);
+    let display = desktop.display.clone();
+    desktop.stop_x();
+    w.expect("Fenêtres : connexion perdue", WAIT);
+    w.expect("Raccourci clavier : connexion perdue", WAIT);
+
+    desktop.start_x(Some(&display));
+    desktop.start_bus();
+    w.seen.clear();
+    watching(&mut w);
+    desktop.notify("Cogito", "Excusez-vous auprès du client", "");
+    let mut win = desktop.window("nice", "Silence prolongé", "…");
+    std::thread::sleep(Duration::from_millis(1500));
+    w.stop();
+    let _ = win.kill();
+    let _ = win.wait();
+    let mut cats: Vec<Option<PopupCategory>> = popups(&path).iter().map(|p| p.category).collect();
+    cats.sort();
+    assert_eq!(
+        cats,
+        [Some(PopupCategory::Apology), Some(PopupCategory::Silence)]
+    );
+}
+
+#[test]
+fn without_a_desktop_the_watchers_say_unavailable_and_stop_cleanly() {
+    let (d, path, _, _) = new_vault();
+    let (code, out, err) = run(temoin(&path)
+        .env("DISPLAY", ":4242")
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}/nobus", d.path().display()),
+        )
+        .env("TEMOIN_CONFIG", d.path().join("settings.json"))
+        .args(["popup", "watch", "--seconds", "2"]));
+    assert_eq!(code, 0, "{err}");
+    for source in ["Fenêtres", "Notifications", "Raccourci clavier"] {
+        assert!(
+            err.contains(&format!("{source} : indisponible ici")),
+            "{err}"
+        );
+    }
+    assert!(out.contains("0 pop-up(s) enregistré(s)"), "{out}");
+}
