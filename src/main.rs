@@ -16,7 +16,7 @@ use zeroize::Zeroizing;
 
 use temoin::events::{Event, EventKind};
 use temoin::messages::{self, Lang};
-use temoin::pipeline::live::{LiveSettings, Monitor, StartError};
+use temoin::pipeline::live::{Extras, LiveSettings, Monitor, StartError};
 use temoin::pipeline::{self, PipelineError};
 use temoin::settings::Settings;
 use temoin::speech::{Lexicon, SpeechError, SpokenLanguage, Transcriber};
@@ -96,6 +96,9 @@ enum Command {
         /// Ne compte pas les mots (PC faible) / do not count words (weak PC).
         #[arg(long)]
         no_words: bool,
+        /// Ne surveille pas les pop-ups / do not watch for pop-ups.
+        #[arg(long)]
+        no_popups: bool,
     },
     /// Calibre le niveau de votre voix : lisez quelques phrases / calibrate your voice level:
     /// read a few sentences aloud.
@@ -221,6 +224,7 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
             seconds,
             baseline,
             no_words,
+            no_popups,
         } => listen(
             &vault()?,
             ListenArgs {
@@ -230,6 +234,7 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 seconds,
                 baseline,
                 words: !no_words,
+                popups: !no_popups,
             },
             lang,
         ),
@@ -585,6 +590,7 @@ struct ListenArgs {
     seconds: Option<f64>,
     baseline: bool,
     words: bool,
+    popups: bool,
 }
 
 fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Result<ExitCode> {
@@ -595,6 +601,7 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
         seconds,
         baseline,
         words,
+        popups,
     } = args;
     if list {
         for name in temoin::capture::live::input_devices() {
@@ -642,7 +649,7 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
         Vec::new()
     };
     let transcriber = optional_transcriber(words, saved.speech_lang, lang);
-    let monitor = Monitor::start_with_words(
+    let monitor = Monitor::start_with(
         vault,
         LiveSettings {
             device: device.or(saved.device),
@@ -650,7 +657,10 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
             baseline_seed,
             ..Default::default()
         },
-        transcriber,
+        Extras {
+            transcriber,
+            popups: popups.then(|| cli::popup::rules_file(lang)),
+        },
     )?;
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     {
@@ -666,18 +676,32 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
     );
     let deadline =
         seconds.map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s));
+    let mut popups_stored = 0u64;
     while !stop.load(std::sync::atomic::Ordering::SeqCst)
         && deadline.is_none_or(|d| std::time::Instant::now() < d)
     {
-        if let Ok(status) = monitor
-            .changes()
-            .recv_timeout(std::time::Duration::from_millis(200))
-        {
-            eprintln!("{}", messages::monitor_status(&status, lang));
+        crossbeam_channel::select! {
+            recv(monitor.changes()) -> s => if let Ok(status) = s {
+                eprintln!("{}", messages::monitor_status(&status, lang));
+            },
+            recv(monitor.popup_notices()) -> n => if let Ok(n) = n {
+                cli::popup::show_notice(n, &mut popups_stored, lang);
+            },
+            default(std::time::Duration::from_millis(200)) => {}
         }
     }
     let counters = monitor.counters.clone();
+    let notices = monitor.popup_notices().clone();
     monitor.stop();
+    while let Ok(n) = notices.try_recv() {
+        cli::popup::show_notice(n, &mut popups_stored, lang);
+    }
+    if popups {
+        println!(
+            "{popups_stored} {}",
+            lang.pick("pop-up(s) enregistré(s).", "pop-up(s) recorded.")
+        );
+    }
     use std::sync::atomic::Ordering::Relaxed;
     let lost = counters.events_waiting.load(Relaxed);
     if lost > 0 {

@@ -57,7 +57,7 @@ fn parse_category(s: &str) -> Result<PopupCategory, String> {
 }
 
 /// The worker's rules, or the shipped ones (with a warning) when theirs cannot be used.
-fn rules_file(lang: Lang) -> RulesFile {
+pub fn rules_file(lang: Lang) -> RulesFile {
     match RulesFile::open(Rules::user_path()) {
         Ok(f) => f,
         Err(e) => {
@@ -186,6 +186,23 @@ fn rules(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Prints what the pop-up watch says; counts the pop-ups stored.
+pub fn show_notice(n: Notice, stored: &mut u64, lang: Lang) {
+    match n {
+        Notice::Source(r) => eprintln!("{}", messages::source_report(&r, lang)),
+        Notice::Stored(s) => {
+            *stored += 1;
+            println!(
+                "{} {}",
+                s.event.at.with_timezone(&chrono::Local).format("%H:%M:%S"),
+                messages::event_details(&s.event.kind, lang)
+            );
+        }
+        Notice::RulesRefused(e) => eprintln!("temoin : {}", messages::rules_error(&e, lang)),
+        Notice::VaultTrouble(why) => eprintln!("temoin : {why}"),
+    }
+}
+
 fn watch(path: &Path, seconds: Option<f64>, lang: Lang) -> anyhow::Result<ExitCode> {
     let watch = Watch::start(path, rules_file(lang))?;
     let stop = Arc::new(AtomicBool::new(false));
@@ -202,19 +219,7 @@ fn watch(path: &Path, seconds: Option<f64>, lang: Lang) -> anyhow::Result<ExitCo
     );
     let deadline = seconds.map(|s| Instant::now() + Duration::from_secs_f64(s));
     let mut stored = 0u64;
-    let show = |n: Notice, stored: &mut u64| match n {
-        Notice::Source(r) => eprintln!("{}", messages::source_report(&r, lang)),
-        Notice::Stored(s) => {
-            *stored += 1;
-            println!(
-                "{} {}",
-                s.event.at.format("%H:%M:%S"),
-                messages::event_details(&s.event.kind, lang)
-            );
-        }
-        Notice::RulesRefused(e) => eprintln!("temoin : {}", messages::rules_error(&e, lang)),
-        Notice::VaultTrouble(why) => eprintln!("temoin : {why}"),
-    };
+    let show = |n, stored: &mut u64| show_notice(n, stored, lang);
     while !stop.load(Ordering::SeqCst) && deadline.is_none_or(|d| Instant::now() < d) {
         if let Ok(n) = watch.notices().recv_timeout(Duration::from_millis(200)) {
             show(n, &mut stored);

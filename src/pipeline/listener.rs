@@ -107,6 +107,21 @@ impl Listener {
         Ok(heard)
     }
 
+    /// The wearer is speaking now: a segment is open and its last second is at their level.
+    pub fn speaking(&self) -> bool {
+        let Some(open) = self.segmenter.open_since() else {
+            return false;
+        };
+        let from = open.max(self.position.saturating_sub(16_000));
+        let a = from.saturating_sub(self.kept_from) as usize;
+        if a >= self.kept.len() {
+            return false;
+        }
+        let (x, y) = self.kept.as_slices();
+        let tail: Vec<f32> = x.iter().chain(y).skip(a).copied().collect();
+        self.own.is_own(voice::level_dbfs(&tail))
+    }
+
     /// Ends the stream: measures a segment still open.
     pub fn finish(&mut self) -> Heard {
         let mut heard = Heard::default();

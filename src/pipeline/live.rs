@@ -20,6 +20,8 @@ use crate::capture::CaptureError;
 use crate::capture::live::{ChunkTo16k, Feed, LiveCapture};
 use crate::events::{Event, EventKind, PauseReason, SpeechSegment};
 use crate::features::baseline::{StrainSettings, StrainTracker};
+use crate::popups::watch::{Desk, Notice, Stored, Watchers};
+use crate::popups::{Detection, RulesFile, SourceReport};
 use crate::speech::Transcriber;
 use crate::vault::{Vault, VaultError};
 
@@ -108,9 +110,20 @@ pub struct Monitor {
     control: Sender<Control>,
     status: Arc<Mutex<Status>>,
     changes: Receiver<Status>,
+    notices: Receiver<Notice>,
     pub counters: Arc<Counters>,
     capture: Option<JoinHandle<()>>,
     process: Option<JoinHandle<()>>,
+    watchers: Option<Watchers>,
+}
+
+/// What runs beside listening.
+#[derive(Default)]
+pub struct Extras {
+    /// Counts words with this transcriber, on a low-priority thread.
+    pub transcriber: Option<Transcriber>,
+    /// Watches for pop-ups with these rules; each gets a verdict from the speech measured here.
+    pub popups: Option<RulesFile>,
 }
 
 impl Monitor {
@@ -125,6 +138,26 @@ impl Monitor {
         settings: LiveSettings,
         transcriber: Option<Transcriber>,
     ) -> Result<Monitor, StartError> {
+        Self::start_with(
+            vault,
+            settings,
+            Extras {
+                transcriber,
+                popups: None,
+            },
+        )
+    }
+
+    /// [`Monitor::start`] with words counted and pop-ups watched as `extras` say.
+    pub fn start_with(
+        vault: &Path,
+        settings: LiveSettings,
+        extras: Extras,
+    ) -> Result<Monitor, StartError> {
+        let Extras {
+            transcriber,
+            popups,
+        } = extras;
         let mut listener = Listener::new(settings.own_level_db)?;
         listener.pass_audio(transcriber.is_some());
         let vault = Vault::open(vault)?;
@@ -158,6 +191,12 @@ impl Monitor {
                 .expect("spawn words thread");
             (job_tx, thread)
         });
+        let (notice_tx, notices) = unbounded();
+        let (det_tx, det_rx) = unbounded::<Detection>();
+        let (rep_tx, rep_rx) = unbounded::<SourceReport>();
+        let watchers = popups
+            .as_ref()
+            .map(|rules| Watchers::start(rules, &det_tx, &rep_tx));
         let process = {
             let counters = counters.clone();
             let mut tracker = StrainTracker::new(settings.strain);
@@ -170,6 +209,14 @@ impl Monitor {
                 counters,
                 words,
                 done: done_rx,
+                desk: popups.map(|rules| {
+                    let mut desk = Desk::new(rules, true);
+                    desk.seed(&settings.baseline_seed);
+                    desk
+                }),
+                detections: det_rx,
+                sources: rep_rx,
+                notices: notice_tx,
             };
             std::thread::Builder::new()
                 .name("temoin-listen".into())
@@ -180,9 +227,11 @@ impl Monitor {
             control: control_tx,
             status,
             changes: change_rx,
+            notices,
             counters,
             capture: Some(capture),
             process: Some(process),
+            watchers,
         })
     }
 
@@ -193,6 +242,11 @@ impl Monitor {
     /// Every status change, in order.
     pub fn changes(&self) -> &Receiver<Status> {
         &self.changes
+    }
+
+    /// Pop-ups stored and the pop-up sources' states, in order.
+    pub fn popup_notices(&self) -> &Receiver<Notice> {
+        &self.notices
     }
 
     /// Privacy pause: capture stops at once; logged in the vault.
@@ -210,6 +264,10 @@ impl Monitor {
     }
 
     fn shutdown(&mut self) {
+        // Sources first: what they saw is still stored before the processing thread ends.
+        if let Some(w) = self.watchers.take() {
+            w.stop();
+        }
         let _ = self.control.send(Control::Stop);
         if let Some(h) = self.capture.take() {
             let _ = h.join();
@@ -365,6 +423,9 @@ struct Processor {
     audio: Vec<f32>,
     /// Segments go here to have their words counted, when transcription runs.
     words: Option<Sender<WordsJob>>,
+    /// Pop-ups, when watched: verdicts from the speech measured here.
+    desk: Option<Desk>,
+    notices: Sender<Notice>,
 }
 
 /// A measured segment waiting for its words; its samples are dropped once counted.
@@ -478,7 +539,45 @@ fn transcribe(
 
 impl Processor {
     fn log(&mut self, e: Event) {
+        if let (Some(desk), EventKind::SpeechSegment(s)) = (&mut self.desk, &e.kind) {
+            desk.speech(e.at.with_timezone(&Utc), s);
+        }
         self.outbox.push(e, &self.reporter, &self.counters);
+    }
+
+    /// Stores a pop-up and says so (with the time from detection to storage when known).
+    fn log_popup(&mut self, e: Event, seen: Option<std::time::Instant>) {
+        self.log(e.clone());
+        // Not stored yet: the vault trouble is in the status, and the event waits in memory.
+        if self.outbox.waiting.is_empty() {
+            let _ = self.notices.send(Notice::Stored(Box::new(Stored {
+                event: e,
+                latency: seen.map(|s| s.elapsed()),
+            })));
+        }
+    }
+
+    fn detection(&mut self, d: &Detection) {
+        let speaking = self.listener.speaking();
+        let Some(desk) = &mut self.desk else { return };
+        let (event, refused) = desk.detection(d, speaking);
+        if let Some(r) = refused {
+            let _ = self.notices.send(Notice::RulesRefused(r));
+        }
+        if let Some(e) = event {
+            self.log_popup(e, Some(d.seen));
+        }
+    }
+
+    fn popup_tick(&mut self, all: bool) {
+        let events = match &mut self.desk {
+            Some(d) if all => d.flush(),
+            Some(d) => d.tick(),
+            None => return,
+        };
+        for e in events {
+            self.log_popup(e, None);
+        }
     }
 
     fn audio(&mut self, chunk: &crate::capture::live::Chunk) {
@@ -528,6 +627,10 @@ impl Processor {
                 syllables_per_s: m.syllables_per_s,
                 ..Default::default()
             };
+            // Pop-up verdicts see the segment now; its words, when counted, follow.
+            if let Some(desk) = &mut self.desk {
+                desk.speech(at, &segment);
+            }
             match (&self.words, audio.next()) {
                 (Some(words), Some(samples)) => {
                     let job = WordsJob {
@@ -580,6 +683,10 @@ struct Parts {
     counters: Arc<Counters>,
     words: Option<(Sender<WordsJob>, JoinHandle<()>)>,
     done: Receiver<Event>,
+    desk: Option<Desk>,
+    detections: Receiver<Detection>,
+    sources: Receiver<SourceReport>,
+    notices: Sender<Notice>,
 }
 
 fn process_loop(feed: Receiver<Feed>, parts: Parts) {
@@ -588,6 +695,8 @@ fn process_loop(feed: Receiver<Feed>, parts: Parts) {
         None => (None, None),
     };
     let done = parts.done;
+    let mut detections = parts.detections;
+    let mut sources = parts.sources;
     let mut p = Processor {
         listener: parts.listener,
         outbox: Outbox {
@@ -601,8 +710,16 @@ fn process_loop(feed: Receiver<Feed>, parts: Parts) {
         origin: None,
         audio: Vec::new(),
         words,
+        desk: parts.desk,
+        notices: parts.notices,
     };
     loop {
+        // Woken by audio, words, pop-ups; by a timer only while a pop-up flood is being folded.
+        let timer = if p.desk.as_ref().is_some_and(Desk::folding) {
+            crossbeam_channel::after(Duration::from_millis(250))
+        } else {
+            crossbeam_channel::never()
+        };
         select! {
             recv(feed) -> item => match item {
                 Ok(Feed::Audio(chunk)) => p.audio(&chunk),
@@ -619,7 +736,26 @@ fn process_loop(feed: Receiver<Feed>, parts: Parts) {
                     p.log(ev);
                 }
             }
+            // Without pop-up sources (or once they stop) these channels close: never ask again.
+            recv(detections) -> d => match d {
+                Ok(d) => p.detection(&d),
+                Err(_) => detections = crossbeam_channel::never(),
+            },
+            recv(sources) -> r => match r {
+                Ok(r) => {
+                    let _ = p.notices.send(Notice::Source(r));
+                }
+                Err(_) => sources = crossbeam_channel::never(),
+            },
+            recv(timer) -> _ => p.popup_tick(false),
         }
+    }
+    while let Ok(d) = detections.try_recv() {
+        p.detection(&d);
+    }
+    p.popup_tick(true);
+    while let Ok(r) = sources.try_recv() {
+        let _ = p.notices.send(Notice::Source(r));
     }
     // What was heard before the stop is measured (and its words counted), then the stop is
     // logged.

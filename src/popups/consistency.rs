@@ -45,19 +45,36 @@ pub struct SpeechHistory {
 
 impl SpeechHistory {
     /// Adds a measured segment (starting at `at`); older ones beyond the current call are dropped.
+    /// The same segment again (its words counted since) replaces the first.
     pub fn push(&mut self, at: DateTime<Utc>, s: &SpeechSegment) {
-        if let Some(w) = s.words_per_minute.filter(|_| s.duration_s >= 2.0) {
+        let pos = self.recent.partition_point(|(t, _)| *t < at);
+        let again = self.recent.get(pos).is_some_and(|(t, _)| *t == at);
+        let had_words = again && self.recent[pos].1.words_per_minute.is_some();
+        if let Some(w) = s
+            .words_per_minute
+            .filter(|_| s.duration_s >= 2.0 && !had_words)
+        {
             push_capped(&mut self.wpm, w);
         }
-        if let Some(r) = s.syllables_per_s {
+        if let Some(r) = s.syllables_per_s.filter(|_| !again) {
             push_capped(&mut self.syllables, r);
         }
-        let pos = self.recent.partition_point(|(t, _)| *t <= at);
-        self.recent.insert(pos, (at, s.clone()));
+        if again {
+            self.recent[pos].1 = s.clone();
+        } else {
+            self.recent.insert(pos, (at, s.clone()));
+        }
         // Keep what a cue may still need: the current call and the last minute.
         let keep_from = at - secs(BEFORE_S.max(CALL_GAP_S) * 30.0);
         while self.recent.front().is_some_and(|(t, _)| *t < keep_from) {
             self.recent.pop_front();
+        }
+    }
+
+    /// The worker's usual syllable rates from earlier days (their baseline, read at start).
+    pub fn seed_syllables(&mut self, rates: impl IntoIterator<Item = f64>) {
+        for r in rates {
+            push_capped(&mut self.syllables, r);
         }
     }
 
@@ -72,13 +89,18 @@ impl SpeechHistory {
         h
     }
 
-    /// The verdict for a cue of `category` shown at `at`, with the numbers behind it.
+    /// The verdict for a cue of `category` shown at `at`, with the numbers behind it;
+    /// `speaking_now`: the worker's voice was heard at that moment (a segment not yet measured).
     pub fn assess(
         &self,
         category: Option<PopupCategory>,
         at: DateTime<Utc>,
+        speaking_now: bool,
     ) -> (Consistency, PopupMeasure) {
-        let m = self.measure(at);
+        let mut m = self.measure(at);
+        if speaking_now {
+            m.speaking_at_cue = Some(true);
+        }
         let verdict = match category {
             Some(PopupCategory::PaceFaster) => pace(&m, |rate, usual| rate >= usual),
             Some(PopupCategory::PaceSlower) => pace(&m, |rate, usual| rate <= usual),
@@ -242,13 +264,13 @@ mod tests {
     fn pace_cues_against_the_workers_own_rate() {
         let t0 = Utc::now();
         let cue = t0 + Duration::seconds(50);
-        let (v, m) = history(175.0, 0, t0).assess(Some(PopupCategory::PaceFaster), cue);
+        let (v, m) = history(175.0, 0, t0).assess(Some(PopupCategory::PaceFaster), cue, false);
         assert_eq!(v, Consistency::Contradicted, "{m:?}");
         assert_eq!(m.words_per_minute.map(f64::round), Some(175.0));
         assert_eq!(m.usual_words_per_minute, Some(150.0));
-        let (v, _) = history(175.0, 0, t0).assess(Some(PopupCategory::PaceSlower), cue);
+        let (v, _) = history(175.0, 0, t0).assess(Some(PopupCategory::PaceSlower), cue, false);
         assert_eq!(v, Consistency::Consistent);
-        let (v, _) = history(128.0, 0, t0).assess(Some(PopupCategory::PaceSlower), cue);
+        let (v, _) = history(128.0, 0, t0).assess(Some(PopupCategory::PaceSlower), cue, false);
         assert_eq!(v, Consistency::Contradicted);
     }
 
@@ -257,18 +279,44 @@ mod tests {
         let t0 = Utc::now();
         let cue = t0 + Duration::seconds(47);
         let h = history(150.0, 2, t0);
-        let (v, m) = h.assess(Some(PopupCategory::Thanks), cue);
+        let (v, m) = h.assess(Some(PopupCategory::Thanks), cue, false);
         assert_eq!((v, m.thanks_in_call), (Consistency::Contradicted, Some(2)));
-        let (v, _) = history(150.0, 0, t0).assess(Some(PopupCategory::Thanks), cue);
+        let (v, _) = history(150.0, 0, t0).assess(Some(PopupCategory::Thanks), cue, false);
         assert_eq!(v, Consistency::Consistent);
         assert_eq!(
-            h.assess(Some(PopupCategory::Silence), cue).0,
+            h.assess(Some(PopupCategory::Silence), cue, false).0,
             Consistency::Contradicted
         );
         // Thanks said in an earlier call, hours ago, do not count.
         let later = t0 + Duration::hours(1);
-        let (v, m) = h.assess(Some(PopupCategory::Thanks), later);
+        let (v, m) = h.assess(Some(PopupCategory::Thanks), later, false);
         assert_eq!((v, m.thanks_in_call), (Consistency::NotMeasurable, None));
+    }
+
+    #[test]
+    fn words_counted_later_replace_the_segment_without_double_counting() {
+        let t0 = Utc::now();
+        let mut h = history(150.0, 0, t0);
+        let late = t0 + Duration::seconds(50);
+        let mut s = seg(150.0, 0);
+        s.words = None;
+        s.words_per_minute = None;
+        h.push(late, &s);
+        let (syl, wpm, n) = (h.syllables.len(), h.wpm.len(), h.recent.len());
+        s.words = Some(20);
+        s.words_per_minute = Some(150.0);
+        s.phrases.insert("thanks".into(), 1);
+        h.push(late, &s);
+        assert_eq!(
+            (h.syllables.len(), h.wpm.len(), h.recent.len()),
+            (syl, wpm + 1, n)
+        );
+        let (v, m) = h.assess(
+            Some(PopupCategory::Thanks),
+            late + Duration::seconds(9),
+            false,
+        );
+        assert_eq!((v, m.thanks_in_call), (Consistency::Contradicted, Some(1)));
     }
 
     #[test]
@@ -280,7 +328,10 @@ mod tests {
             PopupCategory::Silence,
             PopupCategory::Empathy,
         ] {
-            assert_eq!(h.assess(Some(c), Utc::now()).0, Consistency::NotMeasurable);
+            assert_eq!(
+                h.assess(Some(c), Utc::now(), false).0,
+                Consistency::NotMeasurable
+            );
         }
     }
 }

@@ -79,6 +79,13 @@ impl Desk {
         }
     }
 
+    /// The worker's measurements from earlier days, so usual rates are known from the start.
+    pub fn seed(&mut self, earlier: &[crate::features::Measures]) {
+        if let Some(h) = &mut self.history {
+            h.seed_syllables(earlier.iter().filter_map(|m| m.syllables_per_s));
+        }
+    }
+
     /// A measured segment of the worker's speech.
     pub fn speech(&mut self, at: DateTime<Utc>, s: &SpeechSegment) {
         if let Some(h) = &mut self.history {
@@ -86,14 +93,18 @@ impl Desk {
         }
     }
 
-    /// The event to store for a detection, if any; `Err` when an edited rules file was refused
-    /// (the previous rules were used).
-    pub fn detection(&mut self, d: &Detection) -> (Option<Event>, Option<RulesError>) {
+    /// The event to store for a detection, if any, and why an edited rules file was refused
+    /// (the previous rules were used). `speaking_now`: the worker's voice is heard at this moment.
+    pub fn detection(
+        &mut self,
+        d: &Detection,
+        speaking_now: bool,
+    ) -> (Option<Event>, Option<RulesError>) {
         let refused = self.recorder.refresh_rules();
         let event = match self.recorder.record(d) {
             Outcome::Store(mut e) => {
                 if let (Some(h), EventKind::PopupSeen(p)) = (&self.history, &mut e.kind) {
-                    let (verdict, measured) = h.assess(p.category, d.at);
+                    let (verdict, measured) = h.assess(p.category, d.at, speaking_now);
                     p.consistency = Some(verdict);
                     p.measured = Some(measured);
                 }
@@ -177,7 +188,7 @@ impl Watch {
                     select! {
                         recv(det_rx) -> d => {
                             let Ok(d) = d else { break };
-                            let (event, refused) = desk.detection(&d);
+                            let (event, refused) = desk.detection(&d, false);
                             if let Some(r) = refused {
                                 let _ = notice_tx.send(Notice::RulesRefused(r));
                             }
@@ -200,7 +211,7 @@ impl Watch {
                 }
                 watchers.stop();
                 while let Ok(d) = det_rx.try_recv() {
-                    if let (Some(e), _) = desk.detection(&d) {
+                    if let (Some(e), _) = desk.detection(&d, false) {
                         store(e, Some(d.seen), &mut vault);
                     }
                 }

@@ -159,6 +159,12 @@ impl OwnVoice {
         Some(v[v.len() / 2])
     }
 
+    /// Whether speech at `level` would be taken as the wearer's (nothing is refined).
+    pub fn is_own(&self, level: f64) -> bool {
+        self.level_db
+            .is_none_or(|own| level >= own - self.margin_db)
+    }
+
     /// Whether a segment at `level` is the wearer's; accepted ones refine the level (median of
     /// the last 50), so it follows the worker through the day.
     pub fn accept(&mut self, level: f64) -> bool {

@@ -204,14 +204,23 @@ pub struct Watcher {
 
 impl Watcher {
     pub fn start(desktop: &Desktop, vault: &Path, config: &PathBuf) -> Watcher {
-        let mut child = desktop
-            .env(&mut crate::common::temoin(vault))
-            .env("TEMOIN_CONFIG", config)
-            .args(["popup", "watch", "--seconds", "120"])
+        let mut cmd = crate::common::temoin(vault);
+        desktop.env(&mut cmd).env("TEMOIN_CONFIG", config).args([
+            "popup",
+            "watch",
+            "--seconds",
+            "120",
+        ]);
+        Self::spawn(cmd)
+    }
+
+    /// Runs `cmd` (a `temoin` command), reading its messages as they come.
+    pub fn spawn(mut cmd: Command) -> Watcher {
+        let mut child = cmd
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .expect("temoin popup watch");
+            .expect("temoin");
         let (tx, lines) = channel();
         let err = child.stderr.take().unwrap();
         std::thread::spawn(move || {
