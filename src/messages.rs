@@ -535,6 +535,10 @@ pub fn source_report(r: &SourceReport, lang: Lang) -> String {
         "windows" => lang.pick("Fenêtres", "Windows"),
         "notifications" => lang.pick("Notifications", "Notifications"),
         "hotkey" => lang.pick("Raccourci clavier", "Hotkey"),
+        "ocr" => lang.pick(
+            "Lecture du texte des fenêtres (OCR)",
+            "Reading window text (OCR)",
+        ),
         other => other,
     };
     let state = match (&r.state, lang) {

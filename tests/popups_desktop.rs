@@ -209,3 +209,32 @@ fn without_a_desktop_the_watchers_say_unavailable_and_stop_cleanly() {
     }
     assert!(out.contains("0 pop-up(s) enregistré(s)"), "{out}");
 }
+
+#[test]
+fn with_ocr_on_a_windows_text_is_read_from_its_pixels() {
+    let desktop = Desktop::start();
+    let (_d, path, _, _) = new_vault();
+    let config = desktop.dir.path().join("settings.json");
+    // A partial rules file: only OCR turned on, the shipped rules for the rest.
+    std::fs::write(
+        desktop.dir.path().join("popups.toml"),
+        "[sources]\nocr = true\n",
+    )
+    .unwrap();
+    let mut w = Watcher::start(&desktop, &path, &config);
+    watching(&mut w);
+    // The title says nothing; the message is in the window.
+    let mut win = desktop.window("outil", "Alerte", "Vous parlez trop vite, ralentissez");
+    w.expect("(OCR) : surveillance active", WAIT);
+    std::thread::sleep(Duration::from_millis(300));
+    w.stop();
+    let _ = win.kill();
+    let _ = win.wait();
+    let got = popups(&path);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].category, Some(PopupCategory::PaceSlower), "{got:?}");
+    assert!(
+        got[0].text.as_deref().unwrap().contains("ralentissez"),
+        "{got:?}"
+    );
+}

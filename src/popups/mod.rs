@@ -17,6 +17,7 @@ pub mod classify;
 pub mod consistency;
 pub mod mask;
 pub mod notifications;
+pub mod ocr;
 pub mod rules;
 pub mod watch;
 pub mod x11;

@@ -179,8 +179,10 @@ impl Rules {
         DEFAULT
     }
 
+    /// Parses a rules file. The sections it has replace the shipped ones (`[sources]` key by
+    /// key); those it lacks keep the shipped rules, so `[sources]\nocr = true` is a whole file.
     pub fn parse(text: &str, path: &Path) -> Result<Self, RulesError> {
-        let file: File = toml::from_str(text).map_err(|e| {
+        let invalid = |e: toml::de::Error| {
             let (line, column) = e
                 .span()
                 .map_or((0, 0), |s| line_column(text, s.start.min(text.len())));
@@ -190,7 +192,24 @@ impl Rules {
                 column,
                 reason: e.message().trim().to_string(),
             }
-        })?;
+        };
+        // Checked as written first, so a mistake is reported where it is in the worker's file.
+        let _: File = toml::from_str(text).map_err(invalid)?;
+        let own: toml::Table = toml::from_str(text).map_err(invalid)?;
+        let mut merged: toml::Table = toml::from_str(DEFAULT).expect("shipped rules parse");
+        for (key, value) in own {
+            match (merged.get_mut(&key), value) {
+                (Some(toml::Value::Table(shipped)), toml::Value::Table(mine))
+                    if key == "sources" =>
+                {
+                    shipped.extend(mine);
+                }
+                (_, value) => {
+                    merged.insert(key, value);
+                }
+            }
+        }
+        let file: File = merged.try_into().map_err(invalid)?;
         Ok(Self {
             sources: file.sources,
             any_recognised: file.tout_texte_reconnu,
@@ -324,6 +343,25 @@ mod tests {
         assert!(file.rules().sources.ocr, "previous rules kept");
         // Unchanged since the refused edit: not re-read, still in force.
         assert!(!file.refresh().unwrap());
+    }
+
+    #[test]
+    fn a_partial_file_keeps_the_shipped_rules_it_does_not_replace() {
+        let r = Rules::parse("[sources]\nocr = true\n", Path::new("p.toml")).unwrap();
+        assert!(r.sources.ocr && r.sources.fenetres);
+        assert_eq!(r.sources.raccourci, "Ctrl+Alt+P");
+        assert_eq!(r.categories.len(), Rules::default().categories.len());
+        let r = Rules::parse(
+            "[[surveiller]]\nclasse = [\"monoutil\"]\n",
+            Path::new("p.toml"),
+        )
+        .unwrap();
+        assert_eq!(r.decide(Some("monoutil"), None, None), Some(true));
+        assert_eq!(
+            r.decide(Some("cogito"), None, None),
+            None,
+            "the list was replaced"
+        );
     }
 
     #[test]

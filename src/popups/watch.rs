@@ -32,7 +32,7 @@ impl Watchers {
         let config = &file.rules().sources;
         let mut sources: Vec<Box<dyn Source>> = Vec::new();
         if config.fenetres {
-            sources.push(Box::new(WindowWatcher::new()));
+            sources.push(Box::new(WindowWatcher::new(config.ocr)));
         }
         if config.notifications {
             sources.push(Box::new(super::notifications::NotificationWatcher::new()));

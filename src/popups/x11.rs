@@ -206,20 +206,60 @@ impl Atoms {
 }
 
 /// Watches for new top-level windows: map notifications on the root, and `_NET_CLIENT_LIST`
-/// where a window manager keeps one; then their title changes.
+/// where a window manager keeps one; then their title changes. With `ocr`, a new window's text
+/// is read from its pixels ([`super::ocr`]) before it is reported.
 pub struct WindowWatcher {
+    ocr: bool,
     running: Option<Running>,
+    reader: Option<JoinHandle<()>>,
 }
 
 impl WindowWatcher {
-    pub fn new() -> Self {
-        Self { running: None }
+    pub fn new(ocr: bool) -> Self {
+        Self {
+            ocr,
+            running: None,
+            reader: None,
+        }
     }
 }
 
-impl Default for WindowWatcher {
-    fn default() -> Self {
-        Self::new()
+/// Time for a new window to paint itself before its pixels are read.
+const PAINT: Duration = Duration::from_millis(300);
+
+/// Reads new windows' text by OCR, on its own thread and X connection so watching never waits.
+fn ocr_loop(
+    jobs: crossbeam_channel::Receiver<(Detection, Window)>,
+    out: Sender<Detection>,
+    reports: Sender<SourceReport>,
+) {
+    let mut conn: Option<RustConnection> = None;
+    let mut said: Option<SourceState> = None;
+    for (mut d, w) in jobs {
+        std::thread::sleep(PAINT.saturating_sub(d.seen.elapsed()));
+        if conn.is_none() {
+            conn = x11rb::connect(None).ok().map(|(c, _)| c);
+        }
+        let state = match conn.as_ref().map(|c| super::ocr::read_window(c, w)) {
+            Some(Ok(text)) => {
+                d.body = Some(text).filter(|t| !t.trim().is_empty());
+                Some(SourceState::Watching)
+            }
+            // A window gone before it could be read, or too big to be a pop-up: reported as is.
+            Some(Err(super::ocr::OcrError::Grab(_) | super::ocr::OcrError::TooLarge(..))) => None,
+            Some(Err(e)) => Some(SourceState::Unavailable(e.to_string())),
+            None => Some(SourceState::Unavailable("no X server".into())),
+        };
+        if let Some(st) = state
+            && said.as_ref() != Some(&st)
+        {
+            let _ = reports.send(SourceReport {
+                source: "ocr",
+                state: st.clone(),
+            });
+            said = Some(st);
+        }
+        let _ = out.send(d);
     }
 }
 
@@ -229,28 +269,46 @@ impl Source for WindowWatcher {
     }
 
     fn start(&mut self, out: Sender<Detection>, reports: Sender<SourceReport>) {
-        if self.running.is_none() {
-            self.running = spawn(
-                Windows {
-                    out,
-                    atoms: None,
-                    clients: HashSet::new(),
-                    shown: HashMap::new(),
-                },
-                reports,
-            );
+        if self.running.is_some() {
+            return;
         }
+        let ocr = self.ocr.then(|| {
+            let (tx, rx) = crossbeam_channel::unbounded();
+            let (out, reports) = (out.clone(), reports.clone());
+            let reader = std::thread::Builder::new()
+                .name("temoin-ocr".into())
+                .spawn(move || ocr_loop(rx, out, reports))
+                .ok();
+            self.reader = reader;
+            tx
+        });
+        self.running = spawn(
+            Windows {
+                out,
+                ocr,
+                atoms: None,
+                clients: HashSet::new(),
+                shown: HashMap::new(),
+            },
+            reports,
+        );
     }
 
     fn stop(&mut self) {
         if let Some(r) = self.running.take() {
             r.stop();
         }
+        // The watcher's end closed the OCR queue: what was queued is read and sent first.
+        if let Some(t) = self.reader.take() {
+            let _ = t.join();
+        }
     }
 }
 
 struct Windows {
     out: Sender<Detection>,
+    /// New windows go here to have their text read, when OCR is on.
+    ocr: Option<Sender<(Detection, Window)>>,
     atoms: Option<Atoms>,
     /// Windows in `_NET_CLIENT_LIST` last time it was read.
     clients: HashSet<Window>,
@@ -332,7 +390,14 @@ impl Windows {
         d.seen = now;
         d.app = class;
         d.title = title;
-        let _ = self.out.send(d);
+        match &self.ocr {
+            Some(ocr) if !title_change => {
+                let _ = ocr.send((d, client));
+            }
+            _ => {
+                let _ = self.out.send(d);
+            }
+        }
     }
 
     fn client_list(&self, conn: &RustConnection, root: Window) -> HashSet<Window> {
