@@ -238,3 +238,57 @@ fn with_ocr_on_a_windows_text_is_read_from_its_pixels() {
         "{got:?}"
     );
 }
+
+#[test]
+fn odd_window_titles_are_survived_and_kept_readable() {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{AtomEnum, ConnectionExt, CreateWindowAux, PropMode, WindowClass};
+    use x11rb::wrapper::ConnectionExt as _;
+
+    let desktop = Desktop::start();
+    let (_d, path, _, _) = new_vault();
+    let config = desktop.dir.path().join("settings.json");
+    let mut w = Watcher::start(&desktop, &path, &config);
+    watching(&mut w);
+    let (conn, screen) = x11rb::connect(Some(&desktop.display)).unwrap();
+    let root = conn.setup().roots[screen].root;
+    let mut huge = b"Parlez plus vite ".repeat(600); // 10 kB
+    huge.truncate(10_000);
+    let titles: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        huge,
+        b"Ralentissez \xff\xfe votre d\xe9bit".to_vec(),
+        b"Client\x1b\tfrustr\xc3\xa9\x07\x00d\xc3\xa9tect\xc3\xa9\r\n".to_vec(),
+    ];
+    for t in &titles {
+        let win = conn.generate_id().unwrap();
+        conn.create_window(0, win, root, 0, 0, 200, 50, 0, WindowClass::INPUT_OUTPUT, 0, &CreateWindowAux::new())
+            .unwrap();
+        conn.change_property8(PropMode::REPLACE, win, AtomEnum::WM_NAME, AtomEnum::STRING, t)
+            .unwrap();
+        conn.change_property8(PropMode::REPLACE, win, AtomEnum::WM_CLASS, AtomEnum::STRING, b"odd\0Odd\0")
+            .unwrap();
+        conn.map_window(win).unwrap();
+        conn.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    w.stop();
+    let got = popups(&path);
+    let cats: Vec<Option<PopupCategory>> = got.iter().map(|p| p.category).collect();
+    assert_eq!(
+        cats,
+        [
+            Some(PopupCategory::PaceFaster),
+            Some(PopupCategory::PaceSlower),
+            Some(PopupCategory::CustomerSentiment)
+        ],
+        "{got:?}"
+    );
+    for p in &got {
+        let text = p.text.as_deref().unwrap();
+        assert!(text.chars().count() <= temoin::popups::mask::MAX_CHARS, "{}", text.len());
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+    }
+    assert!(got[0].text.as_deref().unwrap().ends_with('…'));
+}
