@@ -41,6 +41,13 @@ impl Event {
 pub enum EventKind {
     /// A surveillance pop-up was seen (caught automatically or logged by the worker).
     PopupSeen(PopupSeen),
+    /// The worker gave the category of a pop-up logged earlier without one (one key press first,
+    /// the category later).
+    PopupCategorised {
+        /// When that pop-up was seen (to the second).
+        popup_at: DateTime<FixedOffset>,
+        category: PopupCategory,
+    },
     /// One stretch of the worker's own speech, measured. Features only.
     SpeechSegment(SpeechSegment),
     /// Several vocal-strain indicators stayed beyond the worker's own baseline for a while.
@@ -67,6 +74,7 @@ impl EventKind {
     pub fn name(&self) -> &'static str {
         match self {
             EventKind::PopupSeen(_) => "popup_seen",
+            EventKind::PopupCategorised { .. } => "popup_categorised",
             EventKind::SpeechSegment(_) => "speech_segment",
             EventKind::StrainEpisode(_) => "strain_episode",
             EventKind::CallStarted { .. } => "call_started",

@@ -6,6 +6,7 @@
 
 pub mod capture;
 pub mod events;
+pub mod evidence;
 pub mod features;
 pub mod messages;
 pub mod models;

@@ -149,6 +149,7 @@ pub fn row_problem(p: &RowProblem, lang: Lang) -> &'static str {
 pub fn kind_label(kind: &EventKind, lang: Lang) -> &'static str {
     match kind {
         EventKind::PopupSeen(_) => lang.pick("Pop-up", "Pop-up"),
+        EventKind::PopupCategorised { .. } => lang.pick("Pop-up classé", "Pop-up categorised"),
         EventKind::SpeechSegment(_) => lang.pick("Parole mesurée", "Speech measured"),
         EventKind::StrainEpisode(_) => {
             lang.pick("Épisode de tension vocale", "Vocal-strain episode")
@@ -190,6 +191,12 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
     }
     match kind {
         EventKind::Note { text } => text.clone(),
+        EventKind::PopupCategorised { popup_at, category } => format!(
+            "{} {} : {}",
+            lang.pick("pop-up de", "pop-up of"),
+            popup_at.format("%H:%M:%S"),
+            category_label(*category, lang)
+        ),
         EventKind::PopupSeen(p) => {
             let mut s = p.text.clone().unwrap_or_default();
             let label = p

@@ -104,6 +104,19 @@ fn a_manual_popup_is_stored_masked_without_the_passphrase() {
     let (code, out, err) = run(temoin(&path).env("TEMOIN_CONFIG", &config).arg("popup"));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Sans catégorie"), "{out}");
+    // ... and the category later, by the time shown.
+    let time = out
+        .split("temoin popup classer ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    let (code, out, err) = run(temoin(&path)
+        .env("TEMOIN_CONFIG", &config)
+        .args(["popup", "classer", time, "overtalk"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("parole simultanée"), "{out}");
     let (code, _, err) =
         run(temoin(&path)
             .env("TEMOIN_CONFIG", &config)
@@ -125,6 +138,16 @@ fn a_manual_popup_is_stored_masked_without_the_passphrase() {
         })
         .collect();
     assert_eq!(popups.len(), 3);
+    let (code, out, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["popup", "list", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    let listed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(listed[1]["category"], "overtalk", "{out}");
+    assert_eq!(
+        listed[0]["text"],
+        "Client [nom] mécontent, rappeler au [téléphone] : excusez-vous"
+    );
     let first = &popups[0];
     assert_eq!(first.category, Some(PopupCategory::Apology));
     assert!(first.emotion_flag, "mécontent shows inferred emotion");

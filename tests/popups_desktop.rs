@@ -242,7 +242,9 @@ fn with_ocr_on_a_windows_text_is_read_from_its_pixels() {
 #[test]
 fn odd_window_titles_are_survived_and_kept_readable() {
     use x11rb::connection::Connection;
-    use x11rb::protocol::xproto::{AtomEnum, ConnectionExt, CreateWindowAux, PropMode, WindowClass};
+    use x11rb::protocol::xproto::{
+        AtomEnum, ConnectionExt, CreateWindowAux, PropMode, WindowClass,
+    };
     use x11rb::wrapper::ConnectionExt as _;
 
     let desktop = Desktop::start();
@@ -262,12 +264,36 @@ fn odd_window_titles_are_survived_and_kept_readable() {
     ];
     for t in &titles {
         let win = conn.generate_id().unwrap();
-        conn.create_window(0, win, root, 0, 0, 200, 50, 0, WindowClass::INPUT_OUTPUT, 0, &CreateWindowAux::new())
-            .unwrap();
-        conn.change_property8(PropMode::REPLACE, win, AtomEnum::WM_NAME, AtomEnum::STRING, t)
-            .unwrap();
-        conn.change_property8(PropMode::REPLACE, win, AtomEnum::WM_CLASS, AtomEnum::STRING, b"odd\0Odd\0")
-            .unwrap();
+        conn.create_window(
+            0,
+            win,
+            root,
+            0,
+            0,
+            200,
+            50,
+            0,
+            WindowClass::INPUT_OUTPUT,
+            0,
+            &CreateWindowAux::new(),
+        )
+        .unwrap();
+        conn.change_property8(
+            PropMode::REPLACE,
+            win,
+            AtomEnum::WM_NAME,
+            AtomEnum::STRING,
+            t,
+        )
+        .unwrap();
+        conn.change_property8(
+            PropMode::REPLACE,
+            win,
+            AtomEnum::WM_CLASS,
+            AtomEnum::STRING,
+            b"odd\0Odd\0",
+        )
+        .unwrap();
         conn.map_window(win).unwrap();
         conn.flush().unwrap();
         std::thread::sleep(Duration::from_millis(200));
@@ -287,7 +313,11 @@ fn odd_window_titles_are_survived_and_kept_readable() {
     );
     for p in &got {
         let text = p.text.as_deref().unwrap();
-        assert!(text.chars().count() <= temoin::popups::mask::MAX_CHARS, "{}", text.len());
+        assert!(
+            text.chars().count() <= temoin::popups::mask::MAX_CHARS,
+            "{}",
+            text.len()
+        );
         assert!(!text.chars().any(char::is_control), "{text:?}");
     }
     assert!(got[0].text.as_deref().unwrap().ends_with('…'));

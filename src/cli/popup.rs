@@ -42,6 +42,22 @@ enum PopupAction {
         #[arg(long, conflicts_with = "test")]
         show_default: bool,
     },
+    /// Donne la catégorie d'un pop-up noté sans (heure affichée à l'enregistrement) /
+    /// give the category of a pop-up logged without one (the time shown when it was logged).
+    #[command(alias = "categorise")]
+    Classer {
+        /// Heure du pop-up : HH:MM:SS aujourd'hui, ou AAAA-MM-JJTHH:MM:SS+01:00 /
+        /// the pop-up's time: HH:MM:SS today, or RFC 3339.
+        at: String,
+        #[arg(value_parser = parse_category)]
+        category: PopupCategory,
+    },
+    /// Liste vos pop-ups avec le verdict de la mesure (demande la phrase de passe) /
+    /// list your pop-ups with the measurement's verdict (asks the passphrase).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
     /// Surveille les pop-ups (fenêtres, notifications, raccourci) sans écouter le micro /
     /// watch for pop-ups without listening to the microphone.
     Watch {
@@ -83,6 +99,8 @@ pub fn run(
             show_default,
         }) => rules(test, json, show_default, lang),
         Some(PopupAction::Watch { seconds }) => watch(&vault()?, seconds, lang),
+        Some(PopupAction::Classer { at, category }) => categorise(&vault()?, &at, category, lang),
+        Some(PopupAction::List { json }) => list(&vault()?, json, lang),
         None => record(&vault()?, args.text, args.category, lang),
     }
 }
@@ -103,22 +121,108 @@ fn record(
     };
     let seq = vault.append(&event)?;
     let event = *event;
+    let time = event.at.format("%H:%M:%S");
     println!(
-        "{} {seq}) : {}",
+        "{} {seq}) {} {time} : {}",
         lang.pick("Pop-up enregistré (n°", "Pop-up recorded (no."),
+        lang.pick("à", "at"),
         messages::event_details(&event.kind, lang)
     );
     if let EventKind::PopupSeen(p) = &event.kind
         && p.category.is_none()
     {
         println!(
-            "{}",
+            "{} temoin popup classer {time} <{}>",
             lang.pick(
-                "Sans catégorie : vous pourrez la préciser plus tard.",
-                "No category: you can add it later."
-            )
+                "Sans catégorie : précisez-la quand vous pourrez avec",
+                "No category: add it when you can with"
+            ),
+            lang.pick("catégorie", "category")
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "14:03:27" (today, local time) or a full RFC 3339 instant.
+fn parse_at(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    use chrono::TimeZone;
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s.trim()) {
+        return Some(t);
+    }
+    let time = chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M:%S").ok()?;
+    let today = chrono::Local::now().date_naive().and_time(time);
+    chrono::Local
+        .from_local_datetime(&today)
+        .earliest()
+        .map(|t| t.fixed_offset())
+}
+
+fn categorise(
+    path: &Path,
+    at: &str,
+    category: PopupCategory,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let Some(popup_at) = parse_at(at) else {
+        return Err(crate::explained(format!(
+            "« {at} » : {}",
+            lang.pick(
+                "heure illisible ; écrivez-la comme affichée, par exemple 14:03:27.",
+                "unreadable time; write it as shown, for example 14:03:27."
+            )
+        )));
+    };
+    let mut vault = Vault::open(path)?;
+    let event = temoin::events::Event::now(EventKind::PopupCategorised { popup_at, category });
+    let seq = vault.append(&event)?;
+    println!(
+        "{} {seq}) : {}",
+        lang.pick("Catégorie enregistrée (n°", "Category recorded (no."),
+        messages::event_details(&event.kind, lang)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
+    let vault = Vault::open(path)?;
+    let pass = crate::secret(
+        "TEMOIN_PASSPHRASE",
+        lang.pick("Phrase de passe", "Passphrase"),
+        lang,
+    )?;
+    let unlocked = vault.unlock(&pass)?;
+    let events: Vec<temoin::events::Event> = unlocked
+        .events()?
+        .into_iter()
+        .filter_map(|r| r.event.ok())
+        .collect();
+    let reviewed = temoin::evidence::popups::review(&events);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&reviewed)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for r in &reviewed {
+        println!(
+            "{}  {}",
+            r.at.format("%Y-%m-%d %H:%M:%S"),
+            messages::event_details(&EventKind::PopupSeen(r.popup.clone()), lang)
+        );
+    }
+    let flagged = reviewed.iter().filter(|r| r.popup.emotion_flag).count();
+    let contradicted = reviewed
+        .iter()
+        .filter(|r| r.popup.consistency == Some(temoin::events::Consistency::Contradicted))
+        .count();
+    println!(
+        "{} {}, {flagged} {}, {contradicted} {}.",
+        reviewed
+            .iter()
+            .map(|r| r.popup.count as usize)
+            .sum::<usize>(),
+        lang.pick("pop-up(s)", "pop-up(s)"),
+        lang.pick("avec analyse des émotions", "with emotion analysis"),
+        lang.pick("contredit(s) par la mesure", "contradicted by measurement")
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,5 @@
+//! What the record shows, joined across events: each pop-up with the category the worker gave it
+//! later and its verdict against the whole log's measurements. (Signed bundles, checkpoints and
+//! reports come with the evidence issue.)
+
+pub mod popups;

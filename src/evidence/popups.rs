@@ -1,0 +1,109 @@
+//! Pop-ups as the record shows them: the category given later is applied, and each verdict is
+//! assessed again against every measurement of the log, including the words counted after the
+//! pop-up was stored (transcription runs behind, at low priority). A verdict measured live that the
+//! log cannot improve on (the worker was speaking at that very moment) is kept.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::Serialize;
+
+use crate::events::{Consistency, Event, EventKind, PopupCategory, PopupSeen};
+use crate::popups::consistency::SpeechHistory;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewedPopup {
+    pub at: DateTime<FixedOffset>,
+    #[serde(flatten)]
+    pub popup: PopupSeen,
+}
+
+/// The pop-ups of `events` (in time order), reviewed.
+pub fn review(events: &[Event]) -> Vec<ReviewedPopup> {
+    let history = SpeechHistory::from_events(events);
+    let given: Vec<(DateTime<Utc>, PopupCategory)> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::PopupCategorised { popup_at, category } => {
+                Some((popup_at.with_timezone(&Utc), *category))
+            }
+            _ => None,
+        })
+        .collect();
+    events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::PopupSeen(p) => Some((e.at, p.clone())),
+            _ => None,
+        })
+        .map(|(at, mut p)| {
+            let utc = at.with_timezone(&Utc);
+            // The last category given for this second wins (the worker may correct themselves).
+            if let Some((_, c)) = given
+                .iter()
+                .rev()
+                .find(|(t, _)| t.timestamp() == utc.timestamp())
+            {
+                p.category = Some(*c);
+            }
+            let (verdict, measured) = history.assess(p.category, utc, false);
+            let live_is_better = verdict == Consistency::NotMeasurable
+                && p.consistency
+                    .is_some_and(|c| c != Consistency::NotMeasurable);
+            if !live_is_better && (p.consistency.is_some() || verdict != Consistency::NotMeasurable)
+            {
+                p.consistency = Some(verdict);
+                p.measured = Some(measured);
+            }
+            ReviewedPopup { at, popup: p }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::{PopupSource, SpeechSegment};
+    use chrono::Duration;
+
+    #[test]
+    fn later_words_and_later_categories_are_joined() {
+        let t0 = Utc::now() - Duration::hours(1);
+        let mut events = Vec::new();
+        for i in 0..30 {
+            let s = SpeechSegment {
+                duration_s: 8.0,
+                voiced_s: 5.0,
+                words: Some(20),
+                words_per_minute: Some(150.0),
+                ..Default::default()
+            };
+            events.push(Event::at(
+                t0 + Duration::seconds(i * 9),
+                EventKind::SpeechSegment(s),
+            ));
+        }
+        let cue = t0 + Duration::seconds(30 * 9 + 2);
+        // Logged live before the words were counted: no verdict then.
+        events.push(Event::at(
+            cue,
+            EventKind::PopupSeen(PopupSeen {
+                source: Some(PopupSource::Manual),
+                count: 1,
+                ..Default::default()
+            }),
+        ));
+        events.push(Event::at(
+            cue + Duration::seconds(40),
+            EventKind::PopupCategorised {
+                popup_at: Event::at(cue, EventKind::MonitoringResumed).at,
+                category: PopupCategory::PaceSlower,
+            },
+        ));
+        let r = review(&events);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].popup.category, Some(PopupCategory::PaceSlower));
+        // 150 wpm, the worker's median: "slow down" was not deserved.
+        assert_eq!(r[0].popup.consistency, Some(Consistency::Contradicted));
+        let m = r[0].popup.measured.as_ref().unwrap();
+        assert_eq!(m.words_per_minute, Some(150.0));
+    }
+}
