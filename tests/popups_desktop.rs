@@ -322,3 +322,40 @@ fn odd_window_titles_are_survived_and_kept_readable() {
     }
     assert!(got[0].text.as_deref().unwrap().ends_with('…'));
 }
+
+#[test]
+fn a_windows_text_is_read_through_the_accessibility_bus() {
+    let desktop = Desktop::start();
+    let (_d, path, _, _) = new_vault();
+    let config = desktop.dir.path().join("settings.json");
+    let mut w = Watcher::start(&desktop, &path, &config);
+    watching(&mut w);
+    // A GTK dialog exposes its text to screen readers; its title says nothing.
+    let mut dialog = desktop
+        .env(&mut std::process::Command::new("zenity"))
+        .args([
+            "--info",
+            "--title",
+            "Alerte qualité",
+            "--text",
+            "Le client semble frustré : soyez plus empathique",
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("zenity (installed by scripts/setup)");
+    w.expect("soyez plus empathique", WAIT);
+    w.stop();
+    let _ = dialog.kill();
+    let _ = dialog.wait();
+    let got = popups(&path);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].source, Some(PopupSource::Window));
+    assert_eq!(got[0].category, Some(PopupCategory::Empathy));
+    assert!(got[0].emotion_flag);
+    let text = got[0].text.as_deref().unwrap();
+    assert!(text.starts_with("Alerte qualité — "), "{text}");
+    assert!(
+        text.contains("Le client semble frustré : soyez plus empathique"),
+        "{text}"
+    );
+}

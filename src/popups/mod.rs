@@ -13,6 +13,7 @@
 //! `RegisterHotKey` for the hotkey; on macOS, an `AXObserver` on window creation and the
 //! notification centre's accessibility tree. Each is one more [`Source`]; nothing else changes.
 
+pub mod atspi;
 pub mod classify;
 pub mod consistency;
 pub mod mask;

@@ -183,6 +183,7 @@ fn serve(
 
 struct Atoms {
     client_list: Atom,
+    net_wm_pid: Atom,
     net_wm_name: Atom,
     utf8: Atom,
 }
@@ -199,6 +200,7 @@ impl Atoms {
         };
         Ok(Self {
             client_list: atom(b"_NET_CLIENT_LIST")?,
+            net_wm_pid: atom(b"_NET_WM_PID")?,
             net_wm_name: atom(b"_NET_WM_NAME")?,
             utf8: atom(b"UTF8_STRING")?,
         })
@@ -206,8 +208,9 @@ impl Atoms {
 }
 
 /// Watches for new top-level windows: map notifications on the root, and `_NET_CLIENT_LIST`
-/// where a window manager keeps one; then their title changes. With `ocr`, a new window's text
-/// is read from its pixels ([`super::ocr`]) before it is reported.
+/// where a window manager keeps one; then their title changes. A new window's text is read
+/// through the accessibility bus ([`super::atspi`]) or, with `ocr`, from its pixels
+/// ([`super::ocr`]) before it is reported.
 pub struct WindowWatcher {
     ocr: bool,
     running: Option<Running>,
@@ -227,38 +230,64 @@ impl WindowWatcher {
 /// Time for a new window to paint itself before its pixels are read.
 const PAINT: Duration = Duration::from_millis(300);
 
-/// Reads new windows' text by OCR, on its own thread and X connection so watching never waits.
-fn ocr_loop(
-    jobs: crossbeam_channel::Receiver<(Detection, Window)>,
+/// What the reader is given: the detection, the window, and its process when known.
+type ReadJob = (Detection, Window, Option<u32>);
+
+/// Reads new windows' text, on its own thread and connections so watching never waits: through
+/// the accessibility bus where the app exposes it, else by OCR where the worker enabled it.
+fn reader_loop(
+    jobs: crossbeam_channel::Receiver<ReadJob>,
+    ocr: bool,
     out: Sender<Detection>,
     reports: Sender<SourceReport>,
 ) {
     let mut conn: Option<RustConnection> = None;
+    let mut atspi = super::atspi::Reader::default();
     let mut said: Option<SourceState> = None;
-    for (mut d, w) in jobs {
-        std::thread::sleep(PAINT.saturating_sub(d.seen.elapsed()));
-        if conn.is_none() {
-            conn = x11rb::connect(None).ok().map(|(c, _)| c);
-        }
-        let state = match conn.as_ref().map(|c| super::ocr::read_window(c, w)) {
-            Some(Ok(text)) => {
-                d.body = Some(text).filter(|t| !t.trim().is_empty());
-                Some(SourceState::Watching)
+    for (mut d, w, pid) in jobs {
+        let title = d.title.clone().unwrap_or_default();
+        let mut body = None;
+        if let Some(pid) = pid {
+            use super::atspi::Found;
+            let mut found = atspi.read(pid, &title);
+            // The app is there but has not registered this window yet: one short wait.
+            if found == Found::AppOnly {
+                std::thread::sleep(Duration::from_millis(100));
+                found = atspi.read(pid, &title);
             }
-            // A window gone before it could be read, or too big to be a pop-up: reported as is.
-            Some(Err(super::ocr::OcrError::Grab(_) | super::ocr::OcrError::TooLarge(..))) => None,
-            Some(Err(e)) => Some(SourceState::Unavailable(e.to_string())),
-            None => Some(SourceState::Unavailable("no X server".into())),
-        };
-        if let Some(st) = state
-            && said.as_ref() != Some(&st)
-        {
-            let _ = reports.send(SourceReport {
-                source: "ocr",
-                state: st.clone(),
-            });
-            said = Some(st);
+            if let Found::Text(t) = found {
+                body = Some(t).filter(|t| !t.trim().is_empty());
+            }
         }
+        if body.is_none() && ocr {
+            std::thread::sleep(PAINT.saturating_sub(d.seen.elapsed()));
+            if conn.is_none() {
+                conn = x11rb::connect(None).ok().map(|(c, _)| c);
+            }
+            let state = match conn.as_ref().map(|c| super::ocr::read_window(c, w)) {
+                Some(Ok(text)) => {
+                    body = Some(text).filter(|t| !t.trim().is_empty());
+                    Some(SourceState::Watching)
+                }
+                // A window gone before it could be read, or too big to be a pop-up: as is.
+                Some(Err(super::ocr::OcrError::Grab(_) | super::ocr::OcrError::TooLarge(..))) => {
+                    conn = None;
+                    None
+                }
+                Some(Err(e)) => Some(SourceState::Unavailable(e.to_string())),
+                None => Some(SourceState::Unavailable("no X server".into())),
+            };
+            if let Some(st) = state
+                && said.as_ref() != Some(&st)
+            {
+                let _ = reports.send(SourceReport {
+                    source: "ocr",
+                    state: st.clone(),
+                });
+                said = Some(st);
+            }
+        }
+        d.body = body;
         let _ = out.send(d);
     }
 }
@@ -272,20 +301,17 @@ impl Source for WindowWatcher {
         if self.running.is_some() {
             return;
         }
-        let ocr = self.ocr.then(|| {
-            let (tx, rx) = crossbeam_channel::unbounded();
-            let (out, reports) = (out.clone(), reports.clone());
-            let reader = std::thread::Builder::new()
-                .name("temoin-ocr".into())
-                .spawn(move || ocr_loop(rx, out, reports))
-                .ok();
-            self.reader = reader;
-            tx
-        });
+        let (reader, jobs) = crossbeam_channel::unbounded();
+        let ocr = self.ocr;
+        let (to, rep) = (out.clone(), reports.clone());
+        self.reader = std::thread::Builder::new()
+            .name("temoin-reader".into())
+            .spawn(move || reader_loop(jobs, ocr, to, rep))
+            .ok();
         self.running = spawn(
             Windows {
                 out,
-                ocr,
+                reader,
                 atoms: None,
                 clients: HashSet::new(),
                 shown: HashMap::new(),
@@ -298,7 +324,7 @@ impl Source for WindowWatcher {
         if let Some(r) = self.running.take() {
             r.stop();
         }
-        // The watcher's end closed the OCR queue: what was queued is read and sent first.
+        // The watcher's end closed the reader's queue: what was queued is read and sent first.
         if let Some(t) = self.reader.take() {
             let _ = t.join();
         }
@@ -307,8 +333,8 @@ impl Source for WindowWatcher {
 
 struct Windows {
     out: Sender<Detection>,
-    /// New windows go here to have their text read, when OCR is on.
-    ocr: Option<Sender<(Detection, Window)>>,
+    /// New windows go here to have their text read (accessibility bus, OCR).
+    reader: Sender<ReadJob>,
     atoms: Option<Atoms>,
     /// Windows in `_NET_CLIENT_LIST` last time it was read.
     clients: HashSet<Window>,
@@ -390,14 +416,23 @@ impl Windows {
         d.seen = now;
         d.app = class;
         d.title = title;
-        match &self.ocr {
-            Some(ocr) if !title_change => {
-                let _ = ocr.send((d, client));
-            }
-            _ => {
-                let _ = self.out.send(d);
-            }
+        if title_change {
+            let _ = self.out.send(d);
+        } else {
+            let pid = self.pid(conn, client);
+            let _ = self.reader.send((d, client, pid));
         }
+    }
+
+    /// The process that owns the window (`_NET_WM_PID`), when it says.
+    fn pid(&self, conn: &RustConnection, w: Window) -> Option<u32> {
+        let a = self.atoms.as_ref()?;
+        let reply = conn
+            .get_property(false, w, a.net_wm_pid, AtomEnum::CARDINAL, 0, 1)
+            .ok()?
+            .reply()
+            .ok()?;
+        reply.value32()?.next()
     }
 
     fn client_list(&self, conn: &RustConnection, root: Window) -> HashSet<Window> {

@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
@@ -194,12 +194,13 @@ pub fn wait_until(limit: Duration, mut ok: impl FnMut() -> bool) -> bool {
     false
 }
 
-/// A running `temoin popup watch`, its messages line by line.
+/// A running `temoin popup watch` (or `listen`), its output line by line.
 pub struct Watcher {
     child: Child,
-    pub lines: Receiver<String>,
+    /// (from standard output, line)
+    pub lines: Receiver<(bool, String)>,
     pub seen: Vec<String>,
-    stdout: Option<std::process::ChildStdout>,
+    out: Vec<String>,
 }
 
 impl Watcher {
@@ -214,7 +215,7 @@ impl Watcher {
         Self::spawn(cmd)
     }
 
-    /// Runs `cmd` (a `temoin` command), reading its messages as they come.
+    /// Runs `cmd` (a `temoin` command), reading what it says as it comes.
     pub fn spawn(mut cmd: Command) -> Watcher {
         let mut child = cmd
             .stdout(Stdio::piped())
@@ -222,22 +223,35 @@ impl Watcher {
             .spawn()
             .expect("temoin");
         let (tx, lines) = channel();
+        let out = child.stdout.take().unwrap();
         let err = child.stderr.take().unwrap();
+        let tx2 = tx.clone();
         std::thread::spawn(move || {
-            for l in BufReader::new(err).lines().map_while(Result::ok) {
-                let _ = tx.send(l);
+            for l in BufReader::new(out).lines().map_while(Result::ok) {
+                let _ = tx2.send((true, l));
             }
         });
-        let stdout = child.stdout.take();
+        std::thread::spawn(move || {
+            for l in BufReader::new(err).lines().map_while(Result::ok) {
+                let _ = tx.send((false, l));
+            }
+        });
         Watcher {
             child,
             lines,
             seen: Vec::new(),
-            stdout,
+            out: Vec::new(),
         }
     }
 
-    /// Waits for a message line containing `what`.
+    fn take(&mut self, (is_out, l): (bool, String)) {
+        if is_out {
+            self.out.push(l.clone());
+        }
+        self.seen.push(l);
+    }
+
+    /// Waits for a line (on either output) containing `what`.
     pub fn expect(&mut self, what: &str, limit: Duration) {
         let end = Instant::now() + limit;
         if self.seen.iter().any(|l| l.contains(what)) {
@@ -245,9 +259,9 @@ impl Watcher {
         }
         while let Some(left) = end.checked_duration_since(Instant::now()) {
             match self.lines.recv_timeout(left) {
-                Ok(l) => {
-                    let hit = l.contains(what);
-                    self.seen.push(l);
+                Ok(line) => {
+                    let hit = line.1.contains(what);
+                    self.take(line);
                     if hit {
                         return;
                     }
@@ -262,12 +276,11 @@ impl Watcher {
     pub fn stop(mut self) -> String {
         // SAFETY: sending SIGINT to our own child process.
         unsafe { libc::kill(self.child.id() as i32, libc::SIGINT) };
-        let mut out = String::new();
-        if let Some(mut s) = self.stdout.take() {
-            let _ = s.read_to_string(&mut out);
-        }
         let status = self.child.wait().unwrap();
+        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(5)) {
+            self.take(line);
+        }
         assert!(status.success(), "{status:?}");
-        out
+        self.out.join("\n")
     }
 }
