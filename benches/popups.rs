@@ -7,7 +7,6 @@ mod common;
 #[path = "../tests/common/desktop.rs"]
 mod desktop;
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use temoin::popups::RulesFile;
@@ -19,6 +18,7 @@ use x11rb::wrapper::ConnectionExt as _;
 const ROUNDS: usize = 100;
 /// Slower than the flood limit, so every pop-up is stored on its own.
 const SPACING: Duration = Duration::from_millis(150);
+const OCR_ROUNDS: usize = 20;
 
 fn percentile(v: &mut [f64], p: f64) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -73,36 +73,18 @@ fn main() {
 
     // Notifications: from the Notify call to the event stored.
     let mut notif = Vec::new();
-    let address = desktop.bus_address();
-    zbus::block_on(async {
-        let conn = zbus::connection::Builder::address(address.as_str())
-            .build()
-            .await
-            .unwrap();
-        for _ in 0..ROUNDS {
-            let t0 = Instant::now();
-            conn.call_method(
-                Some("org.freedesktop.Notifications"),
-                "/org/freedesktop/Notifications",
-                Some("org.freedesktop.Notifications"),
-                "Notify",
-                &(
-                    "Cogito",
-                    0u32,
-                    "",
-                    "Parlez plus vite",
-                    "",
-                    Vec::<&str>::new(),
-                    HashMap::<&str, zbus::Variant>::new(),
-                    500i32,
-                ),
-            )
-            .await
-            .unwrap();
-            notif.push(wait_stored(&watch).duration_since(t0).as_secs_f64() * 1e3);
+    let t0 = std::cell::Cell::new(Instant::now());
+    desktop.notify_raw(
+        ROUNDS,
+        |_| {
+            t0.set(Instant::now());
+            "Parlez plus vite"
+        },
+        |_| {
+            notif.push(wait_stored(&watch).duration_since(t0.get()).as_secs_f64() * 1e3);
             std::thread::sleep(SPACING);
-        }
-    });
+        },
+    );
 
     // Windows: from MapWindow to the event stored.
     let (conn, screen) = x11rb::connect(Some(&desktop.display)).unwrap();
@@ -150,6 +132,30 @@ fn main() {
         std::thread::sleep(SPACING);
     }
 
+    // With OCR on: an xmessage window's text read from its pixels (after letting it paint).
+    let rules = desktop.dir.path().join("ocr.toml");
+    std::fs::write(
+        &rules,
+        "[sources]\nocr = true\nnotifications = false\nraccourci = \"\"\n",
+    )
+    .unwrap();
+    let (_d2, path2, _, _) = common::new_vault();
+    let ocr_watch = Watch::start(&path2, RulesFile::open(Some(rules)).unwrap()).unwrap();
+    while !matches!(
+        ocr_watch.notices().recv_timeout(Duration::from_secs(10)),
+        Ok(Notice::Source(_))
+    ) {}
+    let mut ocr = Vec::new();
+    for _ in 0..OCR_ROUNDS {
+        let t0 = Instant::now();
+        let mut win = desktop.window("outil", "Alerte", "Vous parlez trop vite, ralentissez");
+        ocr.push(wait_stored(&ocr_watch).duration_since(t0).as_secs_f64() * 1e3);
+        let _ = win.kill();
+        let _ = win.wait();
+        std::thread::sleep(SPACING);
+    }
+    ocr_watch.stop();
+
     // Idle: nothing happens for 20 s.
     std::thread::sleep(Duration::from_secs(1));
     let cpu0 = watcher_cpu_s();
@@ -158,7 +164,11 @@ fn main() {
     let idle_pct = (watcher_cpu_s() - cpu0) / t0.elapsed().as_secs_f64() * 100.0;
     watch.stop();
 
-    for (name, v) in [("notification", &mut notif), ("window", &mut windows)] {
+    for (name, v) in [
+        ("notification", &mut notif),
+        ("window", &mut windows),
+        ("window read by OCR (from xmessage start)", &mut ocr),
+    ] {
         println!(
             "popups/{name}: detection to stored, {} rounds: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
             v.len(),

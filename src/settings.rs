@@ -24,6 +24,22 @@ pub enum SettingsError {
     Unwritable { path: PathBuf, reason: String },
 }
 
+/// A file the worker may keep beside the settings (`lexique.toml`, `popups.toml`).
+pub fn beside(name: &str) -> Option<PathBuf> {
+    Settings::default_path().and_then(|p| p.parent().map(|d| d.join(name)))
+}
+
+/// The worker's own version of a shipped file, if there is one: `Ok(None)` when `path` is `None`
+/// or no file is there (the shipped one applies).
+pub fn read_own_file(path: Option<&Path>) -> std::io::Result<Option<String>> {
+    let Some(p) = path else { return Ok(None) };
+    match std::fs::read_to_string(p) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 impl Settings {
     pub fn default_path() -> Option<PathBuf> {
         std::env::var_os("TEMOIN_CONFIG")

@@ -170,8 +170,7 @@ impl Default for Rules {
 impl Rules {
     /// The worker's rules file beside the settings.
     pub fn user_path() -> Option<PathBuf> {
-        crate::settings::Settings::default_path()
-            .and_then(|p| p.parent().map(|d| d.join("popups.toml")))
+        crate::settings::beside("popups.toml")
     }
 
     /// The shipped rules, as text (to copy and edit).
@@ -230,16 +229,13 @@ impl Rules {
 
     /// Loads `path`, or the shipped rules when there is no such file.
     pub fn load(path: Option<&Path>) -> Result<Self, RulesError> {
-        let Some(p) = path else {
-            return Ok(Self::default());
-        };
-        match std::fs::read_to_string(p) {
-            Ok(text) => Self::parse(&text, p),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(e) => Err(RulesError::Unreadable {
-                path: p.to_path_buf(),
-                reason: e.to_string(),
-            }),
+        let own = crate::settings::read_own_file(path).map_err(|e| RulesError::Unreadable {
+            path: path.map(Path::to_path_buf).unwrap_or_default(),
+            reason: e.to_string(),
+        })?;
+        match (own, path) {
+            (Some(text), Some(p)) => Self::parse(&text, p),
+            _ => Ok(Self::default()),
         }
     }
 

@@ -48,22 +48,18 @@ impl Default for Lexicon {
 impl Lexicon {
     /// The worker's lexicon file beside the settings, if they have one.
     pub fn user_path() -> Option<PathBuf> {
-        crate::settings::Settings::default_path()
-            .and_then(|p| p.parent().map(|d| d.join("lexique.toml")))
+        crate::settings::beside("lexique.toml")
     }
 
     /// Loads `path`, or the shipped lexicon when there is no such file.
     pub fn load(path: Option<&Path>) -> Result<Self, LexiconError> {
-        match path {
-            Some(p) => match std::fs::read_to_string(p) {
-                Ok(text) => Self::parse(&text, p),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-                Err(e) => Err(LexiconError::Unreadable {
-                    path: p.to_path_buf(),
-                    reason: e.to_string(),
-                }),
-            },
-            None => Ok(Self::default()),
+        let own = crate::settings::read_own_file(path).map_err(|e| LexiconError::Unreadable {
+            path: path.map(Path::to_path_buf).unwrap_or_default(),
+            reason: e.to_string(),
+        })?;
+        match (own, path) {
+            (Some(text), Some(p)) => Self::parse(&text, p),
+            _ => Ok(Self::default()),
         }
     }
 

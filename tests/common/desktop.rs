@@ -159,6 +159,44 @@ impl Desktop {
             .expect("xmessage")
     }
 
+    /// Sends `n` notifications straight on the bus, as fast as the daemon answers: `summary(i)`
+    /// just before the i-th, `after(i)` once the daemon has it.
+    pub fn notify_raw(
+        &self,
+        n: usize,
+        mut summary: impl FnMut(usize) -> &'static str,
+        mut after: impl FnMut(usize),
+    ) {
+        let address = self.bus_address();
+        zbus::block_on(async {
+            let conn = zbus::connection::Builder::address(address.as_str())
+                .build()
+                .await?;
+            for i in 0..n {
+                conn.call_method(
+                    Some("org.freedesktop.Notifications"),
+                    "/org/freedesktop/Notifications",
+                    Some("org.freedesktop.Notifications"),
+                    "Notify",
+                    &(
+                        "Cogito",
+                        0u32,
+                        "",
+                        summary(i),
+                        "",
+                        Vec::<&str>::new(),
+                        std::collections::HashMap::<&str, zbus::Variant>::new(),
+                        1000i32,
+                    ),
+                )
+                .await?;
+                after(i);
+            }
+            Ok::<(), zbus::Error>(())
+        })
+        .expect("notifications sent");
+    }
+
     pub fn key(&self, keys: &str) {
         let ok = self
             .env(&mut Command::new("xdotool"))
