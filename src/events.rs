@@ -58,6 +58,9 @@ pub enum EventKind {
     CallEnded(CallEnded),
     /// The end-of-shift self-report (NASA-TLX scales, 0–100).
     SelfReport(SelfReport),
+    /// The worker corrected the start and/or end of the shift of a given day (the shifts found
+    /// that day become one, with these bounds where given).
+    ShiftCorrected(ShiftCorrection),
     /// A free note the worker wrote.
     Note {
         text: String,
@@ -80,6 +83,7 @@ impl EventKind {
             EventKind::CallStarted { .. } => "call_started",
             EventKind::CallEnded(_) => "call_ended",
             EventKind::SelfReport(_) => "self_report",
+            EventKind::ShiftCorrected(_) => "shift_corrected",
             EventKind::Note { .. } => "note",
             EventKind::MonitoringPaused { .. } => "monitoring_paused",
             EventKind::MonitoringResumed => "monitoring_resumed",
@@ -273,6 +277,17 @@ pub struct SelfReport {
     pub frustration: u8,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// A shift's bounds as the worker states them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShiftCorrection {
+    /// The local date the shift started on.
+    pub date: chrono::NaiveDate,
+    #[serde(default)]
+    pub start: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    pub end: Option<DateTime<FixedOffset>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 
 mod cli {
     pub mod popup;
+    pub mod workload;
 }
 
 use std::io::{IsTerminal, Write};
@@ -112,6 +113,25 @@ enum Command {
     /// Enregistre un pop-up vu, teste les règles, ou surveille les pop-ups, sans phrase de passe /
     /// log a pop-up, test the rules, or watch for pop-ups, no passphrase needed.
     Popup(cli::popup::PopupArgs),
+    /// Marque le début ou la fin d'un appel, sans phrase de passe / mark a call's start or end.
+    Call {
+        #[arg(value_enum)]
+        action: cli::workload::CallAction,
+    },
+    /// Bilan de fin de service (NASA-TLX, moins d'une minute), sans phrase de passe /
+    /// end-of-shift self-report, no passphrase needed.
+    #[command(name = "fin-de-service", alias = "end-of-shift")]
+    FinDeService(cli::workload::SelfReportArgs),
+    /// Corrige le début et/ou la fin du service d'un jour, sans phrase de passe /
+    /// correct the start and/or end of a day's shift, no passphrase needed.
+    #[command(name = "corriger-service", alias = "correct-shift")]
+    CorrigerService(cli::workload::ShiftArgs),
+    /// Charge de travail : appels, récupération, occupation, suites sans pause (phrase de passe) /
+    /// workload indicators (asks the passphrase).
+    Workload {
+        #[arg(long)]
+        json: bool,
+    },
     /// Mesure la voix dans un enregistrement WAV / measure the voice in a WAV recording.
     Analyze {
         file: PathBuf,
@@ -240,6 +260,10 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
         ),
         Command::Calibrate { device, seconds } => calibrate(device, seconds, lang),
         Command::Popup(args) => cli::popup::run(vault, args, lang),
+        Command::Call { action } => cli::workload::call(&vault()?, action, lang),
+        Command::FinDeService(args) => cli::workload::self_report(&vault()?, args, lang),
+        Command::CorrigerService(args) => cli::workload::correct_shift(&vault()?, args, lang),
+        Command::Workload { json } => cli::workload::workload(&vault()?, json, lang),
     }
 }
 
@@ -655,6 +679,7 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
             device: device.or(saved.device),
             own_level_db: own_level.or(saved.own_level_db),
             baseline_seed,
+            calls: saved.calls,
             ..Default::default()
         },
         Extras {

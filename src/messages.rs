@@ -7,9 +7,11 @@ use crate::capture::CaptureError;
 use crate::events::{Consistency, EventKind, PopupCategory, PopupSeen};
 use crate::pipeline::{Analysis, PipelineError};
 use crate::popups::{RulesError, SourceReport, SourceState};
+use crate::selfreport::Scale;
 use crate::speech::{LexiconError, SpeechError};
 use crate::vault::{Break, RowProblem, VaultError};
 use crate::voice::VoiceError;
+use crate::workload::indicators::Figures;
 
 /// The language of what people read. French unless asked otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -157,6 +159,7 @@ pub fn kind_label(kind: &EventKind, lang: Lang) -> &'static str {
         EventKind::CallStarted { .. } => lang.pick("Début d'appel", "Call started"),
         EventKind::CallEnded(_) => lang.pick("Fin d'appel", "Call ended"),
         EventKind::SelfReport(_) => lang.pick("Bilan de fin de service", "End-of-shift report"),
+        EventKind::ShiftCorrected(_) => lang.pick("Service corrigé", "Shift corrected"),
         EventKind::Note { .. } => lang.pick("Note", "Note"),
         EventKind::MonitoringPaused { .. } => {
             lang.pick("Pause de confidentialité", "Privacy pause")
@@ -236,6 +239,14 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
             r.mental,
             lang.pick("frustration", "frustration"),
             r.frustration
+        ),
+        EventKind::ShiftCorrected(c) => format!(
+            "{} {} – {}",
+            c.date,
+            c.start
+                .map_or("…".to_string(), |t| t.format("%H:%M").to_string()),
+            c.end
+                .map_or("…".to_string(), |t| t.format("%H:%M").to_string())
         ),
         EventKind::MonitoringPaused { .. } => String::new(),
     }
@@ -628,4 +639,151 @@ pub fn consistency_text(p: &PopupSeen, lang: Lang) -> Option<String> {
         Some(n) => format!("{} : {n}", consistency_label(c, lang)),
         None => consistency_label(c, lang).to_string(),
     })
+}
+
+/// A NASA-TLX scale: its name, the question, and what 0 and 100 mean.
+pub fn tlx_question(s: Scale, lang: Lang) -> [&'static str; 4] {
+    match (s, lang) {
+        (Scale::Mental, Lang::Fr) => [
+            "Exigence mentale",
+            "Quelle activité mentale ce service vous a-t-il demandée (réfléchir, décider, retenir, chercher) ?",
+            "très faible",
+            "très élevée",
+        ],
+        (Scale::Mental, Lang::En) => [
+            "Mental demand",
+            "How mentally demanding was this shift (thinking, deciding, remembering, searching)?",
+            "very low",
+            "very high",
+        ],
+        (Scale::Physical, Lang::Fr) => [
+            "Exigence physique",
+            "Quelle activité physique vous a-t-il demandée (voix, posture, écran, casque) ?",
+            "très faible",
+            "très élevée",
+        ],
+        (Scale::Physical, Lang::En) => [
+            "Physical demand",
+            "How physically demanding was it (voice, posture, screen, headset)?",
+            "very low",
+            "very high",
+        ],
+        (Scale::Temporal, Lang::Fr) => [
+            "Pression du temps",
+            "Quelle pression de la cadence et du temps avez-vous ressentie ?",
+            "très faible",
+            "très élevée",
+        ],
+        (Scale::Temporal, Lang::En) => [
+            "Temporal demand",
+            "How hurried or rushed was the pace?",
+            "very low",
+            "very high",
+        ],
+        (Scale::Performance, Lang::Fr) => [
+            "Réussite",
+            "Dans quelle mesure avez-vous réussi ce qu'on vous demandait ? (0 = parfaitement)",
+            "parfaitement",
+            "échec",
+        ],
+        (Scale::Performance, Lang::En) => [
+            "Performance",
+            "How successful were you in doing what was asked? (0 = perfectly)",
+            "perfect",
+            "failure",
+        ],
+        (Scale::Effort, Lang::Fr) => [
+            "Effort",
+            "Quel effort avez-vous dû fournir pour y arriver ?",
+            "très faible",
+            "très élevé",
+        ],
+        (Scale::Effort, Lang::En) => [
+            "Effort",
+            "How hard did you have to work to reach that level?",
+            "very low",
+            "very high",
+        ],
+        (Scale::Frustration, Lang::Fr) => [
+            "Frustration",
+            "Quel niveau d'irritation, de stress ou de découragement avez-vous ressenti ?",
+            "très faible",
+            "très élevé",
+        ],
+        (Scale::Frustration, Lang::En) => [
+            "Frustration",
+            "How irritated, stressed or discouraged were you?",
+            "very low",
+            "very high",
+        ],
+    }
+}
+
+fn minutes(s: f64) -> String {
+    let m = (s / 60.0).round() as i64;
+    if m >= 60 {
+        format!("{} h {:02}", m / 60, m % 60)
+    } else {
+        format!("{m} min")
+    }
+}
+
+/// Workload figures as sentences a non-specialist reads.
+pub fn workload_figures(f: &Figures, lang: Lang) -> Vec<String> {
+    let opt = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |s| format!("{s:.0} s"));
+    let pct = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |x| format!("{:.0} %", x * 100.0));
+    match lang {
+        Lang::Fr => vec![
+            format!(
+                "Appels : {} ; temps au téléphone : {} sur {} de présence (occupation {}).",
+                f.calls,
+                minutes(f.phone_s),
+                minutes(f.logged_s),
+                pct(f.occupancy)
+            ),
+            format!(
+                "Durée moyenne d'un appel : {} ; récupération entre deux appels : {} en moyenne, {} au plus court.",
+                opt(f.mean_handle_s),
+                opt(f.mean_recovery_s),
+                opt(f.min_recovery_s)
+            ),
+            format!(
+                "Plus longue suite d'appels sans pause : {} ({} appels).",
+                minutes(f.longest_run_s),
+                f.longest_run_calls
+            ),
+            format!(
+                "Au téléphone le soir ou la nuit (20 h – 7 h) : {} ; le week-end : {}. Pop-ups pendant les appels : {}.",
+                minutes(f.evening_s),
+                minutes(f.weekend_s),
+                f.popups
+            ),
+        ],
+        Lang::En => vec![
+            format!(
+                "Calls: {}; time on the phone: {} of {} logged (occupancy {}).",
+                f.calls,
+                minutes(f.phone_s),
+                minutes(f.logged_s),
+                pct(f.occupancy)
+            ),
+            format!(
+                "Average handle time: {}; recovery between calls: {} on average, {} at the shortest.",
+                opt(f.mean_handle_s),
+                opt(f.mean_recovery_s),
+                opt(f.min_recovery_s)
+            ),
+            format!(
+                "Longest run of calls without a break: {} ({} calls).",
+                minutes(f.longest_run_s),
+                f.longest_run_calls
+            ),
+            format!(
+                "On the phone in the evening or at night (20:00–07:00): {}; at weekends: {}. Pop-ups during calls: {}.",
+                minutes(f.evening_s),
+                minutes(f.weekend_s),
+                f.popups
+            ),
+        ],
+    }
 }

@@ -14,6 +14,10 @@ pub struct Settings {
     pub own_level_db: Option<f64>,
     /// The language the worker speaks on calls (French unless set).
     pub speech_lang: Option<crate::speech::SpokenLanguage>,
+    /// How calls are told apart in the worker's speech.
+    pub calls: crate::workload::CallSettings,
+    /// What counts as a break and as a new shift.
+    pub workload: crate::workload::WorkloadSettings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +95,11 @@ mod tests {
             device: Some("Casque USB".into()),
             own_level_db: Some(-24.5),
             speech_lang: Some(crate::speech::SpokenLanguage::En),
+            calls: crate::workload::CallSettings {
+                gap_s: 45.0,
+                ..Default::default()
+            },
+            ..Default::default()
         };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path).unwrap(), s);

@@ -107,6 +107,11 @@ impl Listener {
         Ok(heard)
     }
 
+    /// Seconds of audio heard since the stream started (monotonic stream time).
+    pub fn position_s(&self) -> f64 {
+        self.position as f64 / 16_000.0
+    }
+
     /// The wearer is speaking now: a segment is open and its last second is at their level.
     pub fn speaking(&self) -> bool {
         let Some(open) = self.segmenter.open_since() else {

@@ -24,6 +24,7 @@ use crate::popups::watch::{Desk, Notice, Stored, Watchers};
 use crate::popups::{Detection, RulesFile, SourceReport};
 use crate::speech::Transcriber;
 use crate::vault::{Vault, VaultError};
+use crate::workload::{CallMark, CallTracker};
 
 /// 16 kHz samples gathered before the voice model runs on them.
 const BATCH: usize = 8_000;
@@ -45,6 +46,8 @@ pub struct LiveSettings {
     /// The worker's recent segments, read from the vault when they unlocked it at start: the
     /// baseline then spans days, not just this session. Only measurements, kept in memory.
     pub baseline_seed: Vec<crate::features::Measures>,
+    /// How calls are told apart in the worker's speech.
+    pub calls: crate::workload::CallSettings,
 }
 
 /// What monitoring is doing, for people to see.
@@ -217,6 +220,7 @@ impl Monitor {
                 detections: det_rx,
                 sources: rep_rx,
                 notices: notice_tx,
+                calls: CallTracker::new(settings.calls),
             };
             std::thread::Builder::new()
                 .name("temoin-listen".into())
@@ -426,6 +430,8 @@ struct Processor {
     /// Pop-ups, when watched: verdicts from the speech measured here.
     desk: Option<Desk>,
     notices: Sender<Notice>,
+    /// Calls from the worker's speech, in stream time.
+    calls: CallTracker,
 }
 
 /// A measured segment waiting for its words; its samples are dropped once counted.
@@ -565,8 +571,35 @@ impl Processor {
             let _ = self.notices.send(Notice::RulesRefused(r));
         }
         if let Some(e) = event {
+            self.calls.popup();
             self.log_popup(e, Some(d.seen));
         }
+    }
+
+    /// Logs a call's start or end, stamped at its place in the stream.
+    fn call(&mut self, mark: CallMark, at_quit: bool) {
+        let Some(origin) = self.origin else { return };
+        let at = |s: f64| origin + chrono::Duration::milliseconds((s * 1000.0).round() as i64);
+        let event = match mark {
+            CallMark::Started { at_s } => Event::at(
+                at(at_s),
+                EventKind::CallStarted {
+                    source: crate::events::MarkSource::Speech,
+                },
+            ),
+            CallMark::Ended(c) => Event::at(
+                at(c.end_s),
+                EventKind::CallEnded(crate::events::CallEnded {
+                    source: crate::events::MarkSource::Speech,
+                    handle_s: c.end_s - c.start_s,
+                    talk_s: c.talk_s,
+                    worker_share: None,
+                    popups: c.popups,
+                    closed_at_quit: at_quit,
+                }),
+            ),
+        };
+        self.log(event);
     }
 
     fn popup_tick(&mut self, all: bool) {
@@ -600,6 +633,9 @@ impl Processor {
             Ok(heard) => self.store(heard),
             Err(e) => self.reporter.set(Status::VoiceTrouble(e.to_string())),
         }
+        if let Some(m) = self.calls.tick(self.listener.position_s()) {
+            self.call(m, false);
+        }
         self.audio = audio;
         self.audio.clear();
     }
@@ -627,6 +663,9 @@ impl Processor {
                 syllables_per_s: m.syllables_per_s,
                 ..Default::default()
             };
+            for m in self.calls.speech(s.start_s, s.end_s) {
+                self.call(m, false);
+            }
             // Pop-up verdicts see the segment now; its words, when counted, follow.
             if let Some(desk) = &mut self.desk {
                 desk.speech(at, &segment);
@@ -656,8 +695,12 @@ impl Processor {
         }
     }
 
-    /// Forgets the stream: nothing heard before a pause or a device change is kept half-measured.
+    /// Forgets the stream: nothing heard before a pause or a device change is kept half-measured;
+    /// a call under way is closed at its last activity.
     fn forget(&mut self) {
+        if let Some(m) = self.calls.close() {
+            self.call(m, true);
+        }
         self.audio.clear();
         self.listener.reset();
         self.origin = None;
@@ -666,6 +709,9 @@ impl Processor {
 
     /// Ends a stretch of monitoring: closes any strain run and logs why it stopped.
     fn end(&mut self, reason: PauseReason) {
+        if let Some(m) = self.calls.close() {
+            self.call(m, true);
+        }
         if let Some(ep) = self.tracker.close() {
             self.counters.episodes.fetch_add(1, Ordering::Relaxed);
             self.log(Event::now(EventKind::StrainEpisode(ep)));
@@ -687,6 +733,7 @@ struct Parts {
     detections: Receiver<Detection>,
     sources: Receiver<SourceReport>,
     notices: Sender<Notice>,
+    calls: CallTracker,
 }
 
 fn process_loop(feed: Receiver<Feed>, parts: Parts) {
@@ -712,6 +759,7 @@ fn process_loop(feed: Receiver<Feed>, parts: Parts) {
         words,
         desk: parts.desk,
         notices: parts.notices,
+        calls: parts.calls,
     };
     loop {
         // Woken by audio, words, pop-ups; by a timer only while a pop-up flood is being folded.

@@ -39,6 +39,8 @@ pub struct Analysis {
     pub segments: Vec<SegmentReport>,
     /// Segments set aside as another voice (only with a calibrated own level).
     pub set_aside: usize,
+    /// Calls found from the wearer's speech activity (`start_s`, `end_s`).
+    pub calls: Vec<crate::workload::CallSpan>,
 }
 
 /// Analyses a recording. All speech counts as the wearer's unless `own_level_db` is given.
@@ -72,10 +74,15 @@ pub fn analyze_with(
             seg.words = c.with_rates(seg.end_s - seg.start_s, seg.measures.pause_ratio);
         }
     }
+    let calls = crate::workload::calls_in(
+        heard.own.iter().map(|s| (s.start_s, s.end_s)),
+        crate::workload::CallSettings::default(),
+    );
     Ok(Analysis {
         duration_s: audio.len() as f64 / capture::RATE as f64,
         speech_s: heard.own.iter().map(|s| s.end_s - s.start_s).sum(),
         segments: heard.own,
         set_aside: heard.set_aside.len(),
+        calls,
     })
 }

@@ -1,0 +1,278 @@
+//! `temoin call start|end`, `temoin fin-de-service` and `temoin workload`.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::Local;
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveTime, TimeZone};
+use clap::{Args, ValueEnum};
+
+use temoin::events::{CallEnded, Event, EventKind, MarkSource, ShiftCorrection};
+use temoin::messages::{self, Lang};
+use temoin::selfreport::{self, Scale};
+use temoin::settings::Settings;
+use temoin::vault::Vault;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CallAction {
+    /// Début d'appel / call started.
+    Start,
+    /// Fin d'appel / call ended.
+    End,
+}
+
+/// Marks a call's start or end by hand (merged with the calls found in the worker's speech).
+pub fn call(path: &Path, action: CallAction, lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut vault = Vault::open(path)?;
+    let kind = match action {
+        CallAction::Start => EventKind::CallStarted {
+            source: MarkSource::Manual,
+        },
+        CallAction::End => EventKind::CallEnded(CallEnded {
+            source: MarkSource::Manual,
+            handle_s: 0.0,
+            talk_s: 0.0,
+            worker_share: None,
+            popups: 0,
+            closed_at_quit: false,
+        }),
+    };
+    let event = Event::now(kind);
+    let seq = vault.append(&event)?;
+    println!(
+        "{} (n° {seq}) {} {}.",
+        messages::kind_label(&event.kind, lang),
+        lang.pick("à", "at"),
+        event.at.format("%H:%M:%S")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+pub struct SelfReportArgs {
+    /// Exigence mentale / mental demand (0–100).
+    #[arg(long, value_parser = value)]
+    mental: Option<u8>,
+    /// Exigence physique / physical demand.
+    #[arg(long, value_parser = value)]
+    physical: Option<u8>,
+    /// Pression du temps / temporal demand.
+    #[arg(long, value_parser = value)]
+    temporal: Option<u8>,
+    /// Réussite (0 = parfaitement) / performance (0 = perfect).
+    #[arg(long, value_parser = value)]
+    performance: Option<u8>,
+    /// Effort.
+    #[arg(long, value_parser = value)]
+    effort: Option<u8>,
+    /// Frustration.
+    #[arg(long, value_parser = value)]
+    frustration: Option<u8>,
+    /// Une note libre / a free note.
+    #[arg(long)]
+    note: Option<String>,
+}
+
+fn value(s: &str) -> Result<u8, String> {
+    selfreport::parse_value(s).map_err(|e| format!("{e} (0–100)"))
+}
+
+/// The end-of-shift self-report: from the options, or asked one scale at a time. An empty answer
+/// cancels: nothing is stored.
+pub fn self_report(path: &Path, args: SelfReportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let given = [
+        args.mental,
+        args.physical,
+        args.temporal,
+        args.performance,
+        args.effort,
+        args.frustration,
+    ];
+    let mut vault = Vault::open(path)?;
+    vault.writable()?;
+    let (values, note) = if given.iter().any(Option::is_some) {
+        if given.iter().any(Option::is_none) {
+            return Err(crate::explained(lang.pick(
+                "Donnez les six échelles (--mental --physical --temporal --performance --effort --frustration), ou aucune pour répondre aux questions.",
+                "Give all six scales (--mental --physical --temporal --performance --effort --frustration), or none to answer the questions.",
+            )));
+        }
+        (given.map(|v| v.unwrap_or(0)), args.note)
+    } else {
+        match ask(lang)? {
+            Some(answers) => answers,
+            None => {
+                println!(
+                    "{}",
+                    lang.pick(
+                        "Bilan annulé : rien n'est enregistré.",
+                        "Report cancelled: nothing is stored."
+                    )
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+        }
+    };
+    let report = selfreport::build(values, note.as_deref());
+    let seq = vault.append(&Event::now(EventKind::SelfReport(report)))?;
+    println!(
+        "{} {seq}). {}",
+        lang.pick("Bilan enregistré (n°", "Report recorded (no."),
+        lang.pick(
+            "Merci, et bonne fin de journée.",
+            "Thank you, and have a good evening."
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks the six scales and the note on the terminal (or reads answers piped in).
+fn ask(lang: Lang) -> anyhow::Result<Option<([u8; 6], Option<String>)>> {
+    let stdin = std::io::stdin();
+    let interactive = stdin.is_terminal();
+    let mut lines = stdin.lock().lines();
+    let mut out = std::io::stdout();
+    writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Bilan de fin de service (moins d'une minute). Répondez de 0 à 100 ; Entrée sans rien pour annuler.",
+            "End-of-shift report (under a minute). Answer from 0 to 100; Enter alone to cancel."
+        )
+    )?;
+    let mut values = [0u8; 6];
+    for (k, scale) in Scale::ALL.iter().enumerate() {
+        let [name, question, low, high] = messages::tlx_question(*scale, lang);
+        loop {
+            write!(out, "{name} — {question} [0 = {low}, 100 = {high}] : ")?;
+            out.flush()?;
+            let Some(line) = lines.next().transpose()? else {
+                return Ok(None);
+            };
+            if line.trim().is_empty() {
+                return Ok(None);
+            }
+            match selfreport::parse_value(&line) {
+                Ok(v) => {
+                    values[k] = v;
+                    break;
+                }
+                Err(e) if interactive => {
+                    writeln!(out, "{e} — {}", lang.pick("de 0 à 100.", "from 0 to 100."))?
+                }
+                Err(e) => return Err(crate::explained(format!("{e} (0–100)"))),
+            }
+        }
+    }
+    write!(
+        out,
+        "{} ",
+        lang.pick("Une note (facultatif) :", "A note (optional):")
+    )?;
+    out.flush()?;
+    let note = lines.next().transpose()?.filter(|n| !n.trim().is_empty());
+    Ok(Some((values, note)))
+}
+
+#[derive(Args)]
+pub struct ShiftArgs {
+    /// Le jour où le service a commencé / the day the shift started (AAAA-MM-JJ).
+    date: NaiveDate,
+    /// Heure de début / start time (HH:MM).
+    #[arg(long, alias = "start", value_parser = clock)]
+    debut: Option<NaiveTime>,
+    /// Heure de fin / end time (HH:MM; earlier than the start: the next day).
+    #[arg(long, alias = "end", value_parser = clock)]
+    fin: Option<NaiveTime>,
+}
+
+fn clock(s: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))
+        .map_err(|_| format!("« {s} » : heure attendue HH:MM / expected HH:MM"))
+}
+
+/// The wall time on that day where it exists (the first of two in the autumn DST overlap; in
+/// the spring gap, the instant an hour later).
+fn local(date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {
+    let naive = date.and_time(time);
+    match Local.from_local_datetime(&naive) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.fixed_offset(),
+        LocalResult::None => Local
+            .from_local_datetime(&(naive + chrono::Duration::hours(1)))
+            .earliest()
+            .map_or_else(|| naive.and_utc().fixed_offset(), |t| t.fixed_offset()),
+    }
+}
+
+/// Records the worker's own start and end of a shift (applied by `temoin workload`).
+pub fn correct_shift(path: &Path, args: ShiftArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    if args.debut.is_none() && args.fin.is_none() {
+        return Err(crate::explained(lang.pick(
+            "Indiquez --debut HH:MM, --fin HH:MM ou les deux.",
+            "Give --start HH:MM, --end HH:MM or both.",
+        )));
+    }
+    let start = args.debut.map(|t| local(args.date, t));
+    let end = args.fin.map(|t| {
+        let next = args.debut.is_some_and(|d| t <= d);
+        local(args.date + chrono::Days::new(u64::from(next)), t)
+    });
+    let mut vault = Vault::open(path)?;
+    let event = Event::now(EventKind::ShiftCorrected(ShiftCorrection {
+        date: args.date,
+        start,
+        end,
+    }));
+    let seq = vault.append(&event)?;
+    println!(
+        "{} (n° {seq}) : {}.",
+        messages::kind_label(&event.kind, lang),
+        messages::event_details(&event.kind, lang)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The workload indicators, from the decrypted log.
+pub fn workload(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
+    let vault = Vault::open(path)?;
+    let pass = crate::secret(
+        "TEMOIN_PASSPHRASE",
+        lang.pick("Phrase de passe", "Passphrase"),
+        lang,
+    )?;
+    let events: Vec<Event> = vault
+        .unlock(&pass)?
+        .events()?
+        .into_iter()
+        .filter_map(|r| r.event.ok())
+        .collect();
+    let settings = Settings::default_path()
+        .and_then(|p| Settings::load(&p).ok())
+        .unwrap_or_default();
+    let w = temoin::workload::compute(&events, settings.workload);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&w)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for line in messages::workload_figures(&w.total, lang) {
+        println!("{line}");
+    }
+    for d in &w.days {
+        println!();
+        println!("{} :", d.date.format("%Y-%m-%d"));
+        for s in w.shifts.iter().filter(|s| s.start.date_naive() == d.date) {
+            println!(
+                "  {} {} – {}",
+                lang.pick("Service", "Shift"),
+                s.start.format("%H:%M"),
+                s.end.format("%H:%M")
+            );
+        }
+        for line in messages::workload_figures(&d.figures, lang) {
+            println!("  {line}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

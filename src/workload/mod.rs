@@ -1,0 +1,9 @@
+//! The worker's workload, from what Témoin already observes: calls from their speech activity
+//! (and their own marks), then handle time, recovery between calls, occupancy, runs without a
+//! break, evening and weekend work ([`indicators`] has the definitions).
+
+pub mod calls;
+pub mod indicators;
+
+pub use calls::{CallMark, CallSettings, CallSpan, CallTracker, calls_in};
+pub use indicators::{Workload, WorkloadSettings, compute};
