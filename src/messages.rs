@@ -748,9 +748,10 @@ pub fn workload_figures(f: &Figures, lang: Lang) -> Vec<String> {
                 opt(f.min_recovery_s)
             ),
             format!(
-                "Plus longue suite d'appels sans pause : {} ({} appels).",
+                "Plus longue suite d'appels sans pause : {} ({} appel{}).",
                 minutes(f.longest_run_s),
-                f.longest_run_calls
+                f.longest_run_calls,
+                if f.longest_run_calls > 1 { "s" } else { "" }
             ),
             format!(
                 "Au téléphone le soir ou la nuit (20 h – 7 h) : {} ; le week-end : {}. Pop-ups pendant les appels : {}.",
@@ -774,9 +775,10 @@ pub fn workload_figures(f: &Figures, lang: Lang) -> Vec<String> {
                 opt(f.min_recovery_s)
             ),
             format!(
-                "Longest run of calls without a break: {} ({} calls).",
+                "Longest run of calls without a break: {} ({} call{}).",
                 minutes(f.longest_run_s),
-                f.longest_run_calls
+                f.longest_run_calls,
+                if f.longest_run_calls == 1 { "" } else { "s" }
             ),
             format!(
                 "On the phone in the evening or at night (20:00–07:00): {}; at weekends: {}. Pop-ups during calls: {}.",

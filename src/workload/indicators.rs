@@ -71,6 +71,7 @@ pub struct Figures {
     pub longest_run_calls: usize,
     pub evening_s: f64,
     pub weekend_s: f64,
+    /// Pop-ups seen during these calls (all pop-ups: `temoin popup list`).
     pub popups: u32,
 }
 
@@ -195,13 +196,6 @@ pub fn compute(events: &[Event], settings: WorkloadSettings) -> Workload {
         .iter()
         .filter_map(|s| s.figures.min_recovery_s)
         .reduce(f64::min);
-    total.popups = sorted
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::PopupSeen(p) => Some(p.count),
-            _ => None,
-        })
-        .sum();
     Workload {
         calls,
         shifts: shift_figures,

@@ -1,0 +1,110 @@
+//! Workload indicators for a year of a worker's events (target: under 200 ms). A plain timed
+//! harness, best of five: `cargo bench --bench workload`. Figures are kept in benches/README.md.
+
+use std::time::Instant;
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Weekday};
+use temoin::events::{CallEnded, Event, EventKind, MarkSource, PopupSeen, SpeechSegment};
+use temoin::workload::{WorkloadSettings, compute};
+
+/// A full-time year: 230 working days of 7 h, a call every 6 minutes (5 min call, 1 min
+/// recovery, a 15-minute break twice a day), the worker's speech in 5-second segments (half the
+/// call), two pop-ups an hour, a self-report each evening.
+fn a_year() -> Vec<Event> {
+    let paris = FixedOffset::east_opt(3600).unwrap();
+    let mut events = Vec::new();
+    let mut day = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap();
+    let mut worked = 0;
+    while worked < 230 {
+        if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+            day = day.succ_opt().unwrap();
+            continue;
+        }
+        worked += 1;
+        let start: DateTime<FixedOffset> = day
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+            .and_local_timezone(paris)
+            .unwrap();
+        let mut t = start;
+        for call in 0..66 {
+            if call == 22 || call == 44 {
+                t += Duration::minutes(15);
+            }
+            events.push(Event {
+                at: t,
+                kind: EventKind::CallStarted {
+                    source: MarkSource::Speech,
+                },
+            });
+            for s in 0..30 {
+                events.push(Event {
+                    at: t + Duration::seconds(10 * s),
+                    kind: EventKind::SpeechSegment(SpeechSegment {
+                        duration_s: 5.0,
+                        voiced_s: 3.4,
+                        f0_mean_hz: Some(190.0),
+                        ..Default::default()
+                    }),
+                });
+            }
+            if call % 3 == 0 {
+                events.push(Event {
+                    at: t + Duration::seconds(90),
+                    kind: EventKind::PopupSeen(PopupSeen {
+                        count: 1,
+                        ..Default::default()
+                    }),
+                });
+            }
+            t += Duration::minutes(5);
+            events.push(Event {
+                at: t,
+                kind: EventKind::CallEnded(CallEnded {
+                    source: MarkSource::Speech,
+                    handle_s: 300.0,
+                    talk_s: 150.0,
+                    worker_share: None,
+                    popups: u32::from(call % 3 == 0),
+                    closed_at_quit: false,
+                }),
+            });
+            t += Duration::minutes(1);
+        }
+        events.push(Event {
+            at: t,
+            kind: EventKind::SelfReport(temoin::events::SelfReport {
+                mental: 70,
+                physical: 40,
+                temporal: 80,
+                performance: 50,
+                effort: 70,
+                frustration: 60,
+                note: None,
+            }),
+        });
+        day = day.succ_opt().unwrap();
+    }
+    events
+}
+
+fn main() {
+    let events = a_year();
+    let mut best = f64::INFINITY;
+    let mut w = None;
+    for _ in 0..5 {
+        let start = Instant::now();
+        w = Some(compute(&events, WorkloadSettings::default()));
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    let w = w.unwrap();
+    assert_eq!(w.shifts.len(), 230);
+    assert_eq!(w.calls.len(), 230 * 66);
+    println!(
+        "workload indicators, a year ({} events, {} calls, {} shifts): best of 5 {:.1} ms",
+        events.len(),
+        w.calls.len(),
+        w.shifts.len(),
+        best * 1e3
+    );
+}
