@@ -243,7 +243,7 @@ pub struct StrainEpisode {
 }
 
 /// Who or what marked a call's start or end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkSource {
     Speech,

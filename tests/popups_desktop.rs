@@ -334,3 +334,123 @@ fn a_windows_text_is_read_through_the_accessibility_bus() {
         "{text}"
     );
 }
+
+#[test]
+fn the_softphone_window_marks_calls_and_is_never_a_popup() {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{
+        AtomEnum, ConnectionExt, CreateWindowAux, PropMode, WindowClass,
+    };
+    use x11rb::wrapper::ConnectionExt as _;
+
+    let desktop = Desktop::start();
+    let (_d, path, _, _) = new_vault();
+    let config = desktop.dir.path().join("settings.json");
+    std::fs::write(
+        desktop.dir.path().join("popups.toml"),
+        "[appel]\nclasse = [\"softphone*\"]\nen_appel = [\"en communication\"]\npost_appel = [\"post appel\"]\n",
+    )
+    .unwrap();
+    // The softphone is open before Témoin starts watching, as on a real morning.
+    let (conn, screen) = x11rb::connect(Some(&desktop.display)).unwrap();
+    let root = conn.setup().roots[screen].root;
+    let win = conn.generate_id().unwrap();
+    conn.create_window(
+        0,
+        win,
+        root,
+        0,
+        0,
+        300,
+        80,
+        0,
+        WindowClass::INPUT_OUTPUT,
+        0,
+        &CreateWindowAux::new(),
+    )
+    .unwrap();
+    let title = |t: &str| {
+        conn.change_property8(
+            PropMode::REPLACE,
+            win,
+            AtomEnum::WM_NAME,
+            AtomEnum::STRING,
+            t.as_bytes(),
+        )
+        .unwrap();
+        conn.flush().unwrap();
+    };
+    conn.change_property8(
+        PropMode::REPLACE,
+        win,
+        AtomEnum::WM_CLASS,
+        AtomEnum::STRING,
+        b"softphone\0Softphone\0",
+    )
+    .unwrap();
+    title("Softphone - Prêt");
+    conn.map_window(win).unwrap();
+    conn.flush().unwrap();
+
+    let mut w = Watcher::start(&desktop, &path, &config);
+    watching(&mut w);
+    // A call with a pop-up-like title (the customer is unhappy) and a phone number in it.
+    title("En communication - client mécontent - 06 12 34 56 78");
+    w.expect("Début d'appel", WAIT);
+    std::thread::sleep(Duration::from_millis(1500));
+    title("Post-appel");
+    std::thread::sleep(Duration::from_millis(500));
+    title("Softphone - Prêt");
+    w.expect("Fin d'appel", WAIT);
+    // A second call, ended by the softphone closing.
+    title("En communication");
+    std::thread::sleep(Duration::from_millis(1000));
+    conn.destroy_window(win).unwrap();
+    conn.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let out = w.stop();
+    assert!(out.contains("0 pop-up(s) enregistré(s)"), "{out}");
+
+    let vault = Vault::open(&path).unwrap();
+    let events: Vec<temoin::events::Event> = vault
+        .unlock(PASS)
+        .unwrap()
+        .events()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event.unwrap())
+        .collect();
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::PopupSeen(_))),
+        "the softphone is not a pop-up: {events:?}"
+    );
+    let handles: Vec<f64> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::CallEnded(c) => {
+                assert_eq!(c.source, temoin::events::MarkSource::Window);
+                Some(c.handle_s)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(handles.len(), 2, "{events:?}");
+    assert!(
+        (handles[0] - 2.0).abs() < 0.4,
+        "call and wrap-up: {handles:?}"
+    );
+    assert!(
+        (handles[1] - 1.0).abs() < 0.4,
+        "ended by closing: {handles:?}"
+    );
+
+    let (code, out, err) = run(temoin(&path)
+        .args(["workload", "--json"])
+        .env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 0, "{err}");
+    let w: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(w["total"]["calls"], 2, "{out}");
+    assert_eq!(w["calls"][0]["sources"][0], "window");
+}

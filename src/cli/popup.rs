@@ -295,12 +295,16 @@ pub fn show_notice(n: Notice, stored: &mut u64, lang: Lang) {
     match n {
         Notice::Source(r) => eprintln!("{}", messages::source_report(&r, lang)),
         Notice::Stored(s) => {
-            *stored += 1;
-            println!(
-                "{} {}",
-                s.event.at.with_timezone(&chrono::Local).format("%H:%M:%S"),
-                messages::event_details(&s.event.kind, lang)
-            );
+            let at = s.event.at.with_timezone(&chrono::Local).format("%H:%M:%S");
+            let details = messages::event_details(&s.event.kind, lang);
+            if matches!(s.event.kind, EventKind::PopupSeen(_)) {
+                *stored += 1;
+                println!("{at} {details}");
+            } else {
+                // The softphone's call marks.
+                let label = messages::kind_label(&s.event.kind, lang);
+                println!("{at} {label} {details}");
+            }
         }
         Notice::RulesRefused(e) => eprintln!("temoin : {}", messages::rules_error(&e, lang)),
         Notice::VaultTrouble(why) => eprintln!("temoin : {why}"),

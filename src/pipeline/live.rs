@@ -566,13 +566,17 @@ impl Processor {
     fn detection(&mut self, d: &Detection) {
         let speaking = self.listener.speaking();
         let Some(desk) = &mut self.desk else { return };
-        let (event, refused) = desk.detection(d, speaking);
+        let (events, refused) = desk.detection(d, speaking);
         if let Some(r) = refused {
             let _ = self.notices.send(Notice::RulesRefused(r));
         }
-        if let Some(e) = event {
-            self.calls.popup();
-            self.log_popup(e, Some(d.seen));
+        for e in events {
+            if matches!(e.kind, EventKind::PopupSeen(_)) {
+                self.calls.popup();
+                self.log_popup(e, Some(d.seen));
+            } else {
+                self.log(e);
+            }
         }
     }
 

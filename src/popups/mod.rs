@@ -48,6 +48,24 @@ pub struct Detection {
     pub body: Option<String>,
     /// Chosen by the worker (manual pop-ups).
     pub category: Option<PopupCategory>,
+    /// The X window (windows only), to follow it.
+    pub window: Option<u32>,
+    pub change: WindowChange,
+}
+
+/// What happened to a window (anything else: [`WindowChange::Opened`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WindowChange {
+    /// A new window, or a notification, or a key press: may be a pop-up.
+    #[default]
+    Opened,
+    /// A new message in a window shown since watching began: may be a pop-up.
+    Retitled,
+    /// A window already open when watching began changed title: only the softphone rule reads
+    /// it (never a pop-up, so a browser's tab titles are not taken for cues).
+    Background,
+    /// The window was destroyed.
+    Closed,
 }
 
 impl Detection {
@@ -60,6 +78,8 @@ impl Detection {
             title: None,
             body: None,
             category: None,
+            window: None,
+            change: WindowChange::Opened,
         }
     }
 
@@ -156,6 +176,9 @@ impl Recorder {
     }
 
     pub fn record(&mut self, d: &Detection) -> Outcome {
+        if matches!(d.change, WindowChange::Background | WindowChange::Closed) {
+            return Outcome::Ignored;
+        }
         let rules = self.rules.rules();
         let text = mask::clean(&d.text());
         let c = classify(rules, &text);

@@ -87,6 +87,14 @@ struct PhrasesFile {
     en: Vec<String>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct CallFile {
+    classe: Vec<String>,
+    en_appel: Vec<String>,
+    post_appel: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -102,6 +110,8 @@ struct File {
     categorie: Vec<CategoryFile>,
     #[serde(default)]
     emotion: PhrasesFile,
+    #[serde(default)]
+    appel: CallFile,
 }
 
 fn yes() -> bool {
@@ -140,6 +150,47 @@ impl Matcher {
     }
 }
 
+/// The softphone's window, where the worker describes it: its class, and the titles it shows
+/// during a call and during wrap-up.
+#[derive(Debug, Clone, Default)]
+pub struct CallWindowRule {
+    class: Vec<Phrase>,
+    in_call: Vec<Phrase>,
+    wrap_up: Vec<Phrase>,
+}
+
+/// What the softphone's window says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallWindowState {
+    InCall,
+    WrapUp,
+    /// The softphone, neither in a call nor in wrap-up.
+    Idle,
+}
+
+impl CallWindowRule {
+    /// `None`: not the softphone (or no rule set).
+    pub fn state(&self, class: Option<&str>, title: Option<&str>) -> Option<CallWindowState> {
+        if self.in_call.is_empty() {
+            return None;
+        }
+        let has = |ps: &[Phrase], f: Option<&str>| {
+            f.is_some_and(|f| !find_all(ps, &normalise(f)).is_empty())
+        };
+        let softphone = !self.class.is_empty() && has(&self.class, class);
+        if !self.class.is_empty() && !softphone {
+            return None;
+        }
+        if has(&self.in_call, title) {
+            Some(CallWindowState::InCall)
+        } else if has(&self.wrap_up, title) {
+            Some(CallWindowState::WrapUp)
+        } else {
+            softphone.then_some(CallWindowState::Idle)
+        }
+    }
+}
+
 /// A category and the phrases that show it.
 #[derive(Debug, Clone)]
 pub struct CategoryRule {
@@ -159,6 +210,8 @@ pub struct Rules {
     /// In priority order.
     pub categories: Vec<CategoryRule>,
     pub emotion: Vec<Phrase>,
+    /// Calls from the softphone's window, where the worker set it up.
+    pub call_window: CallWindowRule,
 }
 
 impl Default for Rules {
@@ -224,6 +277,11 @@ impl Rules {
                 })
                 .collect(),
             emotion: phrases(file.emotion.fr.iter().chain(&file.emotion.en)),
+            call_window: CallWindowRule {
+                class: phrases(&file.appel.classe),
+                in_call: phrases(&file.appel.en_appel),
+                wrap_up: phrases(&file.appel.post_appel),
+            },
         })
     }
 

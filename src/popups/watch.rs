@@ -67,6 +67,7 @@ impl Watchers {
 pub struct Desk {
     recorder: Recorder,
     history: Option<SpeechHistory>,
+    softphone: crate::workload::CallWindow,
 }
 
 impl Desk {
@@ -76,6 +77,7 @@ impl Desk {
         Self {
             recorder: Recorder::new(rules),
             history: measuring.then(SpeechHistory::default),
+            softphone: Default::default(),
         }
     }
 
@@ -93,14 +95,21 @@ impl Desk {
         }
     }
 
-    /// The event to store for a detection, if any, and why an edited rules file was refused
-    /// (the previous rules were used). `speaking_now`: the worker's voice is heard at this moment.
+    /// The events to store for a detection (a pop-up, or the softphone's call marks), and why an
+    /// edited rules file was refused (the previous rules were used). `speaking_now`: the worker's
+    /// voice is heard at this moment.
     pub fn detection(
         &mut self,
         d: &Detection,
         speaking_now: bool,
-    ) -> (Option<Event>, Option<RulesError>) {
+    ) -> (Vec<Event>, Option<RulesError>) {
         let refused = self.recorder.refresh_rules();
+        let (softphone, marks) = self
+            .softphone
+            .detection(&self.recorder.rules().call_window, d);
+        if softphone {
+            return (marks, refused);
+        }
         let event = match self.recorder.record(d) {
             Outcome::Store(mut e) => {
                 if let (Some(h), EventKind::PopupSeen(p)) = (&self.history, &mut e.kind) {
@@ -112,7 +121,7 @@ impl Desk {
             }
             Outcome::Folded | Outcome::Ignored => None,
         };
-        (event, refused)
+        (event.into_iter().collect(), refused)
     }
 
     /// Floods that are over, folded into events.
@@ -120,8 +129,11 @@ impl Desk {
         self.recorder.tick(Instant::now())
     }
 
+    /// Everything pending, when stopping: folded floods, and a softphone call still open.
     pub fn flush(&mut self) -> Vec<Event> {
-        self.recorder.flush()
+        let mut out = self.recorder.flush();
+        out.extend(self.softphone.close());
+        out
     }
 
     /// A flood is being folded: call [`Desk::tick`] soon.
@@ -188,11 +200,11 @@ impl Watch {
                     select! {
                         recv(det_rx) -> d => {
                             let Ok(d) = d else { break };
-                            let (event, refused) = desk.detection(&d, false);
+                            let (events, refused) = desk.detection(&d, false);
                             if let Some(r) = refused {
                                 let _ = notice_tx.send(Notice::RulesRefused(r));
                             }
-                            if let Some(e) = event {
+                            for e in events {
                                 store(e, Some(d.seen), &mut vault);
                             }
                         }
@@ -211,7 +223,7 @@ impl Watch {
                 }
                 watchers.stop();
                 while let Ok(d) = det_rx.try_recv() {
-                    if let (Some(e), _) = desk.detection(&d, false) {
+                    for e in desk.detection(&d, false).0 {
                         store(e, Some(d.seen), &mut vault);
                     }
                 }

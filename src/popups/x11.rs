@@ -17,7 +17,7 @@ use x11rb::protocol::xproto::{
 };
 use x11rb::rust_connection::RustConnection;
 
-use super::{Detection, Source, SourceReport, SourceState};
+use super::{Detection, Source, SourceReport, SourceState, WindowChange};
 use crate::events::PopupSource;
 
 /// Pause between reconnection attempts.
@@ -315,6 +315,7 @@ impl Source for WindowWatcher {
                 atoms: None,
                 clients: HashSet::new(),
                 shown: HashMap::new(),
+                background: HashMap::new(),
             },
             reports,
         );
@@ -340,6 +341,8 @@ struct Windows {
     clients: HashSet<Window>,
     /// Windows shown, with when and the title last reported.
     shown: HashMap<Window, (Instant, String)>,
+    /// Windows open before watching began, with their title: followed for the softphone rule.
+    background: HashMap<Window, String>,
 }
 
 impl Windows {
@@ -416,12 +419,38 @@ impl Windows {
         d.seen = now;
         d.app = class;
         d.title = title;
+        d.window = Some(client);
         if title_change {
+            d.change = WindowChange::Retitled;
             let _ = self.out.send(d);
         } else {
             let pid = self.pid(conn, client);
             let _ = self.reader.send((d, client, pid));
         }
+    }
+
+    /// A window open before watching began: followed, its title reported for the softphone rule.
+    fn follow(&mut self, conn: &RustConnection, w: Window, change: WindowChange) {
+        let Some((client, title, class)) = self.client_of(conn, w) else {
+            return;
+        };
+        let title_text = title.clone().unwrap_or_default();
+        if change == WindowChange::Background && self.background.get(&client) == Some(&title_text) {
+            return;
+        }
+        if self.background.insert(client, title_text).is_none() {
+            let _ = conn.change_window_attributes(
+                client,
+                &ChangeWindowAttributesAux::new()
+                    .event_mask(EventMask::PROPERTY_CHANGE | EventMask::STRUCTURE_NOTIFY),
+            );
+        }
+        let mut d = Detection::new(PopupSource::Window);
+        d.app = class;
+        d.title = title;
+        d.window = Some(client);
+        d.change = WindowChange::Background;
+        let _ = self.out.send(d);
     }
 
     /// The process that owns the window (`_NET_WM_PID`), when it says.
@@ -462,9 +491,23 @@ impl Session for Windows {
         .map_err(|e| e.to_string())?
         .check()
         .map_err(|e| e.to_string())?;
-        // Windows already open when watching starts are not new pop-ups.
+        // Windows already open when watching starts are not new pop-ups; they are followed for
+        // the softphone rule (its main window is usually open all day).
         self.clients = self.client_list(conn, root);
         self.shown.clear();
+        self.background.clear();
+        let open: Vec<Window> = if self.clients.is_empty() {
+            conn.query_tree(root)
+                .map_err(|e| e.to_string())?
+                .reply()
+                .map_err(|e| e.to_string())?
+                .children
+        } else {
+            self.clients.iter().copied().collect()
+        };
+        for w in open {
+            self.follow(conn, w, WindowChange::Opened);
+        }
         Ok(())
     }
 
@@ -483,12 +526,23 @@ impl Session for Windows {
                 } else if p.window != root
                     && (p.atom == a.net_wm_name || p.atom == u32::from(AtomEnum::WM_NAME))
                 {
-                    self.seen(conn, p.window, true);
+                    if self.background.contains_key(&p.window) {
+                        self.follow(conn, p.window, WindowChange::Background);
+                    } else {
+                        self.seen(conn, p.window, true);
+                    }
                 }
             }
             XEvent::DestroyNotify(d) => {
-                self.shown.remove(&d.window);
                 self.clients.remove(&d.window);
+                let known = self.shown.remove(&d.window).is_some()
+                    || self.background.remove(&d.window).is_some();
+                if known {
+                    let mut closed = Detection::new(PopupSource::Window);
+                    closed.window = Some(d.window);
+                    closed.change = WindowChange::Closed;
+                    let _ = self.out.send(closed);
+                }
             }
             XEvent::Error(_) => {} // a window that vanished before we read it
             _ => {}

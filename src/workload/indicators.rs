@@ -17,7 +17,7 @@
 //! Hours of day and days are those of the local time in force when the call happened (the offset
 //! is stored with each event), so evening work stays evening work across DST and travel.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc, Weekday};
 use serde::{Deserialize, Serialize};
@@ -208,7 +208,7 @@ pub fn compute(events: &[Event], settings: WorkloadSettings) -> Workload {
 /// Calls from call marks, merged across sources; pop-ups counted in each.
 fn calls(sorted: &[&Event]) -> Vec<Call> {
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut manual_start: Option<DateTime<FixedOffset>> = None;
+    let mut marked_start: HashMap<MarkSource, DateTime<FixedOffset>> = HashMap::new();
     let mut speech_start: Option<DateTime<FixedOffset>> = None;
     let mut last_speech: Option<DateTime<FixedOffset>> = None;
     for e in sorted {
@@ -232,10 +232,7 @@ fn calls(sorted: &[&Event]) -> Vec<Call> {
                 speech_start = Some(e.at);
             }
             EventKind::CallStarted { source } => {
-                if manual_start.is_none() {
-                    manual_start = Some(e.at);
-                }
-                let _ = source;
+                marked_start.entry(*source).or_insert(e.at);
             }
             EventKind::CallEnded(c) if c.source == MarkSource::Speech => {
                 // The start as stamped then, with the offset in force then (DST), when it is
@@ -257,13 +254,18 @@ fn calls(sorted: &[&Event]) -> Vec<Call> {
                 });
             }
             EventKind::CallEnded(c) => {
-                let start = manual_start
-                    .take()
+                // The softphone's window gives a monotonic duration; a manual mark, the clock's.
+                let start = marked_start
+                    .remove(&c.source)
                     .unwrap_or_else(|| back(e.at, c.handle_s));
                 pieces.push(Piece {
                     start,
                     end: e.at,
-                    handle_s: secs(start, e.at),
+                    handle_s: if c.handle_s > 0.0 {
+                        c.handle_s
+                    } else {
+                        secs(start, e.at)
+                    },
                     talk_s: 0.0,
                     source: c.source,
                     closed_at_quit: c.closed_at_quit,

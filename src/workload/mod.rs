@@ -4,6 +4,8 @@
 
 pub mod calls;
 pub mod indicators;
+pub mod window;
 
 pub use calls::{CallMark, CallSettings, CallSpan, CallTracker, calls_in};
 pub use indicators::{Workload, WorkloadSettings, compute};
+pub use window::CallWindow;
