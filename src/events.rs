@@ -61,6 +61,12 @@ pub enum EventKind {
     /// The worker corrected the start and/or end of the shift of a given day (the shifts found
     /// that day become one, with these bounds where given).
     ShiftCorrected(ShiftCorrection),
+    /// A signed checkpoint of the log was given out (its size and root), so later exports carry
+    /// the proof that they extend it.
+    CheckpointGiven {
+        size: u64,
+        root: String,
+    },
     /// A free note the worker wrote.
     Note {
         text: String,
@@ -84,6 +90,7 @@ impl EventKind {
             EventKind::CallEnded(_) => "call_ended",
             EventKind::SelfReport(_) => "self_report",
             EventKind::ShiftCorrected(_) => "shift_corrected",
+            EventKind::CheckpointGiven { .. } => "checkpoint_given",
             EventKind::Note { .. } => "note",
             EventKind::MonitoringPaused { .. } => "monitoring_paused",
             EventKind::MonitoringResumed => "monitoring_resumed",

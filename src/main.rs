@@ -2,6 +2,7 @@
 //! Exit codes: 0 done, 1 a check found a problem, 2 an error stopped the command.
 
 mod cli {
+    pub mod evidence;
     pub mod popup;
     pub mod workload;
 }
@@ -122,6 +123,25 @@ enum Command {
     /// end-of-shift self-report, no passphrase needed.
     #[command(name = "fin-de-service", alias = "end-of-shift")]
     FinDeService(cli::workload::SelfReportArgs),
+    /// Exporte une période, signée, pour le CSE ou le médecin du travail (phrase de passe) /
+    /// export a signed period for the works council or occupational doctor (asks the passphrase).
+    Export(cli::evidence::ExportArgs),
+    /// Point de contrôle signé du journal, à remettre à un représentant (phrase de passe) /
+    /// a signed checkpoint of the log to hand to a representative (asks the passphrase).
+    Checkpoint {
+        /// Écrire aussi la ligne dans ce fichier / also write the line to this file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Vérifie un export : qui l'a signé, quelle période, intact ou non (0 intact, 1 non, 2 illisible) /
+    /// verify an export: who signed, what period, intact or not (0 intact, 1 not, 2 unreadable).
+    Verify {
+        file: PathBuf,
+        /// Un point de contrôle remis avant (la ligne, ou un fichier qui la contient) /
+        /// a checkpoint given earlier (the line, or a file holding it).
+        #[arg(long)]
+        checkpoint: Vec<String>,
+    },
     /// Corrige le début et/ou la fin du service d'un jour, sans phrase de passe /
     /// correct the start and/or end of a day's shift, no passphrase needed.
     #[command(name = "corriger-service", alias = "correct-shift")]
@@ -262,6 +282,9 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Popup(args) => cli::popup::run(vault, args, lang),
         Command::Call { action } => cli::workload::call(&vault()?, action, lang),
         Command::FinDeService(args) => cli::workload::self_report(&vault()?, args, lang),
+        Command::Export(args) => cli::evidence::export(&vault()?, args, lang),
+        Command::Checkpoint { out } => cli::evidence::checkpoint(&vault()?, out, lang),
+        Command::Verify { file, checkpoint } => cli::evidence::verify(&file, &checkpoint, lang),
         Command::CorrigerService(args) => cli::workload::correct_shift(&vault()?, args, lang),
         Command::Workload { json } => cli::workload::workload(&vault()?, json, lang),
     }

@@ -160,6 +160,9 @@ pub fn kind_label(kind: &EventKind, lang: Lang) -> &'static str {
         EventKind::CallEnded(_) => lang.pick("Fin d'appel", "Call ended"),
         EventKind::SelfReport(_) => lang.pick("Bilan de fin de service", "End-of-shift report"),
         EventKind::ShiftCorrected(_) => lang.pick("Service corrigé", "Shift corrected"),
+        EventKind::CheckpointGiven { .. } => {
+            lang.pick("Point de contrôle remis", "Checkpoint given")
+        }
         EventKind::Note { .. } => lang.pick("Note", "Note"),
         EventKind::MonitoringPaused { .. } => {
             lang.pick("Pause de confidentialité", "Privacy pause")
@@ -247,6 +250,12 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
                 .map_or("…".to_string(), |t| t.format("%H:%M").to_string()),
             c.end
                 .map_or("…".to_string(), |t| t.format("%H:%M").to_string())
+        ),
+        EventKind::CheckpointGiven { size, root } => format!(
+            "{size} {}, {} {}…",
+            lang.pick("événements", "events"),
+            lang.pick("racine", "root"),
+            root.get(..16).unwrap_or(root)
         ),
         EventKind::MonitoringPaused { .. } => String::new(),
     }
@@ -787,5 +796,132 @@ pub fn workload_figures(f: &Figures, lang: Lang) -> Vec<String> {
                 f.popups
             ),
         ],
+    }
+}
+
+/// Why a file is not a bundle that can be read, and what to do.
+pub fn bundle_unreadable(e: &crate::evidence::bundle::Unreadable, lang: Lang) -> String {
+    use crate::evidence::bundle::Unreadable as U;
+    match (e, lang) {
+        (U::TooLarge { bytes, max }, Lang::Fr) => format!(
+            "Fichier trop gros pour un export Témoin ({} Mo ; au plus {} Mo) : ce n'est sans doute pas un export. Demandez un export plus court ou au niveau « daily ».",
+            bytes / 1_048_576,
+            max / 1_048_576
+        ),
+        (U::TooLarge { bytes, max }, Lang::En) => format!(
+            "File too large for a Témoin export ({} MB; at most {} MB): probably not an export. Ask for a shorter period or the \"daily\" level.",
+            bytes / 1_048_576,
+            max / 1_048_576
+        ),
+        (U::Empty, _) => lang
+            .pick(
+                "Le fichier est vide : l'export n'a pas été copié en entier. Demandez-le à nouveau.",
+                "The file is empty: the export was not copied whole. Ask for it again.",
+            )
+            .into(),
+        (U::NotJson(_), _) => lang
+            .pick(
+                "Ce fichier n'est pas lisible (coupé ou abîmé) : ce n'est pas un export Témoin complet. Demandez une nouvelle copie.",
+                "This file cannot be read (cut short or damaged): not a complete Témoin export. Ask for a new copy.",
+            )
+            .into(),
+        (U::NotABundle, _) => lang
+            .pick(
+                "Ce fichier n'est pas un export Témoin.",
+                "This file is not a Témoin export.",
+            )
+            .into(),
+        (U::UnknownVersion(v), Lang::Fr) => format!(
+            "Cet export est au format version {v}, inconnu de cette version de Témoin : mettez Témoin à jour pour le vérifier."
+        ),
+        (U::UnknownVersion(v), Lang::En) => format!(
+            "This export is in format version {v}, unknown to this version of Témoin: update Témoin to verify it."
+        ),
+        (U::Malformed(what), Lang::Fr) => {
+            format!("Cet export est abîmé ({what}) : il ne peut pas être vérifié. Demandez une nouvelle copie.")
+        }
+        (U::Malformed(what), Lang::En) => {
+            format!("This export is damaged ({what}): it cannot be verified. Ask for a new copy.")
+        }
+    }
+}
+
+/// One thing wrong with a readable bundle.
+pub fn bundle_problem(p: &crate::evidence::bundle::Problem, lang: Lang) -> String {
+    use crate::evidence::bundle::Problem as P;
+    let day = |at: &chrono::DateTime<chrono::FixedOffset>| at.format("%Y-%m-%d %H:%M").to_string();
+    match (p, lang) {
+        (P::BadSignature, _) => lang
+            .pick(
+                "Signature invalide : le contenu a été modifié après l'export, ou il n'a pas été signé par cette clé.",
+                "Bad signature: the content was changed after export, or it was not signed by this key.",
+            )
+            .into(),
+        (P::AlteredEvent { seq, .. }, Lang::Fr) => {
+            format!("L'événement n° {seq} a été modifié : ce n'est pas celui du journal.")
+        }
+        (P::AlteredEvent { seq, .. }, Lang::En) => {
+            format!("Event no. {seq} was altered: it is not the one in the log.")
+        }
+        (P::ProofFails, _) => lang
+            .pick(
+                "Les événements et leur preuve ne mènent pas à la racine du journal : des événements ou la preuve ont été modifiés.",
+                "The events and their proof do not lead to the log's root: events or the proof were altered.",
+            )
+            .into(),
+        (P::OtherWorker { at }, Lang::Fr) => format!(
+            "Le point de contrôle du {} a été signé par une autre personne que cet export.",
+            day(at)
+        ),
+        (P::OtherWorker { at }, Lang::En) => format!(
+            "The checkpoint of {} was signed by someone other than this export's signer.",
+            day(at)
+        ),
+        (P::CheckpointLater { at }, Lang::Fr) => format!(
+            "Le point de contrôle du {} couvre plus d'événements que cet export : l'export est plus ancien, ou des événements ont été supprimés.",
+            day(at)
+        ),
+        (P::CheckpointLater { at }, Lang::En) => format!(
+            "The checkpoint of {} covers more events than this export: the export is older, or events were removed.",
+            day(at)
+        ),
+        (P::Inconsistent { at }, Lang::Fr) => format!(
+            "Incohérent avec le point de contrôle du {} : des événements remis avant ce jour ont été supprimés, modifiés ou antidatés.",
+            day(at)
+        ),
+        (P::Inconsistent { at }, Lang::En) => format!(
+            "Inconsistent with the checkpoint of {}: events given before that day were removed, altered or back-dated.",
+            day(at)
+        ),
+    }
+}
+
+pub fn checkpoint_error(e: &crate::evidence::checkpoint::CheckpointError, lang: Lang) -> String {
+    use crate::evidence::checkpoint::CheckpointError as C;
+    match (e, lang) {
+        (C::NotACheckpoint, _) => lang
+            .pick(
+                "Ce texte n'est pas un point de contrôle Témoin (il commence par « temoin-checkpoint »).",
+                "This text is not a Témoin checkpoint (it starts with \"temoin-checkpoint\").",
+            )
+            .into(),
+        (C::UnknownVersion(v), Lang::Fr) => format!(
+            "Point de contrôle au format version {v}, inconnu de cette version : mettez Témoin à jour."
+        ),
+        (C::UnknownVersion(v), Lang::En) => {
+            format!("Checkpoint format version {v} is unknown to this version: update Témoin.")
+        }
+        (C::Malformed(what), Lang::Fr) => {
+            format!("Point de contrôle incomplet ou abîmé ({what}) : recopiez la ligne entière.")
+        }
+        (C::Malformed(what), Lang::En) => {
+            format!("Checkpoint incomplete or damaged ({what}): copy the whole line again.")
+        }
+        (C::BadSignature, _) => lang
+            .pick(
+                "La signature de ce point de contrôle est invalide : il a été modifié ou fabriqué.",
+                "This checkpoint's signature is not valid: it was altered or forged.",
+            )
+            .into(),
     }
 }

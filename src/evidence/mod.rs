@@ -2,4 +2,10 @@
 //! later and its verdict against the whole log's measurements. (Signed bundles, checkpoints and
 //! reports come with the evidence issue.)
 
+pub mod buckets;
+pub mod bundle;
+pub mod checkpoint;
+pub mod identity;
+pub mod log;
+pub mod merkle;
 pub mod popups;

@@ -1,0 +1,290 @@
+//! `temoin export`, `temoin checkpoint` and `temoin verify`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+use clap::{Args, ValueEnum};
+
+use temoin::events::{Event, EventKind};
+use temoin::evidence::bundle::{self, Level, Period};
+use temoin::evidence::checkpoint::Checkpoint;
+use temoin::evidence::log::Log;
+use temoin::evidence::merkle::to_hex;
+use temoin::messages::{self, Lang};
+use temoin::vault::Vault;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LevelArg {
+    /// Chaque événement, avec sa preuve / every event, with its proof.
+    Events,
+    /// Chiffres par heure / hourly figures.
+    Hourly,
+    /// Chiffres par jour / daily figures.
+    Daily,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// Premier jour (AAAA-MM-JJ ; par défaut le début du journal) / first day.
+    #[arg(long)]
+    from: Option<NaiveDate>,
+    /// Dernier jour (par défaut aujourd'hui) / last day (default today).
+    #[arg(long)]
+    to: Option<NaiveDate>,
+    /// Niveau de détail / level of detail.
+    #[arg(long, value_enum, default_value = "events")]
+    level: LevelArg,
+    /// Fichier à écrire / file to write.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+fn passphrase(lang: Lang) -> anyhow::Result<zeroize::Zeroizing<String>> {
+    crate::secret(
+        "TEMOIN_PASSPHRASE",
+        lang.pick("Phrase de passe", "Passphrase"),
+        lang,
+    )
+}
+
+/// Writes beside the target then renames: a reader never sees half a file.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("partial");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let vault = Vault::open(path)?;
+    let pass = passphrase(lang)?;
+    let unlocked = vault.unlock(&pass)?;
+    if let Some(b) = vault.check()?.broken {
+        // Exported as it is: a checkpoint given earlier will show what changed.
+        eprintln!(
+            "{} {}.",
+            lang.pick("Attention :", "Warning:"),
+            messages::chain_break(&b, lang)
+        );
+    }
+    let log = Log::new(unlocked.events()?);
+    let first = log
+        .rows
+        .iter()
+        .find_map(|(_, e)| e.as_ref().map(|e| e.at.date_naive()));
+    let today = Local::now().date_naive();
+    let period = Period {
+        from: args.from.or(first).unwrap_or(today),
+        to: args.to.unwrap_or(today),
+    };
+    if period.from > period.to {
+        return Err(crate::explained(lang.pick(
+            "La date de début (--from) est après la date de fin (--to).",
+            "The start date (--from) is after the end date (--to).",
+        )));
+    }
+    let level = match args.level {
+        LevelArg::Events => Level::Events,
+        LevelArg::Hourly => Level::Hourly,
+        LevelArg::Daily => Level::Daily,
+    };
+    let b = bundle::build(
+        &log,
+        &unlocked.device_key(),
+        period,
+        level,
+        Local::now().fixed_offset(),
+    );
+    let json = serde_json::to_vec_pretty(&b)?;
+    write_whole(&args.out, &json).map_err(|e| {
+        crate::explained(format!(
+            "{} {} : {e}",
+            lang.pick("Impossible d'écrire", "Cannot write"),
+            args.out.display()
+        ))
+    })?;
+    let what = match level {
+        Level::Events => format!("{} {}", b.events.len(), lang.pick("événements", "events")),
+        _ => format!(
+            "{} {}",
+            b.aggregates.len(),
+            match level {
+                Level::Hourly => lang.pick("heure(s)", "hour(s)"),
+                _ => lang.pick("jour(s)", "day(s)"),
+            }
+        ),
+    };
+    println!(
+        "{} {what}, {} {} {} {}.",
+        lang.pick("Export :", "Export:"),
+        lang.pick("du", "from"),
+        period.from,
+        lang.pick("au", "to"),
+        period.to
+    );
+    println!(
+        "{} {} ({} {}). {} {}",
+        lang.pick("Signé par", "Signed by"),
+        b.worker.pseudonym,
+        lang.pick("empreinte", "fingerprint"),
+        temoin::evidence::identity::PublicKey::from_slice(vault.device_public_key())
+            .map(|k| k.fingerprint())
+            .unwrap_or_default(),
+        lang.pick("Fichier :", "File:"),
+        args.out.display()
+    );
+    println!(
+        "{}",
+        lang.pick(
+            "Aucun son, aucune transcription, rien sur les clients : seulement ces mesures et pop-ups.",
+            "No sound, no transcript, nothing about customers: only these measurements and pop-ups."
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Signs the log's size and root now, records that it was given, prints it as text and QR code.
+pub fn checkpoint(path: &Path, out: Option<PathBuf>, lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut vault = Vault::open(path)?;
+    vault.writable()?;
+    let pass = passphrase(lang)?;
+    let key = vault.device_public_key().to_vec();
+    let c = {
+        let unlocked = vault.unlock(&pass)?;
+        let log = Log::new(unlocked.events()?);
+        Checkpoint::sign(
+            &unlocked.device_key(),
+            log.tree.size(),
+            log.tree.root(),
+            Local::now().fixed_offset(),
+        )
+    };
+    vault.append(&Event::now(EventKind::CheckpointGiven {
+        size: c.size,
+        root: to_hex(&c.root),
+    }))?;
+    let line = c.to_line();
+    if let Some(out) = &out {
+        write_whole(out, format!("{line}\n").as_bytes())?;
+    }
+    let pk = temoin::evidence::identity::PublicKey::from_slice(&key).expect("Ed25519 key");
+    println!(
+        "{} {} {} {} ({} {}).",
+        lang.pick("Point de contrôle :", "Checkpoint:"),
+        c.size,
+        lang.pick("événements, signé par", "events, signed by"),
+        pk.pseudonym(),
+        lang.pick("empreinte", "fingerprint"),
+        pk.fingerprint()
+    );
+    println!(
+        "{}",
+        lang.pick(
+            "Remettez cette ligne (ou le code QR) à votre représentant : un export ultérieur prouvera qu'il la prolonge.",
+            "Hand this line (or the QR code) to your representative: a later export will prove it extends it."
+        )
+    );
+    println!();
+    println!("{line}");
+    if let Ok(qr) = qrcode::QrCode::with_error_correction_level(&line, qrcode::EcLevel::L) {
+        println!();
+        println!(
+            "{}",
+            qr.render::<qrcode::render::unicode::Dense1x2>()
+                .quiet_zone(true)
+                .build()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A checkpoint given as its line of text, or as a file holding it.
+fn read_checkpoint(given: &str, lang: Lang) -> Result<Checkpoint, String> {
+    let text = if Path::new(given).is_file() {
+        std::fs::read_to_string(given).map_err(|e| format!("{given} : {e}"))?
+    } else {
+        given.to_string()
+    };
+    Checkpoint::parse(&text).map_err(|e| messages::checkpoint_error(&e, lang))
+}
+
+pub fn verify(file: &Path, checkpoints: &[String], lang: Lang) -> anyhow::Result<ExitCode> {
+    let unreadable = |why: String| {
+        eprintln!("{} : {why}", file.display());
+        Ok(ExitCode::from(2))
+    };
+    let mut given = Vec::new();
+    for c in checkpoints {
+        match read_checkpoint(c, lang) {
+            Ok(c) => given.push(c),
+            Err(why) => {
+                eprintln!("{why}");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    match std::fs::metadata(file) {
+        Ok(m) if m.len() > bundle::MAX_BYTES => {
+            return unreadable(messages::bundle_unreadable(
+                &bundle::Unreadable::TooLarge {
+                    bytes: m.len(),
+                    max: bundle::MAX_BYTES,
+                },
+                lang,
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => return unreadable(e.to_string()),
+    }
+    let bytes = std::fs::read(file)?;
+    let v = match bundle::verify(&bytes, &given) {
+        Ok(v) => v,
+        Err(e) => return unreadable(messages::bundle_unreadable(&e, lang)),
+    };
+    let b = &v.bundle;
+    println!(
+        "{} {} ({} {}).",
+        lang.pick("Signé par", "Signed by"),
+        v.key.pseudonym(),
+        lang.pick("empreinte", "fingerprint"),
+        v.key.fingerprint()
+    );
+    let level = match b.level {
+        Level::Events => format!("{} {}", b.events.len(), lang.pick("événements", "events")),
+        Level::Hourly => format!(
+            "{} {}",
+            b.aggregates.len(),
+            lang.pick("heure(s)", "hour(s)")
+        ),
+        Level::Daily => format!("{} {}", b.aggregates.len(), lang.pick("jour(s)", "day(s)")),
+    };
+    println!(
+        "{} {} {} {} ; {level} ; {} {} {}.",
+        lang.pick("Période : du", "Period: from"),
+        b.period.from,
+        lang.pick("au", "to"),
+        b.period.to,
+        lang.pick("journal de", "log of"),
+        b.log.size,
+        lang.pick("événements", "events"),
+    );
+    for at in &v.extends {
+        println!(
+            "{} {}.",
+            lang.pick(
+                "Prolonge bien le point de contrôle du",
+                "Extends the checkpoint of"
+            ),
+            at.format("%Y-%m-%d %H:%M")
+        );
+    }
+    if v.intact() {
+        println!("{}", lang.pick("Intact.", "Intact."));
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{}", lang.pick("PAS INTACT :", "NOT INTACT:"));
+    for p in &v.problems {
+        println!("- {}", messages::bundle_problem(p, lang));
+    }
+    Ok(ExitCode::from(1))
+}
