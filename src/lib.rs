@@ -13,6 +13,7 @@ pub mod models;
 pub mod phrases;
 pub mod pipeline;
 pub mod popups;
+pub mod report;
 pub mod selfreport;
 pub mod settings;
 pub mod speech;

@@ -142,6 +142,12 @@ enum Command {
         #[arg(long)]
         checkpoint: Vec<String>,
     },
+    /// Relevé lisible (HTML, à imprimer en PDF) d'une période (phrase de passe) /
+    /// a readable report (HTML, prints to PDF) of a period (asks the passphrase).
+    Report(cli::evidence::ReportArgs),
+    /// Relevé collectif du CSE à partir des exports de plusieurs personnes /
+    /// the works council's collective report from several people's exports.
+    Aggregate(cli::evidence::AggregateArgs),
     /// Corrige le début et/ou la fin du service d'un jour, sans phrase de passe /
     /// correct the start and/or end of a day's shift, no passphrase needed.
     #[command(name = "corriger-service", alias = "correct-shift")]
@@ -285,6 +291,8 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => cli::evidence::export(&vault()?, args, lang),
         Command::Checkpoint { out } => cli::evidence::checkpoint(&vault()?, out, lang),
         Command::Verify { file, checkpoint } => cli::evidence::verify(&file, &checkpoint, lang),
+        Command::Report(args) => cli::evidence::report(&vault()?, args, lang),
+        Command::Aggregate(args) => cli::evidence::aggregate(args, lang),
         Command::CorrigerService(args) => cli::workload::correct_shift(&vault()?, args, lang),
         Command::Workload { json } => cli::workload::workload(&vault()?, json, lang),
     }

@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use temoin::events::{Event, EventKind};
 use temoin::evidence::bundle::{self, Level, Period};
 use temoin::evidence::checkpoint::Checkpoint;
+use temoin::evidence::identity::PublicKey;
 use temoin::evidence::log::Log;
 use temoin::evidence::merkle::to_hex;
 use temoin::messages::{self, Lang};
@@ -127,7 +128,7 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
         lang.pick("Signé par", "Signed by"),
         b.worker.pseudonym,
         lang.pick("empreinte", "fingerprint"),
-        temoin::evidence::identity::PublicKey::from_slice(vault.device_public_key())
+        PublicKey::from_slice(vault.device_public_key())
             .map(|k| k.fingerprint())
             .unwrap_or_default(),
         lang.pick("Fichier :", "File:"),
@@ -167,7 +168,7 @@ pub fn checkpoint(path: &Path, out: Option<PathBuf>, lang: Lang) -> anyhow::Resu
     if let Some(out) = &out {
         write_whole(out, format!("{line}\n").as_bytes())?;
     }
-    let pk = temoin::evidence::identity::PublicKey::from_slice(&key).expect("Ed25519 key");
+    let pk = PublicKey::from_slice(&key).expect("Ed25519 key");
     println!(
         "{} {} {} {} ({} {}).",
         lang.pick("Point de contrôle :", "Checkpoint:"),
@@ -287,4 +288,136 @@ pub fn verify(file: &Path, checkpoints: &[String], lang: Lang) -> anyhow::Result
         println!("- {}", messages::bundle_problem(p, lang));
     }
     Ok(ExitCode::from(1))
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// Premier jour (par défaut le début du journal) / first day (default: the log's start).
+    #[arg(long)]
+    from: Option<NaiveDate>,
+    /// Dernier jour (par défaut aujourd'hui) / last day (default today).
+    #[arg(long)]
+    to: Option<NaiveDate>,
+    /// Fichier HTML à écrire / HTML file to write.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// The top-level entry point for `temoin report`: one worker's record as a readable page.
+pub fn report(path: &Path, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let vault = Vault::open(path)?;
+    let pass = passphrase(lang)?;
+    let unlocked = vault.unlock(&pass)?;
+    let events: Vec<Event> = unlocked
+        .events()?
+        .into_iter()
+        .filter_map(|r| r.event.ok())
+        .collect();
+    let today = Local::now().date_naive();
+    let from = args
+        .from
+        .or_else(|| events.first().map(|e| e.at.date_naive()))
+        .unwrap_or(today);
+    let to = args.to.unwrap_or(today);
+    let key = PublicKey::from_slice(vault.device_public_key()).expect("Ed25519 key");
+    let r = temoin::report::for_worker(&events, from, to, key.pseudonym(), key.fingerprint(), lang);
+    write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())?;
+    println!(
+        "{} {} ({} {from} {} {to}).",
+        lang.pick("Relevé écrit :", "Report written:"),
+        args.out.display(),
+        lang.pick("du", "from"),
+        lang.pick("au", "to"),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+pub struct AggregateArgs {
+    /// Exports à réunir : fichiers ou dossiers / exports to pool: files or folders.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Relevé collectif HTML à écrire / collective HTML report to write.
+    #[arg(long)]
+    out: PathBuf,
+    /// Écrire aussi les chiffres en JSON sur la sortie / also print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The top-level entry point for `temoin aggregate`: the works council's pooled record.
+pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    use temoin::evidence::aggregate::{Pool, Rejected, files};
+    let list = files(&args.inputs);
+    if list.is_empty() {
+        return Err(crate::explained(lang.pick(
+            "Aucun export trouvé (fichiers .json) à cet endroit.",
+            "No export (.json files) found there.",
+        )));
+    }
+    let mut pool = Pool::default();
+    for f in &list {
+        pool.add_file(f);
+    }
+    let rejected: Vec<String> = pool
+        .rejected
+        .iter()
+        .map(|r| match r {
+            Rejected::Unreadable(p, e) => {
+                format!("{} : {}", name(p), messages::bundle_unreadable(e, lang))
+            }
+            Rejected::NotIntact(p, problems) => format!(
+                "{} : {}",
+                name(p),
+                problems
+                    .iter()
+                    .map(|x| messages::bundle_problem(x, lang))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            Rejected::Io(p, e) => format!("{} : {e}", name(p)),
+        })
+        .collect();
+    for r in &rejected {
+        eprintln!("{} {r}", lang.pick("Écarté :", "Set aside:"));
+    }
+    let today = Local::now().date_naive();
+    let (from, to) = pool.period().unwrap_or((today, today));
+    let r = temoin::report::from_buckets(
+        temoin::report::Who::Council {
+            workers: pool.workers.len(),
+            rejected,
+        },
+        from,
+        to,
+        &pool.buckets(),
+    );
+    write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&temoin::evidence::aggregate::json(&r))?
+        );
+    } else {
+        println!(
+            "{} {} {} {}, {} {} ; {} {}.",
+            list.len(),
+            lang.pick("fichier(s) lu(s),", "file(s) read,"),
+            pool.workers.len(),
+            lang.pick("personne(s)", "people"),
+            pool.rejected.len(),
+            lang.pick("écarté(s)", "set aside"),
+            lang.pick("relevé écrit :", "report written:"),
+            args.out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A file's name without its folders, so a report never shows a worker's home path.
+fn name(p: &Path) -> String {
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

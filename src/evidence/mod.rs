@@ -2,6 +2,7 @@
 //! later and its verdict against the whole log's measurements. (Signed bundles, checkpoints and
 //! reports come with the evidence issue.)
 
+pub mod aggregate;
 pub mod buckets;
 pub mod bundle;
 pub mod checkpoint;

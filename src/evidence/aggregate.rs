@@ -1,0 +1,218 @@
+//! The works council's pooling: every bundle verified (the bad ones set aside with why), each
+//! worker counted once however many overlapping bundles they sent, and their hourly and daily
+//! figures gathered for [`crate::report::from_buckets`], which suppresses small cells.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde_json::Value;
+
+use super::buckets::{Bucket, buckets};
+use super::bundle::{self, Level, Unreadable, Verified};
+use super::identity::PublicKey;
+use crate::events::Event;
+
+/// A file that was not counted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rejected {
+    Unreadable(PathBuf, Unreadable),
+    NotIntact(PathBuf, Vec<bundle::Problem>),
+    Io(PathBuf, String),
+}
+
+/// One worker's figures, from all their bundles.
+#[derive(Debug, Default)]
+pub struct WorkerData {
+    pub daily: BTreeMap<NaiveDateTime, Bucket>,
+    pub hourly: BTreeMap<NaiveDateTime, Bucket>,
+    /// Events by row number, so overlapping event bundles count each event once.
+    events: BTreeMap<u64, Event>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Default)]
+pub struct Pool {
+    pub workers: BTreeMap<PublicKey, WorkerData>,
+    pub rejected: Vec<Rejected>,
+    pub files: usize,
+}
+
+/// The bundle files named, or found (`*.json`) in the folders named.
+pub fn files(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for i in inputs {
+        if i.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(i)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(i.clone());
+        }
+    }
+    out
+}
+
+impl Pool {
+    pub fn add_file(&mut self, path: &Path) {
+        self.files += 1;
+        let too_big = std::fs::metadata(path)
+            .map(|m| m.len() > bundle::MAX_BYTES)
+            .unwrap_or(false);
+        if too_big {
+            let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            let e = Unreadable::TooLarge {
+                bytes,
+                max: bundle::MAX_BYTES,
+            };
+            self.rejected.push(Rejected::Unreadable(path.into(), e));
+            return;
+        }
+        match std::fs::read(path) {
+            Ok(b) => match bundle::verify(&b, &[]) {
+                Ok(v) if v.intact() => self.add(v),
+                Ok(v) => self
+                    .rejected
+                    .push(Rejected::NotIntact(path.into(), v.problems)),
+                Err(e) => self.rejected.push(Rejected::Unreadable(path.into(), e)),
+            },
+            Err(e) => self.rejected.push(Rejected::Io(path.into(), e.to_string())),
+        }
+    }
+
+    /// A verified bundle's figures, merged into its worker's: an hour or day already known from
+    /// another bundle is kept once.
+    pub fn add(&mut self, v: Verified) {
+        let w = self.workers.entry(v.key).or_default();
+        let b = v.bundle;
+        w.from = Some(w.from.map_or(b.period.from, |f| f.min(b.period.from)));
+        w.to = Some(w.to.map_or(b.period.to, |t| t.max(b.period.to)));
+        match b.level {
+            Level::Events => {
+                for e in b.events {
+                    if let Ok(ev) = serde_json::from_value::<Event>(e.event) {
+                        w.events.insert(e.seq, ev);
+                    }
+                }
+            }
+            Level::Hourly => {
+                for a in b.aggregates {
+                    w.hourly.entry(a.start).or_insert(a);
+                }
+            }
+            Level::Daily => {
+                for a in b.aggregates {
+                    w.daily.entry(a.start).or_insert(a);
+                }
+            }
+        }
+    }
+
+    /// Each worker's (daily, hourly) buckets; daily built from hourly where only hours came.
+    pub fn buckets(&self) -> Vec<(Vec<Bucket>, Vec<Bucket>)> {
+        self.workers
+            .values()
+            .map(|w| {
+                let events: Vec<Event> = w.events.values().cloned().collect();
+                let mut hourly = w.hourly.clone();
+                for b in buckets(&events, 1) {
+                    hourly.entry(b.start).or_insert(b);
+                }
+                let mut daily = w.daily.clone();
+                for b in buckets(&events, 24) {
+                    daily.entry(b.start).or_insert(b);
+                }
+                for b in hourly.values() {
+                    let day = b.start.date().and_hms_opt(0, 0, 0).expect("midnight");
+                    if w.daily.contains_key(&day) {
+                        continue;
+                    }
+                    let d = daily.entry(day).or_insert_with(|| Bucket {
+                        start: day,
+                        hours: 24,
+                        ..Default::default()
+                    });
+                    if !events
+                        .iter()
+                        .any(|e| e.at.naive_local().date() == day.date())
+                    {
+                        merge(d, b);
+                    }
+                }
+                (
+                    daily.into_values().collect(),
+                    hourly.into_values().collect(),
+                )
+            })
+            .collect()
+    }
+
+    pub fn period(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let from = self.workers.values().filter_map(|w| w.from).min()?;
+        let to = self.workers.values().filter_map(|w| w.to).max()?;
+        Some((from, to))
+    }
+}
+
+fn merge(d: &mut Bucket, b: &Bucket) {
+    d.active_s += b.active_s;
+    d.popups += b.popups;
+    d.emotion_flagged += b.emotion_flagged;
+    d.contradicted += b.contradicted;
+    for (c, n) in &b.by_category {
+        *d.by_category.entry(c.clone()).or_default() += n;
+    }
+    d.strain_episodes += b.strain_episodes;
+    d.speech_s += b.speech_s;
+    d.calls += b.calls;
+    d.phone_s += b.phone_s;
+    d.self_reports += b.self_reports;
+}
+
+/// The council's figures as JSON: totals and cells, suppressed ones as `null` with
+/// `"suppressed": true`, never a pseudonym or key.
+pub fn json(r: &crate::report::Report) -> Value {
+    let cell = |c: crate::report::Cell| match c {
+        Some(v) => serde_json::json!({ "value": v, "suppressed": false }),
+        None => serde_json::json!({ "value": null, "suppressed": true }),
+    };
+    let workers = match &r.who {
+        crate::report::Who::Council { workers, .. } => *workers,
+        crate::report::Who::Worker { .. } => 1,
+    };
+    serde_json::json!({
+        "workers": workers,
+        "from": r.from,
+        "to": r.to,
+        "min_workers_per_cell": crate::report::MIN_WORKERS,
+        "worker_hours": cell(r.active_hours),
+        "popups": cell(r.popups),
+        "emotion_flagged": cell(r.emotion),
+        "contradicted": cell(r.contradicted),
+        "strain_episodes": cell(r.strain),
+        "calls": cell(r.calls),
+        "phone_hours": cell(r.phone_hours),
+        "popups_per_worker_hour": cell(match (r.popups, r.active_hours) {
+            (Some(p), Some(h)) if h > 0.0 => Some(p / h),
+            (Some(_), Some(_)) => Some(0.0),
+            _ => None,
+        }),
+        "by_hour_of_day": r.hour_of_day.iter().map(|c| cell(*c)).collect::<Vec<_>>(),
+        "by_category": r.categories.iter().map(|(k, c)| (k.clone(), cell(*c))).collect::<serde_json::Map<_, _>>(),
+        "by_day": r.days.iter().map(|(d, x)| serde_json::json!({
+            "date": d,
+            "popups": cell(x.popups),
+            "emotion_flagged": cell(x.emotion),
+            "contradicted": cell(x.contradicted),
+            "strain_episodes": cell(x.strain),
+            "calls": cell(x.calls),
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,571 @@
+//! The readable report: one self-contained HTML file (no script, no network, inline SVG charts,
+//! print-friendly), French or English, for one worker (`temoin report`) or a works council
+//! (`temoin aggregate`). Summary in sentences first, then charts, then the method.
+//!
+//! Council figures never name or fingerprint anyone, and every cell built from fewer than
+//! [`MIN_WORKERS`] workers is shown as "< 5".
+
+pub mod svg;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate, Timelike};
+
+use crate::events::{Consistency, Event, EventKind};
+use crate::evidence::buckets::{Bucket, buckets};
+use crate::evidence::popups::review;
+use crate::messages::{Lang, consistency_text};
+use crate::workload::{WorkloadSettings, compute};
+use svg::{Series, bars, esc};
+
+/// Fewer workers than this behind a council figure: the figure is suppressed.
+pub const MIN_WORKERS: usize = 5;
+
+/// A figure, or `None` where it is suppressed.
+pub type Cell = Option<f64>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Who {
+    Worker {
+        pseudonym: String,
+        fingerprint: String,
+    },
+    Council {
+        workers: usize,
+        /// Files refused, with why (no names: file names as given).
+        rejected: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Day {
+    pub popups: Cell,
+    pub emotion: Cell,
+    pub contradicted: Cell,
+    pub strain: Cell,
+    pub calls: Cell,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub who: Who,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub active_hours: Cell,
+    pub popups: Cell,
+    pub emotion: Cell,
+    pub contradicted: Cell,
+    pub consistent: Cell,
+    pub strain: Cell,
+    pub calls: Cell,
+    pub phone_hours: Cell,
+    pub longest_run_min: Cell,
+    pub days: BTreeMap<NaiveDate, Day>,
+    pub hour_of_day: Vec<Cell>,
+    pub categories: BTreeMap<String, Cell>,
+    /// Mean NASA-TLX scales and how many reports.
+    pub self_report: Option<([f64; 6], usize)>,
+    /// Sentences about pop-ups the measurements contradict (worker report only).
+    pub examples: Vec<String>,
+}
+
+/// The report of one worker's events over a period.
+pub fn for_worker(
+    events: &[Event],
+    from: NaiveDate,
+    to: NaiveDate,
+    pseudonym: String,
+    fingerprint: String,
+    lang: Lang,
+) -> Report {
+    let events: Vec<Event> = events
+        .iter()
+        .filter(|e| (from..=to).contains(&e.at.date_naive()))
+        .cloned()
+        .collect();
+    let daily = buckets(&events, 24);
+    let hourly = buckets(&events, 1);
+    let mut r = from_buckets(
+        Who::Worker {
+            pseudonym,
+            fingerprint,
+        },
+        from,
+        to,
+        &[(daily, hourly)],
+    );
+    let reviewed = review(&events);
+    r.consistent = Some(
+        reviewed
+            .iter()
+            .filter(|p| p.popup.consistency == Some(Consistency::Consistent))
+            .map(|p| f64::from(p.popup.count))
+            .sum::<f64>()
+            + 0.0,
+    );
+    r.examples = reviewed
+        .iter()
+        .filter(|p| p.popup.consistency == Some(Consistency::Contradicted))
+        .take(30)
+        .filter_map(|p| {
+            consistency_text(&p.popup, lang)
+                .map(|t| format!("{} — {t}", p.at.format("%Y-%m-%d %H:%M")))
+        })
+        .collect();
+    let w = compute(&events, WorkloadSettings::default());
+    r.longest_run_min = Some(w.total.longest_run_s / 60.0);
+    let reports: Vec<[f64; 6]> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::SelfReport(s) => Some(
+                [
+                    s.mental,
+                    s.physical,
+                    s.temporal,
+                    s.performance,
+                    s.effort,
+                    s.frustration,
+                ]
+                .map(f64::from),
+            ),
+            _ => None,
+        })
+        .collect();
+    if !reports.is_empty() {
+        let mut mean = [0.0; 6];
+        for r in &reports {
+            for (m, x) in mean.iter_mut().zip(r) {
+                *m += x / reports.len() as f64;
+            }
+        }
+        r.self_report = Some((mean, reports.len()));
+    }
+    r
+}
+
+/// Figures from each worker's (daily, hourly) buckets, cells under [`MIN_WORKERS`] suppressed
+/// when there is more than one worker's data (a council) — one worker sees all of their own.
+pub fn from_buckets(
+    who: Who,
+    from: NaiveDate,
+    to: NaiveDate,
+    workers: &[(Vec<Bucket>, Vec<Bucket>)],
+) -> Report {
+    let council = matches!(who, Who::Council { .. });
+    let keep = |n: usize, v: f64| (!council || n >= MIN_WORKERS).then_some(v);
+    let in_period = |b: &&Bucket| (from..=to).contains(&b.start.date());
+    let n_all = workers.len();
+    let sum = |f: &dyn Fn(&Bucket) -> f64| -> f64 {
+        workers
+            .iter()
+            .flat_map(|(d, _)| d.iter().filter(in_period))
+            .map(f)
+            .sum()
+    };
+    let mut days: BTreeMap<NaiveDate, (usize, Day, [f64; 5])> = BTreeMap::new();
+    for (daily, _) in workers {
+        for b in daily.iter().filter(in_period) {
+            let e = days.entry(b.start.date()).or_default();
+            e.0 += 1;
+            let v = [
+                f64::from(b.popups),
+                f64::from(b.emotion_flagged),
+                f64::from(b.contradicted),
+                f64::from(b.strain_episodes),
+                f64::from(b.calls),
+            ];
+            for (sum, x) in e.2.iter_mut().zip(v) {
+                *sum += x;
+            }
+        }
+    }
+    let days = days
+        .into_iter()
+        .map(|(d, (n, _, v))| {
+            (
+                d,
+                Day {
+                    popups: keep(n, v[0]),
+                    emotion: keep(n, v[1]),
+                    contradicted: keep(n, v[2]),
+                    strain: keep(n, v[3]),
+                    calls: keep(n, v[4]),
+                },
+            )
+        })
+        .collect();
+    let mut hours = vec![(0usize, 0.0f64); 24];
+    let mut categories: BTreeMap<String, (usize, f64)> = BTreeMap::new();
+    for (daily, hourly) in workers {
+        let mut worked = [false; 24];
+        for b in hourly.iter().filter(in_period) {
+            let h = b.start.hour() as usize;
+            hours[h].1 += f64::from(b.popups);
+            worked[h] = true;
+        }
+        for (h, w) in worked.iter().enumerate() {
+            hours[h].0 += usize::from(*w);
+        }
+        let mut mine: BTreeMap<&String, f64> = BTreeMap::new();
+        for b in daily.iter().filter(in_period) {
+            for (c, n) in &b.by_category {
+                *mine.entry(c).or_default() += f64::from(*n);
+            }
+        }
+        for (c, n) in mine {
+            let e = categories.entry(c.clone()).or_default();
+            e.0 += 1;
+            e.1 += n;
+        }
+    }
+    Report {
+        who,
+        from,
+        to,
+        active_hours: keep(n_all, sum(&|b| b.active_s) / 3600.0),
+        popups: keep(n_all, sum(&|b| f64::from(b.popups))),
+        emotion: keep(n_all, sum(&|b| f64::from(b.emotion_flagged))),
+        contradicted: keep(n_all, sum(&|b| f64::from(b.contradicted))),
+        consistent: None,
+        strain: keep(n_all, sum(&|b| f64::from(b.strain_episodes))),
+        calls: keep(n_all, sum(&|b| f64::from(b.calls))),
+        phone_hours: keep(n_all, sum(&|b| b.phone_s) / 3600.0),
+        longest_run_min: None,
+        days,
+        hour_of_day: hours.into_iter().map(|(n, v)| keep(n, v)).collect(),
+        categories: categories
+            .into_iter()
+            .map(|(c, (n, v))| (c, keep(n, v)))
+            .collect(),
+        self_report: None,
+        examples: Vec::new(),
+    }
+}
+
+/// A figure as written in the report's language ("3,5" in French); "< 5" when suppressed.
+fn fmt(c: Cell, decimals: usize, lang: Lang) -> String {
+    c.map_or_else(
+        || "&lt; 5".into(),
+        |v| {
+            let s = format!("{:.decimals$}", v + 0.0); // never "-0"
+            match lang {
+                Lang::Fr => s.replace('.', ","),
+                Lang::En => s,
+            }
+        },
+    )
+}
+
+/// A rate per hour of presence; "—" under half an hour, where a rate means nothing.
+fn per_hour(c: Cell, hours: Cell, lang: Lang) -> String {
+    match (c, hours) {
+        (Some(v), Some(h)) if h >= 0.5 => fmt(Some(v / h), 2, lang),
+        (None, _) | (_, None) => "&lt; 5".into(),
+        _ => "—".into(),
+    }
+}
+
+fn weekday(d: NaiveDate, lang: Lang) -> String {
+    let fr = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
+    let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let i = d.weekday().num_days_from_monday() as usize;
+    format!(
+        "{} {}",
+        lang.pick(fr[i], en[i]),
+        d.format(lang.pick("%d/%m", "%m/%d"))
+    )
+}
+
+const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:820px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
+.meta{color:#555}.summary p{margin:.4em 0}table{border-collapse:collapse;margin:.5em 0}
+td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
+.chart{margin:.6em 0 1.4em}.note{font-size:.9em;color:#444}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}.chart,table{break-inside:avoid}}";
+
+/// The report as one HTML document.
+pub fn html(r: &Report, lang: Lang) -> String {
+    let t = |fr: &str, en: &str| lang.pick(fr, en).to_string();
+    let mut h = String::new();
+    let title = match &r.who {
+        Who::Worker { .. } => t("Témoin — mon relevé", "Témoin — my record"),
+        Who::Council { .. } => t(
+            "Témoin — relevé collectif pour le CSE",
+            "Témoin — collective record for the works council",
+        ),
+    };
+    h += &format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{CSS}</style></head><body>\n",
+        lang.pick("fr", "en"),
+        esc(&title)
+    );
+    h += &format!("<h1>{}</h1>\n", esc(&title));
+    let who = match &r.who {
+        Who::Worker {
+            pseudonym,
+            fingerprint,
+        } => format!(
+            "{} {} ({} {})",
+            t("Travailleur ou travailleuse", "Worker"),
+            esc(pseudonym),
+            t("empreinte de clé", "key fingerprint"),
+            esc(fingerprint)
+        ),
+        Who::Council { workers, .. } => format!(
+            "{} {}",
+            workers,
+            t(
+                "personnes (exports vérifiés, chacune comptée une fois)",
+                "people (verified exports, each counted once)"
+            )
+        ),
+    };
+    h += &format!(
+        "<p class=\"meta\">{} {} {} {} · {who}</p>\n",
+        t("Du", "From"),
+        r.from,
+        t("au", "to"),
+        r.to
+    );
+
+    // Summary in sentences.
+    h += &format!(
+        "<h2>{}</h2><div class=\"summary\">\n",
+        t("En bref", "Summary")
+    );
+    h += &format!(
+        "<p>{} <b>{}</b> {} <b>{}</b> {}.</p>\n",
+        t("Sur", "Over"),
+        fmt(r.active_hours, 1, lang),
+        t(
+            "heures de présence relevées, Témoin a noté",
+            "hours of logged presence, Témoin recorded"
+        ),
+        fmt(r.popups, 0, lang),
+        t("pop-ups de « coaching » (soit", "coaching pop-ups (that is")
+            + &format!(
+                " {} {}",
+                per_hour(r.popups, r.active_hours, lang),
+                t("par heure)", "per hour)")
+            )
+    );
+    h += &format!(
+        "<p>{} <b>{}</b> {}</p>\n",
+        t("Parmi eux,", "Of these,"),
+        fmt(r.emotion, 0, lang),
+        t(
+            "montrent, par leur texte, qu'une émotion a été déduite (votre ton, votre énergie, l'humeur du client). La reconnaissance des émotions au travail est interdite dans l'UE depuis le 2 février 2025 (règlement sur l'IA, art. 5(1)(f)).",
+            "show from their text that an emotion was inferred (your tone, energy, the customer's mood). Emotion recognition at work has been banned in the EU since 2 February 2025 (AI Act art. 5(1)(f))."
+        )
+    );
+    h += &format!(
+        "<p><b>{}</b> {}{}</p>\n",
+        fmt(r.contradicted, 0, lang),
+        t(
+            "pop-ups sont contredits par la mesure de la voix (par exemple « parlez plus vite » alors que le débit était déjà au-dessus de l'habitude)",
+            "pop-ups are contradicted by the voice measurement (for example \"speak faster\" while the rate was already above usual)"
+        ),
+        r.consistent.map_or(String::new(), |c| format!(
+            "{} {c:.0} {}",
+            t(" ; ", "; "),
+            t("sont cohérents avec elle.", "agree with it.")
+        ))
+    );
+    h += &format!(
+        "<p>{} <b>{}</b>{} <b>{}</b> {} <b>{}</b>{}</p>\n",
+        t("Appels :", "Calls:"),
+        fmt(r.calls, 0, lang),
+        t(", soit", ", that is"),
+        fmt(r.phone_hours, 1, lang),
+        t(
+            "heures au téléphone ; épisodes de tension vocale :",
+            "hours on the phone; vocal-strain episodes:"
+        ),
+        fmt(r.strain, 0, lang),
+        r.longest_run_min.map_or(".".to_string(), |m| format!(
+            "{} {m:.0} min.",
+            t(
+                " ; plus longue suite d'appels sans pause :",
+                "; longest run of calls without a break:"
+            )
+        ))
+    );
+    if let Some((m, n)) = r.self_report {
+        h += &format!(
+            "<p>{} ({n}) : {} {:.0}, {} {:.0}, {} {:.0}, {} {:.0}, {} {:.0}, {} {:.0} ({}).</p>\n",
+            t("Bilans de fin de service", "End-of-shift reports"),
+            t("exigence mentale", "mental demand"),
+            m[0],
+            t("physique", "physical"),
+            m[1],
+            t("pression du temps", "time pressure"),
+            m[2],
+            t("réussite", "performance"),
+            m[3],
+            t("effort", "effort"),
+            m[4],
+            t("frustration", "frustration"),
+            m[5],
+            t("moyennes sur 100", "means out of 100")
+        );
+    }
+    if let Who::Council { rejected, .. } = &r.who
+        && !rejected.is_empty()
+    {
+        h += &format!(
+            "<p>{} {} :</p><ul>",
+            rejected.len(),
+            t(
+                "fichier(s) écarté(s), non comptés",
+                "file(s) set aside, not counted"
+            )
+        );
+        for x in rejected {
+            h += &format!("<li>{}</li>", esc(x));
+        }
+        h += "</ul>\n";
+    }
+    h += "</div>\n";
+
+    // Charts.
+    h += &format!("<h2>{}</h2>\n", t("Par jour", "By day"));
+    let labels: Vec<String> = r.days.keys().map(|d| weekday(*d, lang)).collect();
+    let col = |f: fn(&Day) -> Cell| r.days.values().map(f).collect::<Vec<_>>();
+    h += &bars(
+        &t("Pop-ups par jour", "Pop-ups per day"),
+        &labels,
+        &[
+            Series {
+                name: lang.pick("pop-ups", "pop-ups"),
+                colour: "#4a6fa5",
+                values: col(|d| d.popups),
+            },
+            Series {
+                name: lang.pick("dont analyse des émotions", "of which emotion analysis"),
+                colour: "#b4443c",
+                values: col(|d| d.emotion),
+            },
+            Series {
+                name: lang.pick("contredits par la mesure", "contradicted by measurement"),
+                colour: "#d9a13b",
+                values: col(|d| d.contradicted),
+            },
+        ],
+    );
+    h += &bars(
+        &t(
+            "Tension vocale et pop-ups, par jour",
+            "Vocal strain and pop-ups, by day",
+        ),
+        &labels,
+        &[
+            Series {
+                name: lang.pick("épisodes de tension vocale", "vocal-strain episodes"),
+                colour: "#7a5195",
+                values: col(|d| d.strain),
+            },
+            Series {
+                name: lang.pick("pop-ups", "pop-ups"),
+                colour: "#4a6fa5",
+                values: col(|d| d.popups),
+            },
+        ],
+    );
+    h += &bars(
+        &t("Appels par jour", "Calls per day"),
+        &labels,
+        &[Series {
+            name: lang.pick("appels", "calls"),
+            colour: "#3f8f6b",
+            values: col(|d| d.calls),
+        }],
+    );
+    h += &format!(
+        "<h2>{}</h2>\n",
+        t("Par heure de la journée", "By hour of day")
+    );
+    let hours: Vec<String> = (0..24).map(|h| format!("{h}h")).collect();
+    h += &bars(
+        &t("Pop-ups par heure de la journée", "Pop-ups by hour of day"),
+        &hours,
+        &[Series {
+            name: lang.pick("pop-ups", "pop-ups"),
+            colour: "#4a6fa5",
+            values: r.hour_of_day.clone(),
+        }],
+    );
+    h += &format!(
+        "<h2>{}</h2>\n",
+        t("Ce que demandaient les pop-ups", "What the pop-ups asked")
+    );
+    let cats: Vec<String> = r
+        .categories
+        .keys()
+        .map(|c| category_name(c, lang))
+        .collect();
+    h += &bars(
+        &t("Pop-ups par catégorie", "Pop-ups by category"),
+        &cats,
+        &[Series {
+            name: lang.pick("pop-ups", "pop-ups"),
+            colour: "#4a6fa5",
+            values: r.categories.values().copied().collect(),
+        }],
+    );
+    if !r.examples.is_empty() {
+        h += &format!(
+            "<h2>{}</h2><ul>\n",
+            t(
+                "Pop-ups contredits par la mesure",
+                "Pop-ups contradicted by measurement"
+            )
+        );
+        for e in &r.examples {
+            h += &format!("<li>{}</li>\n", esc(e));
+        }
+        h += "</ul>\n";
+    }
+
+    // Method.
+    h += &format!("<h2>{}</h2><div class=\"note\">\n", t("Méthode", "Method"));
+    for p in method(lang) {
+        h += &format!("<p>{}</p>\n", esc(p));
+    }
+    h += "</div></body></html>\n";
+    h
+}
+
+fn category_name(c: &str, lang: Lang) -> String {
+    serde_json::from_value::<crate::events::PopupCategory>(serde_json::Value::String(c.into()))
+        .map(|c| crate::messages::category_label(c, lang).to_string())
+        .unwrap_or_else(|_| lang.pick("sans catégorie", "uncategorised").to_string())
+}
+
+fn method(lang: Lang) -> [&'static str; 6] {
+    [
+        lang.pick(
+            "Tout a été mesuré sur le poste de la personne, par Témoin, pour elle seule. Aucun son et aucune transcription n'ont jamais été gardés : le son vit en mémoire le temps du calcul, le texte le temps de compter les mots et formules. Seule la voix de la personne est analysée ; celle des clients ne l'est jamais.",
+            "Everything was measured on the person's own workstation, by Témoin, for them alone. No sound and no transcript was ever kept: sound lives in memory while features are computed, text while words and phrases are counted. Only the person's own voice is analysed, never the customers'.",
+        ),
+        lang.pick(
+            "Pop-ups : chaque fenêtre, notification ou pop-up noté à la main est classé d'après son texte par des règles lisibles (fichier popups.toml). Le signal « analyse des émotions » vient de la catégorie (empathie, ton, énergie, humeur du client) ou de mots d'inférence d'émotion dans le texte.",
+            "Pop-ups: every window, notification or pop-up logged by hand is classified from its text by readable rules (popups.toml). The emotion-analysis flag comes from the category (empathy, tone, energy, customer mood) or from emotion-inference words in the text.",
+        ),
+        lang.pick(
+            "Cohérence : un pop-up de débit est comparé au débit de la minute précédente (mots par minute, ou syllabes par seconde) et à la médiane habituelle de la personne ; remerciements et excuses, à ceux déjà dits dans l'appel. « Contredit » veut dire que la mesure montre le contraire de la consigne.",
+            "Consistency: a pace pop-up is compared with the speech rate of the minute before (words per minute, or syllables per second) and the person's usual median; thanks and apologies, with those already said in the call. \"Contradicted\" means the measurement shows the opposite of the cue.",
+        ),
+        lang.pick(
+            "Tension vocale : F0 et sa variabilité, jitter, shimmer, rapport harmoniques/bruit, intensité, pauses, calculés par les méthodes de Praat. Un épisode est une période où au moins trois de ces indicateurs d'effort s'écartent nettement de la ligne de base de la personne. Ce sont des mesures d'effort vocal, pas des émotions, et pas un diagnostic.",
+            "Vocal strain: F0 and its variability, jitter, shimmer, harmonics-to-noise ratio, intensity, pauses, computed by Praat's methods. An episode is a stretch where at least three of these effort indicators depart clearly from the person's own baseline. These are measures of vocal effort, not emotions, and not a diagnosis.",
+        ),
+        lang.pick(
+            "Charge de travail : un appel va de la première à la dernière parole de la personne séparées de moins de 60 s (ou selon les marques du softphone ou les siennes) ; la présence, de la première à la dernière activité sans trou de plus de 2 h ; une pause est un écart d'au moins 5 min entre deux appels.",
+            "Workload: a call runs from the person's first to last speech with gaps under 60 s (or from the softphone's or their own marks); presence, from the first to the last activity with no gap over 2 h; a break is at least 5 min between two calls.",
+        ),
+        lang.pick(
+            "Preuve : chaque export est signé (Ed25519) par la clé du poste et porte les preuves (arbre de Merkle, RFC 9162) que ses événements appartiennent au journal de la personne et qu'il prolonge les points de contrôle remis avant. Dans un relevé collectif, toute case issue de moins de 5 personnes est masquée (« < 5 ») et personne n'est nommé.",
+            "Evidence: every export is signed (Ed25519) by the workstation's key and carries the proofs (Merkle tree, RFC 9162) that its events belong to the person's log and that it extends the checkpoints given before. In a collective record, any cell built from fewer than 5 people is hidden (\"< 5\") and no one is named.",
+        ),
+    ]
+}

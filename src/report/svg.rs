@@ -1,0 +1,151 @@
+//! Inline SVG bar charts: no script, no network, they print as they show.
+
+/// Escapes text for HTML and SVG.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// One series of a chart: its name, colour and values (`None`: suppressed, shown "< 5").
+pub struct Series<'a> {
+    pub name: &'a str,
+    pub colour: &'a str,
+    pub values: Vec<Option<f64>>,
+}
+
+const W: f64 = 720.0;
+const H: f64 = 240.0;
+const LEFT: f64 = 44.0;
+const BOTTOM: f64 = 46.0;
+const TOP: f64 = 28.0;
+
+fn nice_max(m: f64) -> f64 {
+    if m <= 0.0 {
+        return 1.0;
+    }
+    let p = 10f64.powf(m.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|k| k * p)
+        .find(|v| *v >= m)
+        .unwrap_or(10.0 * p)
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 || v >= 100.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// Vertical bars, one group per label; every label is shown when there are few, else one in
+/// `ceil(n / 24)`.
+pub fn bars(title: &str, labels: &[String], series: &[Series]) -> String {
+    let n = labels.len().max(1);
+    let max = series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .fold(0.0f64, |a, b| a.max(*b));
+    let top = nice_max(max);
+    let plot_w = W - LEFT - 10.0;
+    let plot_h = H - TOP - BOTTOM;
+    let group = plot_w / n as f64;
+    let bar = (group * 0.8 / series.len().max(1) as f64).clamp(1.0, 36.0);
+    let y = |v: f64| TOP + plot_h * (1.0 - v / top);
+    let mut s = format!(
+        r#"<svg class="chart" role="img" viewBox="0 0 {W} {H}" width="100%" xmlns="http://www.w3.org/2000/svg"><title>{}</title>"#,
+        esc(title)
+    );
+    s += &format!(
+        r#"<text x="{LEFT}" y="14" font-size="13" font-weight="bold">{}</text>"#,
+        esc(title)
+    );
+    // Axis and three grid lines.
+    for k in 0..=2 {
+        let v = top * k as f64 / 2.0;
+        s += &format!(
+            r##"<line x1="{LEFT}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#ccc" stroke-width="0.5"/><text x="{}" y="{:.1}" font-size="10" text-anchor="end">{}</text>"##,
+            W - 10.0,
+            LEFT - 4.0,
+            y(v) + 3.0,
+            number(v),
+            y = y(v)
+        );
+    }
+    let every = n.div_ceil(24);
+    for (i, label) in labels.iter().enumerate() {
+        let x0 = LEFT + group * (i as f64 + 0.5) - bar * series.len() as f64 / 2.0;
+        for (k, se) in series.iter().enumerate() {
+            let x = x0 + bar * k as f64;
+            match se.values.get(i).copied().flatten() {
+                Some(v) if v > 0.0 => {
+                    s += &format!(
+                        r#"<rect x="{x:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"><title>{} — {}: {}</title></rect>"#,
+                        y(v),
+                        (bar - 1.0).max(0.5),
+                        TOP + plot_h - y(v),
+                        se.colour,
+                        esc(label),
+                        esc(se.name),
+                        number(v)
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    s += &format!(
+                        r##"<text x="{:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#666">&lt; 5</text>"##,
+                        x + bar / 2.0,
+                        TOP + plot_h - 3.0
+                    );
+                }
+            }
+        }
+        if i % every == 0 {
+            s += &format!(
+                r#"<text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle">{}</text>"#,
+                LEFT + group * (i as f64 + 0.5),
+                H - BOTTOM + 14.0,
+                esc(label)
+            );
+        }
+    }
+    // Legend.
+    for (k, se) in series.iter().enumerate() {
+        let x = LEFT + 170.0 * k as f64;
+        s += &format!(
+            r#"<rect x="{x}" y="{}" width="10" height="10" fill="{}"/><text x="{}" y="{}" font-size="11">{}</text>"#,
+            H - 18.0,
+            se.colour,
+            x + 14.0,
+            H - 9.0,
+            esc(se.name)
+        );
+    }
+    s += "</svg>";
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_drawn_and_suppressed_cells_say_so() {
+        let svg = bars(
+            "Pop-ups <par> jour",
+            &["lun.".into(), "mar.".into(), "mer.".into()],
+            &[Series {
+                name: "pop-ups",
+                colour: "#b4443c",
+                values: vec![Some(3.0), None, Some(0.0)],
+            }],
+        );
+        assert_eq!(svg.matches("<rect x=").count(), 2, "one bar and the legend");
+        assert!(svg.contains("&lt; 5"));
+        assert!(svg.contains("Pop-ups &lt;par&gt; jour"));
+        assert_eq!(nice_max(37.0), 50.0);
+    }
+}
