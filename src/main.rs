@@ -185,6 +185,9 @@ fn main() -> ExitCode {
     // SAFETY: first thing in main, before any thread exists. ONNX Runtime's PyPI build records
     // usage telemetry for Microsoft at load unless this is set; nothing may leave the machine.
     unsafe { std::env::set_var("ORT_DISABLE_TELEMETRY", "1") };
+    // A closed pipe (`temoin checkpoint | head`) is a normal end, not a panic.
+    // SAFETY: restoring the default disposition of one signal, before any thread exists.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
     let cli = Cli::parse();
     let lang = cli.lang;
     match try_main(cli) {

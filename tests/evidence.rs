@@ -141,12 +141,32 @@ fn one_byte_flipped_anywhere_fails_verification() {
     // The command says which event was altered, and exits 1.
     let text = String::from_utf8(good).unwrap();
     let altered = text.replacen("Soyez plus empathique", "Soyez plus aimable", 1);
+    assert_ne!(altered, text);
     std::fs::write(&b, altered).unwrap();
     let (code, out, _) = run(temoin(&path).arg("verify").arg(&b));
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("PAS INTACT"), "{out}");
-    assert!(out.contains("Signature invalide"), "{out}");
     assert!(out.contains("L'événement n° 1 a été modifié"), "{out}");
+    // A new leaf written beside the altered event does not help: the root does not follow.
+    let v: serde_json::Value = serde_json::from_slice(&bytes(&b)).unwrap();
+    let mut forged = v.clone();
+    let ev = forged["events"][0]["event"].clone();
+    let leaf = temoin::evidence::log::event_leaf(1, &ev);
+    forged["events"][0]["leaf"] = temoin::evidence::merkle::to_hex(&leaf).into();
+    std::fs::write(&b, serde_json::to_vec(&forged).unwrap()).unwrap();
+    let (code, out, _) = run(temoin(&path).arg("verify").arg(&b));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("ne mènent pas à la racine"), "{out}");
+    // Nor does a made-up event, with its own right leaf, put before the real one at its place.
+    let mut twice: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut fake = twice["events"][0].clone();
+    fake["event"]["text"] = "inventé".into();
+    let leaf = temoin::evidence::log::event_leaf(1, &fake["event"]);
+    fake["leaf"] = temoin::evidence::merkle::to_hex(&leaf).into();
+    twice["events"].as_array_mut().unwrap().insert(0, fake);
+    std::fs::write(&b, serde_json::to_vec(&twice).unwrap()).unwrap();
+    let (code, out, _) = run(temoin(&path).arg("verify").arg(&b));
+    assert_eq!(code, 1, "{out}");
 }
 
 #[test]

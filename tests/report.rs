@@ -220,7 +220,7 @@ fn twelve_workers_pool_without_exposing_anyone_and_small_cells_are_suppressed() 
         .arg(&exports));
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("forged.json") && err.contains("Signature invalide"),
+        err.contains("forged.json") && err.contains("a été modifié"),
         "{err}"
     );
     assert!(

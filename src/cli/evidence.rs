@@ -96,7 +96,12 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
         level,
         Local::now().fixed_offset(),
     );
-    let json = serde_json::to_vec_pretty(&b)?;
+    // Indented to be read, unless it is long enough that the size matters more.
+    let json = if b.events.len() < 20_000 {
+        serde_json::to_vec_pretty(&b)?
+    } else {
+        serde_json::to_vec(&b)?
+    };
     write_whole(&args.out, &json).map_err(|e| {
         crate::explained(format!(
             "{} {} : {e}",
