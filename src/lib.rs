@@ -8,6 +8,7 @@ pub mod capture;
 pub mod events;
 pub mod evidence;
 pub mod features;
+pub mod gui;
 pub mod messages;
 pub mod models;
 pub mod phrases;

@@ -3,6 +3,7 @@
 
 mod cli {
     pub mod evidence;
+    pub mod gui;
     pub mod popup;
     pub mod workload;
 }
@@ -43,12 +44,20 @@ struct Cli {
         default_value = "fr"
     )]
     lang: Lang,
+    /// Sans commande : la fenêtre / without a command: the window.
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// La fenêtre (aussi sans commande) / the window (also without a command).
+    Gui {
+        /// Sans écoute du micro ni surveillance des pop-ups (le bouton marche) /
+        /// without listening or pop-up watching (the button works).
+        #[arg(long)]
+        no_listen: bool,
+    },
     /// Crée le coffre chiffré / create the encrypted vault.
     Init,
     /// Ajoute une note, sans phrase de passe / append a note, no passphrase needed.
@@ -198,10 +207,7 @@ fn main() -> ExitCode {
             } else if let Some(p) = e.downcast_ref::<PipelineError>() {
                 messages::pipeline_error(p, lang)
             } else if let Some(p) = e.downcast_ref::<StartError>() {
-                match p {
-                    StartError::Pipeline(p) => messages::pipeline_error(p, lang),
-                    StartError::Vault(v) => messages::vault_error(v, lang),
-                }
+                messages::start_error(p, lang)
             } else if let Some(x) = e.downcast_ref::<ExplainedError>() {
                 x.0.clone()
             } else {
@@ -241,7 +247,8 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }),
         }
     };
-    match cli.command {
+    match cli.command.unwrap_or(Command::Gui { no_listen: false }) {
+        Command::Gui { no_listen } => cli::gui::gui(&vault()?, no_listen, lang),
         Command::Init => init(&vault()?, lang),
         Command::Note { text } => note(&vault()?, &text, lang),
         Command::Events { json, from, to } => events(&vault()?, json, from, to, lang),
@@ -318,6 +325,23 @@ fn secret(env: &str, prompt: &str, lang: Lang) -> anyhow::Result<Zeroizing<Strin
     Ok(Zeroizing::new(
         rpassword::prompt_password(format!("{prompt} : ")).context("prompt")?,
     ))
+}
+
+/// Every readable event of the vault, after asking its passphrase (rows that cannot be read are
+/// left to `temoin check` and `temoin events`, which name them).
+pub(crate) fn readable_events(path: &std::path::Path, lang: Lang) -> anyhow::Result<Vec<Event>> {
+    let vault = Vault::open(path)?;
+    let pass = secret(
+        "TEMOIN_PASSPHRASE",
+        lang.pick("Phrase de passe", "Passphrase"),
+        lang,
+    )?;
+    Ok(vault
+        .unlock(&pass)?
+        .events()?
+        .into_iter()
+        .filter_map(|r| r.event.ok())
+        .collect())
 }
 
 /// A new passphrase, typed twice unless it comes from the environment.
@@ -615,7 +639,7 @@ fn analyze(file: &std::path::Path, args: AnalyzeArgs, lang: Lang) -> anyhow::Res
 
 /// The transcriber when words are wanted and the model loads. Without a usable speech model the
 /// voice is still measured; the reason is said once.
-fn optional_transcriber(
+pub(crate) fn optional_transcriber(
     wanted: bool,
     speech_lang: Option<SpokenLanguage>,
     lang: Lang,
@@ -802,7 +826,7 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
     Ok(ExitCode::SUCCESS)
 }
 
-fn settings_path(lang: Lang) -> anyhow::Result<std::path::PathBuf> {
+pub(crate) fn settings_path(lang: Lang) -> anyhow::Result<std::path::PathBuf> {
     Settings::default_path().ok_or_else(|| {
         explained(lang.pick(
             "Impossible de trouver le dossier de configuration : indiquez le fichier avec TEMOIN_CONFIG.",

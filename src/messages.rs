@@ -925,3 +925,12 @@ pub fn checkpoint_error(e: &crate::evidence::checkpoint::CheckpointError, lang: 
             .into(),
     }
 }
+
+/// Why listening could not start, and what to do.
+pub fn start_error(e: &crate::pipeline::live::StartError, lang: Lang) -> String {
+    use crate::pipeline::live::StartError as S;
+    match e {
+        S::Pipeline(p) => pipeline_error(p, lang),
+        S::Vault(v) => vault_error(v, lang),
+    }
+}

@@ -11,19 +11,13 @@ use std::time::Duration;
 use common::*;
 use desktop::{Desktop, Watcher};
 use temoin::events::{EventKind, PopupCategory, PopupSeen, PopupSource};
-use temoin::vault::Vault;
 
 const WAIT: Duration = Duration::from_secs(20);
 
 fn popups(path: &std::path::Path) -> Vec<PopupSeen> {
-    let vault = Vault::open(path).unwrap();
-    vault
-        .unlock(PASS)
-        .unwrap()
-        .events()
-        .unwrap()
+    stored_events(path)
         .into_iter()
-        .filter_map(|e| match e.event.unwrap().kind {
+        .filter_map(|e| match e.kind {
             EventKind::PopupSeen(p) => Some(p),
             _ => None,
         })
@@ -411,15 +405,7 @@ fn the_softphone_window_marks_calls_and_is_never_a_popup() {
     let out = w.stop();
     assert!(out.contains("0 pop-up(s) enregistré(s)"), "{out}");
 
-    let vault = Vault::open(&path).unwrap();
-    let events: Vec<temoin::events::Event> = vault
-        .unlock(PASS)
-        .unwrap()
-        .events()
-        .unwrap()
-        .into_iter()
-        .map(|e| e.event.unwrap())
-        .collect();
+    let events = stored_events(&path);
     assert!(
         !events
             .iter()

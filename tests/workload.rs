@@ -176,14 +176,9 @@ fn the_self_report_round_trips_through_a_real_vault() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Report recorded"), "{out}");
 
-    let vault = temoin::vault::Vault::open(&path).unwrap();
-    let reports: Vec<_> = vault
-        .unlock(PASS)
-        .unwrap()
-        .events()
-        .unwrap()
+    let reports: Vec<_> = stored_events(&path)
         .into_iter()
-        .filter_map(|e| match e.event.unwrap().kind {
+        .filter_map(|e| match e.kind {
             EventKind::SelfReport(r) => Some(r),
             _ => None,
         })

@@ -310,14 +310,8 @@ pub struct ReportArgs {
 
 /// The top-level entry point for `temoin report`: one worker's record as a readable page.
 pub fn report(path: &Path, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let events = crate::readable_events(path, lang)?;
     let vault = Vault::open(path)?;
-    let pass = passphrase(lang)?;
-    let unlocked = vault.unlock(&pass)?;
-    let events: Vec<Event> = unlocked
-        .events()?
-        .into_iter()
-        .filter_map(|r| r.event.ok())
-        .collect();
     let today = Local::now().date_naive();
     let from = args
         .from

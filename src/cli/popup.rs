@@ -184,18 +184,7 @@ fn categorise(
 }
 
 fn list(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
-    let vault = Vault::open(path)?;
-    let pass = crate::secret(
-        "TEMOIN_PASSPHRASE",
-        lang.pick("Phrase de passe", "Passphrase"),
-        lang,
-    )?;
-    let unlocked = vault.unlock(&pass)?;
-    let events: Vec<temoin::events::Event> = unlocked
-        .events()?
-        .into_iter()
-        .filter_map(|r| r.event.ok())
-        .collect();
+    let events = crate::readable_events(path, lang)?;
     let reviewed = temoin::evidence::popups::review(&events);
     if json {
         println!("{}", serde_json::to_string_pretty(&reviewed)?);

@@ -236,18 +236,7 @@ pub fn correct_shift(path: &Path, args: ShiftArgs, lang: Lang) -> anyhow::Result
 
 /// The workload indicators, from the decrypted log.
 pub fn workload(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
-    let vault = Vault::open(path)?;
-    let pass = crate::secret(
-        "TEMOIN_PASSPHRASE",
-        lang.pick("Phrase de passe", "Passphrase"),
-        lang,
-    )?;
-    let events: Vec<Event> = vault
-        .unlock(&pass)?
-        .events()?
-        .into_iter()
-        .filter_map(|r| r.event.ok())
-        .collect();
+    let events = crate::readable_events(path, lang)?;
     let settings = Settings::default_path()
         .and_then(|p| Settings::load(&p).ok())
         .unwrap_or_default();

@@ -51,3 +51,16 @@ pub fn run(cmd: &mut Command) -> (i32, String, String) {
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("read file")
 }
+
+/// Every event of a vault, decrypted with the test passphrase (a row that cannot be read fails).
+pub fn stored_events(path: &Path) -> Vec<temoin::events::Event> {
+    Vault::open(path)
+        .unwrap()
+        .unlock(PASS)
+        .unwrap()
+        .events()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event.expect("a readable row"))
+        .collect()
+}

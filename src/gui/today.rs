@@ -1,0 +1,311 @@
+//! « Aujourd'hui »: readable at a glance from a small window. Monitoring state with a big Pause,
+//! the « Pop-up ! » button with one-click categories afterwards, and today's counters. Needs no
+//! passphrase: counts are kept in memory for the session.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, Local};
+use crossbeam_channel::{Receiver, Sender, select, unbounded};
+use eframe::egui;
+
+use super::strings as s;
+use crate::events::{Consistency, Event, EventKind, PauseReason, PopupCategory, PopupSource};
+use crate::messages::{self, Lang};
+use crate::pipeline::live::{Monitor, Status};
+use crate::popups::watch::Notice;
+use crate::popups::{Detection, Outcome, Recorder, RulesFile};
+use crate::vault::Vault;
+
+/// What the background threads tell the window.
+enum Update {
+    Status(Status),
+    Stored(Event),
+    Trouble(String),
+}
+
+/// Today's counts, from what was stored this session.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Counts {
+    pub popups: u32,
+    pub emotion: u32,
+    pub contradicted: u32,
+    pub calls: u32,
+    pub phone_s: f64,
+}
+
+impl Counts {
+    fn add(&mut self, e: &Event) {
+        match &e.kind {
+            EventKind::PopupSeen(p) => {
+                self.popups += p.count;
+                if p.emotion_flag {
+                    self.emotion += p.count;
+                }
+                if p.consistency == Some(Consistency::Contradicted) {
+                    self.contradicted += p.count;
+                }
+            }
+            EventKind::CallEnded(c) => {
+                self.calls += 1;
+                self.phone_s += c.handle_s;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The « Aujourd'hui » view and what it drives.
+pub struct Today {
+    pub lang: Lang,
+    vault: PathBuf,
+    recorder: Recorder,
+    monitor: Option<Monitor>,
+    updates: Receiver<Update>,
+    sender: Sender<Update>,
+    pub status: Option<Status>,
+    pub paused: bool,
+    pub counts: Counts,
+    /// The last pop-up logged here, offered a category.
+    pub last_popup: Option<DateTime<FixedOffset>>,
+    /// The last thing said to the worker (saved, or what went wrong and what to do).
+    pub message: Option<String>,
+}
+
+impl Today {
+    /// The view over a vault; `monitor`: listening and watching, when started.
+    pub fn new(vault: PathBuf, lang: Lang, rules: RulesFile, monitor: Option<Monitor>) -> Self {
+        let (sender, updates) = unbounded();
+        Today {
+            lang,
+            vault,
+            recorder: Recorder::new(rules),
+            monitor,
+            updates,
+            sender,
+            status: None,
+            paused: false,
+            counts: Counts::default(),
+            last_popup: None,
+            message: None,
+        }
+    }
+
+    /// Forwards the monitor's news to the window and wakes it: no polling, no repaint loop.
+    pub fn forward(&self, ctx: &egui::Context) {
+        let Some(m) = &self.monitor else { return };
+        let (changes, notices) = (m.changes().clone(), m.popup_notices().clone());
+        let (tx, ctx) = (self.sender.clone(), ctx.clone());
+        let _ = std::thread::Builder::new()
+            .name("temoin-gui-news".into())
+            .spawn(move || {
+                loop {
+                    let update = select! {
+                        recv(changes) -> s => match s { Ok(s) => Update::Status(s), Err(_) => break },
+                        recv(notices) -> n => match n {
+                            Ok(Notice::Stored(s)) => Update::Stored(s.event),
+                            Ok(Notice::VaultTrouble(t)) => Update::Trouble(t),
+                            Ok(_) => continue,
+                            Err(_) => break,
+                        },
+                    };
+                    if tx.send(update).is_err() {
+                        break;
+                    }
+                    ctx.request_repaint();
+                }
+            });
+    }
+
+    fn drain(&mut self) {
+        while let Ok(u) = self.updates.try_recv() {
+            match u {
+                Update::Status(s) => {
+                    self.paused = s == Status::Paused;
+                    self.status = Some(s);
+                }
+                Update::Stored(e) => self.counts.add(&e),
+                Update::Trouble(t) => self.message = Some(t),
+            }
+        }
+    }
+
+    fn append(&mut self, event: &Event) -> bool {
+        match Vault::open(&self.vault).and_then(|mut v| v.append(event)) {
+            Ok(_) => true,
+            Err(e) => {
+                self.message = Some(messages::vault_error(&e, self.lang));
+                false
+            }
+        }
+    }
+
+    /// One press: the pop-up is stored at once, its category can come after.
+    pub fn popup_now(&mut self) {
+        let d = Detection::new(PopupSource::Manual);
+        let Outcome::Store(event) = self.recorder.record(&d) else {
+            return;
+        };
+        if self.append(&event) {
+            self.counts.add(&event);
+            self.last_popup = Some(event.at);
+            self.message = Some(format!(
+                "{} {}.",
+                s::recorded_at(self.lang),
+                event.at.with_timezone(&Local).format("%H:%M:%S")
+            ));
+        }
+    }
+
+    pub fn categorise(&mut self, category: PopupCategory) {
+        let Some(popup_at) = self.last_popup.take() else {
+            return;
+        };
+        let event = Event::now(EventKind::PopupCategorised { popup_at, category });
+        if self.append(&event) {
+            self.message = Some(format!(
+                "{} {}.",
+                s::categorised(self.lang),
+                messages::category_label(category, self.lang)
+            ));
+        }
+    }
+
+    /// Privacy pause: capture stops at once (the monitor logs it); without listening, the
+    /// pause is logged here.
+    pub fn toggle_pause(&mut self) {
+        self.paused = !self.paused;
+        match &self.monitor {
+            Some(m) if self.paused => m.pause(),
+            Some(m) => m.resume(),
+            None => {
+                let kind = if self.paused {
+                    EventKind::MonitoringPaused {
+                        reason: PauseReason::Privacy,
+                    }
+                } else {
+                    EventKind::MonitoringResumed
+                };
+                self.append(&Event::now(kind));
+            }
+        }
+    }
+
+    /// Lays the view out, top to bottom as the worker reads it.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.drain();
+        self.state_line(ui);
+        ui.add_space(8.0);
+        self.popup_button(ui);
+        if self.last_popup.is_some() {
+            self.quick_categories(ui);
+        }
+        if let Some(m) = &self.message {
+            ui.label(m.as_str());
+        }
+        ui.add_space(8.0);
+        ui.separator();
+        self.today_counters(ui);
+        ui.add_space(8.0);
+        ui.separator();
+        ui.label(
+            egui::RichText::new(s::no_data_kept(self.lang))
+                .small()
+                .weak(),
+        );
+    }
+
+    fn state_line(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.horizontal(|ui| {
+            let label = if self.paused {
+                s::resume(lang)
+            } else {
+                s::pause(lang)
+            };
+            let button = egui::Button::new(egui::RichText::new(label).size(20.0))
+                .min_size(egui::vec2(120.0, 40.0));
+            if ui.add(button).clicked() {
+                self.toggle_pause();
+            }
+            let state = if self.paused {
+                s::paused(lang).to_string()
+            } else {
+                match (&self.monitor, &self.status) {
+                    (None, _) => s::not_listening(lang).to_string(),
+                    (Some(_), Some(st)) => messages::monitor_status(st, lang),
+                    (Some(_), None) => messages::monitor_status(&Status::Starting, lang),
+                }
+            };
+            ui.add(egui::Label::new(state).wrap());
+        });
+    }
+
+    fn popup_button(&mut self, ui: &mut egui::Ui) {
+        let button = egui::Button::new(
+            egui::RichText::new(s::popup_button(self.lang))
+                .size(28.0)
+                .strong(),
+        )
+        .min_size(egui::vec2(ui.available_width(), 64.0));
+        if ui
+            .add(button)
+            .on_hover_text(s::popup_hint(self.lang))
+            .clicked()
+        {
+            self.popup_now();
+        }
+    }
+
+    fn quick_categories(&mut self, ui: &mut egui::Ui) {
+        ui.label(s::what_was_it(self.lang));
+        ui.horizontal_wrapped(|ui| {
+            for c in s::QUICK {
+                if ui.button(messages::category_label(c, self.lang)).clicked() {
+                    self.categorise(c);
+                }
+            }
+        });
+    }
+
+    fn today_counters(&self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.heading(s::counters_heading(lang));
+        egui::Grid::new("today-counters")
+            .num_columns(2)
+            .spacing([24.0, 6.0])
+            .show(ui, |ui| {
+                let row = |ui: &mut egui::Ui, name: &str, value: String| {
+                    ui.label(name);
+                    ui.label(egui::RichText::new(value).size(18.0).strong());
+                    ui.end_row();
+                };
+                row(ui, s::popups_today(lang), self.counts.popups.to_string());
+                row(ui, s::emotion_today(lang), self.counts.emotion.to_string());
+                row(
+                    ui,
+                    s::contradicted_today(lang),
+                    self.counts.contradicted.to_string(),
+                );
+                row(ui, s::calls_today(lang), self.counts.calls.to_string());
+                row(
+                    ui,
+                    s::phone_time_today(lang),
+                    format!("{:.0} min", self.counts.phone_s / 60.0),
+                );
+                row(ui, s::strain_gauge(lang), s::not_yet(lang).to_string());
+            });
+    }
+
+    /// Stops listening and watching (what was heard is still measured and stored).
+    pub fn shutdown(&mut self) {
+        if let Some(m) = self.monitor.take() {
+            m.stop();
+        }
+    }
+}
+
+impl Drop for Today {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
