@@ -240,6 +240,12 @@ fn twelve_workers_pool_without_exposing_anyone_and_small_cells_are_suppressed() 
         j["by_hour_of_day"][22]["suppressed"], true,
         "three workers only"
     );
+    // Ten workers present 35 min in the 10 o'clock hour, two of them 45 min.
+    let rate = j["by_hour_of_day"][10]["per_worker_hour"].as_f64().unwrap();
+    assert!((rate - 26.0 / (440.0 / 60.0)).abs() < 1e-9, "{rate}");
+    assert!(j["by_hour_of_day"][22]["per_worker_hour"].is_null());
+    let share = j["emotion_flagged_share"]["value"].as_f64().unwrap();
+    assert!((share - 15.0 / 29.0).abs() < 1e-9, "{share}");
     assert_eq!(
         j["by_category"]["apology"]["suppressed"], true,
         "two workers only"

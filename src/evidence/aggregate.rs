@@ -183,6 +183,17 @@ pub fn json(r: &crate::report::Report) -> Value {
         Some(v) => serde_json::json!({ "value": v, "suppressed": false }),
         None => serde_json::json!({ "value": null, "suppressed": true }),
     };
+    // A rate per worker-hour, suppressed with its count or its hours.
+    let rate = |c: crate::report::Cell, hours: crate::report::Cell| match (c, hours) {
+        (Some(v), Some(h)) if h > 0.0 => Some(v / h),
+        (Some(_), Some(_)) => Some(0.0),
+        _ => None,
+    };
+    let with_rate = |c: crate::report::Cell, hours: crate::report::Cell| {
+        let mut v = cell(c);
+        v["per_worker_hour"] = rate(c, hours).into();
+        v
+    };
     let workers = match &r.who {
         crate::report::Who::Council { workers, .. } => *workers,
         crate::report::Who::Worker { .. } => 1,
@@ -199,13 +210,15 @@ pub fn json(r: &crate::report::Report) -> Value {
         "strain_episodes": cell(r.strain),
         "calls": cell(r.calls),
         "phone_hours": cell(r.phone_hours),
-        "popups_per_worker_hour": cell(match (r.popups, r.active_hours) {
-            (Some(p), Some(h)) if h > 0.0 => Some(p / h),
+        "popups_per_worker_hour": cell(rate(r.popups, r.active_hours)),
+        "emotion_flagged_share": cell(match (r.emotion, r.popups) {
+            (Some(e), Some(p)) if p > 0.0 => Some(e / p),
             (Some(_), Some(_)) => Some(0.0),
             _ => None,
         }),
-        "by_hour_of_day": r.hour_of_day.iter().map(|c| cell(*c)).collect::<Vec<_>>(),
-        "by_category": r.categories.iter().map(|(k, c)| (k.clone(), cell(*c))).collect::<serde_json::Map<_, _>>(),
+        "strain_episodes_per_worker_hour": cell(rate(r.strain, r.active_hours)),
+        "by_hour_of_day": r.hour_of_day.iter().zip(&r.hour_of_day_active).map(|(c, h)| with_rate(*c, *h)).collect::<Vec<_>>(),
+        "by_category": r.categories.iter().map(|(k, c)| (k.clone(), with_rate(*c, r.active_hours))).collect::<serde_json::Map<_, _>>(),
         "by_day": r.days.iter().map(|(d, x)| serde_json::json!({
             "date": d,
             "popups": cell(x.popups),

@@ -62,6 +62,8 @@ pub struct Report {
     pub longest_run_min: Cell,
     pub days: BTreeMap<NaiveDate, Day>,
     pub hour_of_day: Vec<Cell>,
+    /// Hours of presence in each hour of the day (for rates per worker-hour).
+    pub hour_of_day_active: Vec<Cell>,
     pub categories: BTreeMap<String, Cell>,
     /// Mean NASA-TLX scales and how many reports.
     pub self_report: Option<([f64; 6], usize)>,
@@ -195,12 +197,14 @@ pub fn from_buckets(
         })
         .collect();
     let mut hours = vec![(0usize, 0.0f64); 24];
+    let mut active = [0.0f64; 24];
     let mut categories: BTreeMap<String, (usize, f64)> = BTreeMap::new();
     for (daily, hourly) in workers {
         let mut worked = [false; 24];
         for b in hourly.iter().filter(in_period) {
             let h = b.start.hour() as usize;
             hours[h].1 += f64::from(b.popups);
+            active[h] += b.active_s / 3600.0;
             worked[h] = true;
         }
         for (h, w) in worked.iter().enumerate() {
@@ -232,6 +236,11 @@ pub fn from_buckets(
         phone_hours: keep(n_all, sum(&|b| b.phone_s) / 3600.0),
         longest_run_min: None,
         days,
+        hour_of_day_active: hours
+            .iter()
+            .zip(active)
+            .map(|((n, _), a)| keep(*n, a))
+            .collect(),
         hour_of_day: hours.into_iter().map(|(n, v)| keep(n, v)).collect(),
         categories: categories
             .into_iter()

@@ -1,0 +1,79 @@
+//! The window: time per frame of the « Aujourd'hui » view (an egui frame through egui_kittest,
+//! no GPU painting), and the idle CPU of the real window on Xvfb (target ≈ 0: no
+//! continuous repaint). A plain timed harness: `cargo bench --bench gui`. Figures in
+//! benches/README.md.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+#[path = "../tests/common/desktop.rs"]
+mod desktop;
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use temoin::gui::today::Today;
+use temoin::messages::Lang;
+use temoin::popups::RulesFile;
+
+/// CPU seconds a process has used (user + system).
+fn cpu_s(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = f.get(11).and_then(|v| v.parse().ok()).unwrap_or(0.0)
+        + f.get(12).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+    ticks / 100.0
+}
+
+fn main() {
+    let (_d, path, _, _) = common::new_vault();
+    let today = Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None);
+    let mut h = Harness::new_ui_state(|ui, t: &mut Today| t.ui(ui), today);
+    h.run();
+    let frames = 2000;
+    let start = Instant::now();
+    for _ in 0..frames {
+        h.step();
+    }
+    let per = start.elapsed().as_secs_f64() * 1e3 / f64::from(frames);
+    println!(
+        "Aujourd'hui view: {per:.3} ms per frame (an egui frame, no GPU painting; {frames} frames)"
+    );
+
+    let desktop = desktop::Desktop::start();
+    let mut app = desktop
+        .env(&mut common::temoin(&path))
+        .args(["gui", "--no-listen"])
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let shown = desktop::wait_until(Duration::from_secs(30), || {
+        let out = desktop
+            .env(&mut Command::new("xdotool"))
+            .args(["search", "--class", "temoin"])
+            .output()
+            .unwrap();
+        !out.stdout.is_empty()
+    });
+    assert!(shown, "no window");
+    std::thread::sleep(Duration::from_secs(3));
+    let (c0, t0) = (cpu_s(app.id()), Instant::now());
+    std::thread::sleep(Duration::from_secs(20));
+    let used = cpu_s(app.id()) - c0;
+    let wall = t0.elapsed().as_secs_f64();
+    let rss = std::fs::read_to_string(format!("/proc/{}/status", app.id()))
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmRSS"))
+        .map(|l| l.split_whitespace().nth(1).unwrap_or("").to_string())
+        .unwrap_or_default();
+    let _ = app.kill();
+    let _ = app.wait();
+    println!(
+        "open window, idle: {:.3} % of a core over {wall:.0} s; memory {rss} kB (no listening, software GL)",
+        used / wall * 100.0
+    );
+}
