@@ -73,6 +73,42 @@ fn the_popup_button_a_category_and_the_pause_land_in_the_vault() {
 }
 
 #[test]
+fn the_end_of_shift_report_is_offered_never_forced_and_stored_when_saved() {
+    use temoin::gui::endofshift::EndOfShift;
+    use temoin::gui::{TemoinApp, View};
+    let (_d, path, _, _) = new_vault();
+    let app = TemoinApp::new(
+        Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None),
+        EndOfShift::new(path.clone(), Lang::Fr),
+    );
+    let mut h = Harness::new_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
+    h.run();
+    h.get_by_label("Fin de service").click();
+    h.run();
+    assert_eq!(h.state().view, View::EndOfShift);
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::Slider, "Frustration")
+        .set_value_accesskit(85.0);
+    h.run();
+    // Leaving and coming back stores nothing: only « Enregistrer » does.
+    h.get_by_label("Aujourd'hui").click();
+    h.run();
+    h.get_by_label("Fin de service").click();
+    h.run();
+    assert!(kinds(&path).is_empty());
+    h.state_mut().end_of_shift.note = "Trois clients agressifs".into();
+    h.get_by_label("Enregistrer").click();
+    h.run();
+    let k = kinds(&path);
+    let [EventKind::SelfReport(r)] = &k[..] else {
+        panic!("{k:?}")
+    };
+    assert_eq!(r.frustration, 85);
+    assert_eq!(r.mental, 50);
+    assert_eq!(r.note.as_deref(), Some("Trois clients agressifs"));
+    assert!(h.query_by_label_contains("Bilan enregistré").is_some());
+}
+
+#[test]
 fn a_vault_that_cannot_be_written_is_said_in_the_window() {
     let (dir, path, _, _) = new_vault();
     let today = Today::new(path.clone(), Lang::En, RulesFile::open(None).unwrap(), None);
@@ -201,6 +237,32 @@ fn the_real_window_opens_on_xvfb_draws_and_takes_a_click() {
         got_popup(),
         "the click did not record a pop-up ({})",
         shot.display()
+    );
+    // The « Fin de service » tab, at the top right of « Aujourd'hui »: the view changes.
+    let before = grab(&desktop.display, window).2;
+    let mut changed = None;
+    for x in [145, 130, 160] {
+        desktop
+            .env(&mut Command::new("xdotool"))
+            .args(["mousemove", "--window", &window.to_string()])
+            .args([x.to_string(), "18".to_string()])
+            .args(["click", "1"])
+            .status()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(800));
+        let now = grab(&desktop.display, window).2;
+        let differ = now.iter().zip(&before).filter(|(a, b)| a != b).count();
+        if differ > now.len() / 20 {
+            changed = Some(now);
+            break;
+        }
+    }
+    let end_view = changed.expect("the « Fin de service » tab did not open");
+    save_png(
+        &Path::new(env!("CARGO_TARGET_TMPDIR")).join("fin-de-service.png"),
+        w,
+        h,
+        &end_view,
     );
     // Closing the window (as a window manager asks) ends the app cleanly. The first request,
     // sent right after the click's repaint, is not always taken (seen every time here, cause

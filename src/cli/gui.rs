@@ -15,7 +15,7 @@ pub fn gui(path: &Path, no_listen: bool, lang: Lang) -> anyhow::Result<ExitCode>
     // A missing or unreadable vault is said before any window opens.
     Vault::open(path)?;
     let vault = path.to_path_buf();
-    let result = temoin::gui::run(lang, move || {
+    let result = temoin::gui::run(lang, vault.clone(), move || {
         let rules = crate::cli::popup::rules_file(lang);
         let mut trouble = None;
         let monitor = if no_listen {

@@ -2,29 +2,63 @@
 //! It only calls the library's public API; work arrives over channels and wakes the window, so
 //! the UI thread never waits and an idle window does not repaint.
 //!
-//! Built so far: « Aujourd'hui » ([`today`]). The other views (first-run wizard, history,
-//! evidence, end-of-shift, settings) come next.
+//! Built so far: « Aujourd'hui » ([`today`]) and « Fin de service » ([`endofshift`]). The other
+//! views (first-run wizard, history, evidence, settings) come next.
 
+pub mod endofshift;
 pub mod strings;
 pub mod today;
 
 use eframe::egui;
 
 use crate::messages::Lang;
+use endofshift::EndOfShift;
 use today::Today;
 
-/// The application: one struct, one view for now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Today,
+    EndOfShift,
+}
+
+/// The application: one struct, its views, the one shown.
 pub struct TemoinApp {
     pub today: Today,
+    pub end_of_shift: EndOfShift,
+    pub view: View,
+}
+
+impl TemoinApp {
+    pub fn new(today: Today, end_of_shift: EndOfShift) -> Self {
+        TemoinApp {
+            today,
+            end_of_shift,
+            view: View::Today,
+        }
+    }
+
+    /// The whole window's content: the view tabs, then the view.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let lang = self.today.lang;
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.view, View::Today, strings::tab_today(lang));
+            ui.selectable_value(
+                &mut self.view,
+                View::EndOfShift,
+                strings::tab_end_of_shift(lang),
+            );
+        });
+        ui.separator();
+        match self.view {
+            View::Today => self.today.ui(ui),
+            View::EndOfShift => self.end_of_shift.ui(ui),
+        }
+    }
 }
 
 impl eframe::App for TemoinApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(strings::title(self.today.lang));
-            ui.add_space(6.0);
-            self.today.ui(ui);
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.show(ui));
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -33,7 +67,11 @@ impl eframe::App for TemoinApp {
 }
 
 /// Opens the window over this vault and runs until it is closed.
-pub fn run(lang: Lang, today: impl FnOnce() -> Today + 'static) -> eframe::Result {
+pub fn run(
+    lang: Lang,
+    vault: std::path::PathBuf,
+    today: impl FnOnce() -> Today + 'static,
+) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(strings::title(lang))
@@ -48,7 +86,10 @@ pub fn run(lang: Lang, today: impl FnOnce() -> Today + 'static) -> eframe::Resul
         Box::new(move |cc| {
             let today = today();
             today.forward(&cc.egui_ctx);
-            Ok(Box::new(TemoinApp { today }))
+            Ok(Box::new(TemoinApp::new(
+                today,
+                EndOfShift::new(vault, lang),
+            )))
         }),
     )
 }

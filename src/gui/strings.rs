@@ -3,8 +3,8 @@
 use crate::events::PopupCategory;
 use crate::messages::Lang;
 
-pub fn title(lang: Lang) -> &'static str {
-    lang.pick("Témoin — aujourd'hui", "Témoin — today")
+pub fn title(_lang: Lang) -> &'static str {
+    "Témoin"
 }
 
 pub fn popup_button(_lang: Lang) -> &'static str {
@@ -103,3 +103,33 @@ pub const QUICK: [PopupCategory; 6] = [
     PopupCategory::Empathy,
     PopupCategory::Other,
 ];
+
+pub fn tab_today(lang: Lang) -> &'static str {
+    lang.pick("Aujourd'hui", "Today")
+}
+
+pub fn tab_end_of_shift(lang: Lang) -> &'static str {
+    lang.pick("Fin de service", "End of shift")
+}
+
+pub fn end_of_shift_intro(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bilan de fin de service, moins d'une minute, si vous le voulez : rien n'est obligatoire.",
+        "End-of-shift report, under a minute, if you wish: nothing is required.",
+    )
+}
+
+pub fn note_label(lang: Lang) -> &'static str {
+    lang.pick("Une note (facultatif)", "A note (optional)")
+}
+
+pub fn save(lang: Lang) -> &'static str {
+    lang.pick("Enregistrer", "Save")
+}
+
+pub fn report_saved(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bilan enregistré. Merci, et bonne fin de journée.",
+        "Report saved. Thank you, and have a good evening.",
+    )
+}

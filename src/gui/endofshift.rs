@@ -1,0 +1,78 @@
+//! « Fin de service »: the six NASA-TLX scales and an optional note, under a minute, offered and
+//! never forced. Nothing is stored until the worker presses « Enregistrer ».
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::strings as s;
+use crate::events::{Event, EventKind};
+use crate::messages::{self, Lang};
+use crate::selfreport::{self, Scale};
+use crate::vault::Vault;
+
+pub struct EndOfShift {
+    pub lang: Lang,
+    vault: PathBuf,
+    pub values: [u8; 6],
+    pub note: String,
+    pub message: Option<String>,
+}
+
+impl EndOfShift {
+    pub fn new(vault: PathBuf, lang: Lang) -> Self {
+        EndOfShift {
+            lang,
+            vault,
+            values: [50; 6],
+            note: String::new(),
+            message: None,
+        }
+    }
+
+    /// Stores the report; the form starts again for the next shift.
+    pub fn save(&mut self) {
+        let note = Some(self.note.trim()).filter(|n| !n.is_empty());
+        let event = Event::now(EventKind::SelfReport(selfreport::build(self.values, note)));
+        match Vault::open(&self.vault).and_then(|mut v| v.append(&event)) {
+            Ok(_) => {
+                self.message = Some(s::report_saved(self.lang).to_string());
+                self.values = [50; 6];
+                self.note.clear();
+            }
+            Err(e) => self.message = Some(messages::vault_error(&e, self.lang)),
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.label(s::end_of_shift_intro(lang));
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for (k, scale) in Scale::ALL.iter().enumerate() {
+                let [name, question, low, high] = messages::tlx_question(*scale, lang);
+                ui.add(egui::Label::new(egui::RichText::new(question).small()).wrap());
+                ui.horizontal(|ui| {
+                    ui.label(egui::RichText::new(low).weak());
+                    ui.add(egui::Slider::new(&mut self.values[k], 0..=100).text(name));
+                    ui.label(egui::RichText::new(high).weak());
+                });
+                ui.add_space(4.0);
+            }
+            let label = ui.label(s::note_label(lang));
+            ui.add(
+                egui::TextEdit::multiline(&mut self.note)
+                    .desired_rows(2)
+                    .char_limit(selfreport::NOTE_MAX),
+            )
+            .labelled_by(label.id);
+            ui.add_space(6.0);
+            if ui.button(s::save(lang)).clicked() {
+                self.save();
+            }
+            if let Some(m) = &self.message {
+                ui.label(m.as_str());
+            }
+        });
+    }
+}
