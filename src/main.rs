@@ -327,15 +327,20 @@ fn secret(env: &str, prompt: &str, lang: Lang) -> anyhow::Result<Zeroizing<Strin
     ))
 }
 
+/// The vault's passphrase, from TEMOIN_PASSPHRASE or typed at the terminal.
+pub(crate) fn passphrase(lang: Lang) -> anyhow::Result<Zeroizing<String>> {
+    secret(
+        "TEMOIN_PASSPHRASE",
+        lang.pick("Phrase de passe", "Passphrase"),
+        lang,
+    )
+}
+
 /// Every readable event of the vault, after asking its passphrase (rows that cannot be read are
 /// left to `temoin check` and `temoin events`, which name them).
 pub(crate) fn readable_events(path: &std::path::Path, lang: Lang) -> anyhow::Result<Vec<Event>> {
     let vault = Vault::open(path)?;
-    let pass = secret(
-        "TEMOIN_PASSPHRASE",
-        lang.pick("Phrase de passe", "Passphrase"),
-        lang,
-    )?;
+    let pass = passphrase(lang)?;
     Ok(vault
         .unlock(&pass)?
         .events()?
@@ -426,11 +431,7 @@ fn events(
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let vault = Vault::open(path)?;
-    let pass = secret(
-        "TEMOIN_PASSPHRASE",
-        lang.pick("Phrase de passe", "Passphrase"),
-        lang,
-    )?;
+    let pass = passphrase(lang)?;
     let unlocked = vault.unlock(&pass)?;
     let report = vault.check()?;
     if let Some(b) = &report.broken {
@@ -515,11 +516,7 @@ fn check(path: &std::path::Path, full: bool, lang: Lang) -> anyhow::Result<ExitC
     let report = vault.check()?;
     let mut unreadable = Vec::new();
     if full {
-        let pass = secret(
-            "TEMOIN_PASSPHRASE",
-            lang.pick("Phrase de passe", "Passphrase"),
-            lang,
-        )?;
+        let pass = passphrase(lang)?;
         vault.unlock(&pass)?.for_each(|r| {
             if r.event.is_err() {
                 unreadable.push(r.seq);
@@ -708,11 +705,7 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
         }
     };
     let baseline_seed = if baseline {
-        let pass = secret(
-            "TEMOIN_PASSPHRASE",
-            lang.pick("Phrase de passe", "Passphrase"),
-            lang,
-        )?;
+        let pass = passphrase(lang)?;
         let opened = Vault::open(vault)?;
         let unlocked = opened.unlock(&pass)?;
         // The keys go out of scope (zeroized) as soon as the measurements are read.

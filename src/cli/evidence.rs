@@ -41,14 +41,6 @@ pub struct ExportArgs {
     out: PathBuf,
 }
 
-fn passphrase(lang: Lang) -> anyhow::Result<zeroize::Zeroizing<String>> {
-    crate::secret(
-        "TEMOIN_PASSPHRASE",
-        lang.pick("Phrase de passe", "Passphrase"),
-        lang,
-    )
-}
-
 /// Writes beside the target then renames: a reader never sees half a file.
 fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = path.with_extension("partial");
@@ -58,7 +50,7 @@ fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let vault = Vault::open(path)?;
-    let pass = passphrase(lang)?;
+    let pass = crate::passphrase(lang)?;
     let unlocked = vault.unlock(&pass)?;
     if let Some(b) = vault.check()?.broken {
         // Exported as it is: a checkpoint given earlier will show what changed.
@@ -153,7 +145,7 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
 pub fn checkpoint(path: &Path, out: Option<PathBuf>, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut vault = Vault::open(path)?;
     vault.writable()?;
-    let pass = passphrase(lang)?;
+    let pass = crate::passphrase(lang)?;
     let key = vault.device_public_key().to_vec();
     let c = {
         let unlocked = vault.unlock(&pass)?;
