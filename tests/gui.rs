@@ -108,6 +108,59 @@ fn the_end_of_shift_report_is_offered_never_forced_and_stored_when_saved() {
     assert!(h.query_by_label_contains("Bilan enregistré").is_some());
 }
 
+/// Steps the window until the verification's verdict is in (it runs on its own thread).
+fn verdict(h: &mut Harness<'_, temoin::gui::TemoinApp>) -> Vec<String> {
+    for _ in 0..200 {
+        h.step();
+        if let Some(v) = &h.state().evidence.verdict {
+            return v.clone();
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("no verdict");
+}
+
+#[test]
+fn an_export_handed_over_is_verified_in_the_window() {
+    use temoin::gui::TemoinApp;
+    use temoin::gui::endofshift::EndOfShift;
+    let (dir, path, _, _) = new_vault();
+    let (code, _, err) = run(temoin(&path).args(["popup", "Soyez plus empathique"]));
+    assert_eq!(code, 0, "{err}");
+    let bundle = dir.path().join("export.json");
+    let (code, _, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["export", "--out"])
+        .arg(&bundle));
+    assert_eq!(code, 0, "{err}");
+    let app = TemoinApp::new(
+        Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None),
+        EndOfShift::new(path.clone(), Lang::Fr),
+    );
+    let mut h = Harness::new_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
+    h.run();
+    h.get_by_label("Preuves").click();
+    h.run();
+    h.state_mut().evidence.file = bundle.display().to_string();
+    h.run();
+    h.get_by_label("Vérifier").click();
+    let v = verdict(&mut h);
+    assert!(v[0].starts_with("Signé par T-"), "{v:?}");
+    assert_eq!(v.last().unwrap(), "Intact.", "{v:?}");
+    // Altered: said so, with what is wrong.
+    let text = std::fs::read_to_string(&bundle).unwrap();
+    std::fs::write(&bundle, text.replacen("empathique", "aimable", 1)).unwrap();
+    h.get_by_label("Vérifier").click();
+    let v = verdict(&mut h);
+    assert!(v.contains(&"PAS INTACT :".to_string()), "{v:?}");
+    assert!(v.iter().any(|l| l.contains("a été modifié")), "{v:?}");
+    // Not a bundle at all.
+    std::fs::write(&bundle, "bonjour").unwrap();
+    h.get_by_label("Vérifier").click();
+    let v = verdict(&mut h);
+    assert!(v[0].contains("pas lisible"), "{v:?}");
+}
+
 #[test]
 fn a_vault_that_cannot_be_written_is_said_in_the_window() {
     let (dir, path, _, _) = new_vault();

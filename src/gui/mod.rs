@@ -2,10 +2,12 @@
 //! It only calls the library's public API; work arrives over channels and wakes the window, so
 //! the UI thread never waits and an idle window does not repaint.
 //!
-//! Built so far: « Aujourd'hui » ([`today`]) and « Fin de service » ([`endofshift`]). The other
-//! views (first-run wizard, history, evidence, settings) come next.
+//! Built so far: « Aujourd'hui » ([`today`]), « Fin de service » ([`endofshift`]) and, in
+//! « Preuves » ([`evidence`]), verifying an export. Next: the first-run wizard, history, the
+//! export wizard and checkpoints, settings.
 
 pub mod endofshift;
+pub mod evidence;
 pub mod strings;
 pub mod today;
 
@@ -19,20 +21,24 @@ use today::Today;
 pub enum View {
     Today,
     EndOfShift,
+    Evidence,
 }
 
 /// The application: one struct, its views, the one shown.
 pub struct TemoinApp {
     pub today: Today,
     pub end_of_shift: EndOfShift,
+    pub evidence: evidence::Evidence,
     pub view: View,
 }
 
 impl TemoinApp {
     pub fn new(today: Today, end_of_shift: EndOfShift) -> Self {
+        let lang = today.lang;
         TemoinApp {
             today,
             end_of_shift,
+            evidence: evidence::Evidence::new(lang),
             view: View::Today,
         }
     }
@@ -47,11 +53,13 @@ impl TemoinApp {
                 View::EndOfShift,
                 strings::tab_end_of_shift(lang),
             );
+            ui.selectable_value(&mut self.view, View::Evidence, strings::tab_evidence(lang));
         });
         ui.separator();
         match self.view {
             View::Today => self.today.ui(ui),
             View::EndOfShift => self.end_of_shift.ui(ui),
+            View::Evidence => self.evidence.ui(ui),
         }
     }
 }

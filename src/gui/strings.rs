@@ -133,3 +133,30 @@ pub fn report_saved(lang: Lang) -> &'static str {
         "Report saved. Thank you, and have a good evening.",
     )
 }
+
+pub fn tab_evidence(lang: Lang) -> &'static str {
+    lang.pick("Preuves", "Evidence")
+}
+
+pub fn verify_heading(lang: Lang) -> &'static str {
+    lang.pick("Vérifier un export", "Verify an export")
+}
+
+pub fn bundle_file(lang: Lang) -> &'static str {
+    lang.pick("Fichier de l'export (.json)", "Export file (.json)")
+}
+
+pub fn verify(lang: Lang) -> &'static str {
+    lang.pick("Vérifier", "Verify")
+}
+
+pub fn verifying(lang: Lang) -> &'static str {
+    lang.pick("Vérification en cours…", "Verifying…")
+}
+
+pub fn export_later(lang: Lang) -> &'static str {
+    lang.pick(
+        "Exporter, points de contrôle, relevé : pas encore disponible dans la fenêtre (commandes temoin export, checkpoint, report).",
+        "Export, checkpoints, report: not available in the window yet (commands temoin export, checkpoint, report).",
+    )
+}
