@@ -934,3 +934,59 @@ pub fn start_error(e: &crate::pipeline::live::StartError, lang: Lang) -> String 
         S::Vault(v) => vault_error(v, lang),
     }
 }
+
+/// What a verified bundle says, line by line: who signed, the period, the checkpoints it extends,
+/// then « Intact. » or each problem.
+pub fn verdict(v: &crate::evidence::bundle::Verified, lang: Lang) -> Vec<String> {
+    use crate::evidence::bundle::Level;
+    let b = &v.bundle;
+    let level = match b.level {
+        Level::Events => format!("{} {}", b.events.len(), lang.pick("événements", "events")),
+        Level::Hourly => format!(
+            "{} {}",
+            b.aggregates.len(),
+            lang.pick("heure(s)", "hour(s)")
+        ),
+        Level::Daily => format!("{} {}", b.aggregates.len(), lang.pick("jour(s)", "day(s)")),
+    };
+    let mut out = vec![
+        format!(
+            "{} {} ({} {}).",
+            lang.pick("Signé par", "Signed by"),
+            v.key.pseudonym(),
+            lang.pick("empreinte", "fingerprint"),
+            v.key.fingerprint()
+        ),
+        format!(
+            "{} {} {} {} ; {level} ; {} {} {}.",
+            lang.pick("Période : du", "Period: from"),
+            b.period.from,
+            lang.pick("au", "to"),
+            b.period.to,
+            lang.pick("journal de", "log of"),
+            b.log.size,
+            lang.pick("événements", "events"),
+        ),
+    ];
+    for at in &v.extends {
+        out.push(format!(
+            "{} {}.",
+            lang.pick(
+                "Prolonge bien le point de contrôle du",
+                "Extends the checkpoint of"
+            ),
+            at.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    if v.intact() {
+        out.push(lang.pick("Intact.", "Intact.").into());
+    } else {
+        out.push(lang.pick("PAS INTACT :", "NOT INTACT:").into());
+        out.extend(
+            v.problems
+                .iter()
+                .map(|p| format!("- {}", bundle_problem(p, lang))),
+        );
+    }
+    out
+}

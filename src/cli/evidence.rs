@@ -239,52 +239,14 @@ pub fn verify(file: &Path, checkpoints: &[String], lang: Lang) -> anyhow::Result
         Ok(v) => v,
         Err(e) => return unreadable(messages::bundle_unreadable(&e, lang)),
     };
-    let b = &v.bundle;
-    println!(
-        "{} {} ({} {}).",
-        lang.pick("Signé par", "Signed by"),
-        v.key.pseudonym(),
-        lang.pick("empreinte", "fingerprint"),
-        v.key.fingerprint()
-    );
-    let level = match b.level {
-        Level::Events => format!("{} {}", b.events.len(), lang.pick("événements", "events")),
-        Level::Hourly => format!(
-            "{} {}",
-            b.aggregates.len(),
-            lang.pick("heure(s)", "hour(s)")
-        ),
-        Level::Daily => format!("{} {}", b.aggregates.len(), lang.pick("jour(s)", "day(s)")),
-    };
-    println!(
-        "{} {} {} {} ; {level} ; {} {} {}.",
-        lang.pick("Période : du", "Period: from"),
-        b.period.from,
-        lang.pick("au", "to"),
-        b.period.to,
-        lang.pick("journal de", "log of"),
-        b.log.size,
-        lang.pick("événements", "events"),
-    );
-    for at in &v.extends {
-        println!(
-            "{} {}.",
-            lang.pick(
-                "Prolonge bien le point de contrôle du",
-                "Extends the checkpoint of"
-            ),
-            at.format("%Y-%m-%d %H:%M")
-        );
+    for line in messages::verdict(&v, lang) {
+        println!("{line}");
     }
-    if v.intact() {
-        println!("{}", lang.pick("Intact.", "Intact."));
-        return Ok(ExitCode::SUCCESS);
-    }
-    println!("{}", lang.pick("PAS INTACT :", "NOT INTACT:"));
-    for p in &v.problems {
-        println!("- {}", messages::bundle_problem(p, lang));
-    }
-    Ok(ExitCode::from(1))
+    Ok(if v.intact() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 #[derive(Args)]

@@ -7,7 +7,7 @@ use crossbeam_channel::{Receiver, bounded};
 use eframe::egui;
 
 use super::strings as s;
-use crate::evidence::bundle::{self, Level};
+use crate::evidence::bundle;
 use crate::messages::{self, Lang};
 
 pub struct Evidence {
@@ -39,39 +39,7 @@ pub fn verdict(file: &std::path::Path, lang: Lang) -> Vec<String> {
         Ok(v) => v,
         Err(e) => return vec![messages::bundle_unreadable(&e, lang)],
     };
-    let b = &v.bundle;
-    let what = match b.level {
-        Level::Events => format!("{} {}", b.events.len(), lang.pick("événements", "events")),
-        Level::Hourly => format!(
-            "{} {}",
-            b.aggregates.len(),
-            lang.pick("heure(s)", "hour(s)")
-        ),
-        Level::Daily => format!("{} {}", b.aggregates.len(), lang.pick("jour(s)", "day(s)")),
-    };
-    let mut out = vec![
-        format!(
-            "{} {} ({} {})",
-            lang.pick("Signé par", "Signed by"),
-            v.key.pseudonym(),
-            lang.pick("empreinte", "fingerprint"),
-            v.key.fingerprint()
-        ),
-        format!(
-            "{} {} {} {} ; {what}",
-            lang.pick("Du", "From"),
-            b.period.from,
-            lang.pick("au", "to"),
-            b.period.to
-        ),
-    ];
-    if v.intact() {
-        out.push(lang.pick("Intact.", "Intact.").into());
-    } else {
-        out.push(lang.pick("PAS INTACT :", "NOT INTACT:").into());
-        out.extend(v.problems.iter().map(|p| messages::bundle_problem(p, lang)));
-    }
-    out
+    messages::verdict(&v, lang)
 }
 
 impl Evidence {
