@@ -194,14 +194,9 @@ fn live_capture_logs_measurements_and_never_sound() {
     let s = wait_for(&monitor, |s| matches!(s, Status::Listening { .. }), 10);
     assert!(matches!(s, Status::Listening { .. }), "{s:?}");
     monitor.stop();
-    let kinds: Vec<String> = Vault::open(&vault)
-        .unwrap()
-        .unlock(PASS)
-        .unwrap()
-        .events()
-        .unwrap()
+    let kinds: Vec<String> = stored_events(&vault)
         .into_iter()
-        .map(|e| e.event.unwrap().kind.name().to_string())
+        .map(|e| e.kind.name().to_string())
         .collect();
     let tail = &kinds[kinds.len() - 3..];
     assert_eq!(

@@ -129,22 +129,25 @@ impl Pool {
                 for b in buckets(&events, 24) {
                     daily.entry(b.start).or_insert(b);
                 }
-                for b in hourly.values() {
-                    let day = b.start.date().and_hms_opt(0, 0, 0).expect("midnight");
-                    if w.daily.contains_key(&day) {
+                // Days known only from hourly bundles: their hours summed. (Looked up in a set:
+                // scanning the events for each hour was quadratic on a year of events.)
+                let event_days: std::collections::HashSet<NaiveDate> =
+                    events.iter().map(|e| e.at.naive_local().date()).collect();
+                for b in w.hourly.values() {
+                    let day = b.start.date();
+                    if w.daily
+                        .contains_key(&day.and_hms_opt(0, 0, 0).expect("midnight"))
+                        || event_days.contains(&day)
+                    {
                         continue;
                     }
-                    let d = daily.entry(day).or_insert_with(|| Bucket {
-                        start: day,
+                    let start = day.and_hms_opt(0, 0, 0).expect("midnight");
+                    let d = daily.entry(start).or_insert_with(|| Bucket {
+                        start,
                         hours: 24,
                         ..Default::default()
                     });
-                    if !events
-                        .iter()
-                        .any(|e| e.at.naive_local().date() == day.date())
-                    {
-                        merge(d, b);
-                    }
+                    merge(d, b);
                 }
                 (
                     daily.into_values().collect(),
