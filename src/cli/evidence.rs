@@ -6,12 +6,10 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 use clap::{Args, ValueEnum};
 
-use temoin::events::{Event, EventKind};
-use temoin::evidence::bundle::{self, Level, Period};
+use temoin::evidence::bundle::{self, Level};
 use temoin::evidence::checkpoint::Checkpoint;
+use temoin::evidence::export;
 use temoin::evidence::identity::PublicKey;
-use temoin::evidence::log::Log;
-use temoin::evidence::merkle::to_hex;
 use temoin::messages::{self, Lang};
 use temoin::vault::Vault;
 
@@ -41,18 +39,23 @@ pub struct ExportArgs {
     out: PathBuf,
 }
 
-/// Writes beside the target then renames: a reader never sees half a file.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
-}
-
 pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let vault = Vault::open(path)?;
     let pass = crate::passphrase(lang)?;
-    let unlocked = vault.unlock(&pass)?;
-    if let Some(b) = vault.check()?.broken {
+    let level = match args.level {
+        LevelArg::Events => Level::Events,
+        LevelArg::Hourly => Level::Hourly,
+        LevelArg::Daily => Level::Daily,
+    };
+    let export::Made { bundle: b, broken } = export::make(
+        &vault,
+        &pass,
+        args.from,
+        args.to,
+        level,
+        Local::now().fixed_offset(),
+    )?;
+    if let Some(b) = broken {
         // Exported as it is: a checkpoint given earlier will show what changed.
         eprintln!(
             "{} {}.",
@@ -60,41 +63,15 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
             messages::chain_break(&b, lang)
         );
     }
-    let log = Log::new(unlocked.events()?);
-    let first = log
-        .rows
-        .iter()
-        .find_map(|(_, e)| e.as_ref().map(|e| e.at.date_naive()));
-    let today = Local::now().date_naive();
-    let period = Period {
-        from: args.from.or(first).unwrap_or(today),
-        to: args.to.unwrap_or(today),
-    };
-    if period.from > period.to {
+    if b.period.from > b.period.to {
         return Err(crate::explained(lang.pick(
             "La date de début (--from) est après la date de fin (--to).",
             "The start date (--from) is after the end date (--to).",
         )));
     }
-    let level = match args.level {
-        LevelArg::Events => Level::Events,
-        LevelArg::Hourly => Level::Hourly,
-        LevelArg::Daily => Level::Daily,
-    };
-    let b = bundle::build(
-        &log,
-        &unlocked.device_key(),
-        period,
-        level,
-        Local::now().fixed_offset(),
-    );
-    // Indented to be read, unless it is long enough that the size matters more.
-    let json = if b.events.len() < 20_000 {
-        serde_json::to_vec_pretty(&b)?
-    } else {
-        serde_json::to_vec(&b)?
-    };
-    write_whole(&args.out, &json).map_err(|e| {
+    let period = b.period;
+    let json = export::to_json(&b);
+    export::write_whole(&args.out, &json).map_err(|e| {
         crate::explained(format!(
             "{} {} : {e}",
             lang.pick("Impossible d'écrire", "Cannot write"),
@@ -147,23 +124,10 @@ pub fn checkpoint(path: &Path, out: Option<PathBuf>, lang: Lang) -> anyhow::Resu
     vault.writable()?;
     let pass = crate::passphrase(lang)?;
     let key = vault.device_public_key().to_vec();
-    let c = {
-        let unlocked = vault.unlock(&pass)?;
-        let log = Log::new(unlocked.events()?);
-        Checkpoint::sign(
-            &unlocked.device_key(),
-            log.tree.size(),
-            log.tree.root(),
-            Local::now().fixed_offset(),
-        )
-    };
-    vault.append(&Event::now(EventKind::CheckpointGiven {
-        size: c.size,
-        root: to_hex(&c.root),
-    }))?;
+    let c = export::give_checkpoint(&mut vault, &pass, Local::now().fixed_offset())?;
     let line = c.to_line();
     if let Some(out) = &out {
-        write_whole(out, format!("{line}\n").as_bytes())?;
+        export::write_whole(out, format!("{line}\n").as_bytes())?;
     }
     let pk = PublicKey::from_slice(&key).expect("Ed25519 key");
     println!(
@@ -274,7 +238,7 @@ pub fn report(path: &Path, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitC
     let to = args.to.unwrap_or(today);
     let key = PublicKey::from_slice(vault.device_public_key()).expect("Ed25519 key");
     let r = temoin::report::for_worker(&events, from, to, key.pseudonym(), key.fingerprint(), lang);
-    write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())?;
+    export::write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())?;
     println!(
         "{} {} ({} {from} {} {to}).",
         lang.pick("Relevé écrit :", "Report written:"),
@@ -345,7 +309,7 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         to,
         &pool.buckets(),
     );
-    write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())?;
+    export::write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())?;
     if args.json {
         println!(
             "{}",

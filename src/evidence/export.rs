@@ -1,0 +1,88 @@
+//! What `temoin export` / `temoin checkpoint` and the window's « Preuves » do alike: read the vault
+//! with the passphrase, sign, write whole files.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::bundle::{self, Bundle, Level, Period};
+use super::checkpoint::Checkpoint;
+use super::log::Log;
+use super::merkle::to_hex;
+use crate::events::{Event, EventKind};
+use crate::vault::{Break, Vault, VaultError};
+
+/// A signed bundle, and the chain break the vault showed when it was read (exported as it is:
+/// a checkpoint given earlier will show what changed).
+pub struct Made {
+    pub bundle: Bundle,
+    pub broken: Option<Break>,
+}
+
+/// The period asked for, each end defaulting to the first logged day and `today`.
+pub fn period(log: &Log, from: Option<NaiveDate>, to: Option<NaiveDate>, today: NaiveDate) -> Period {
+    let first = log
+        .rows
+        .iter()
+        .find_map(|(_, e)| e.as_ref().map(|e| e.at.date_naive()));
+    Period {
+        from: from.or(first).unwrap_or(today),
+        to: to.unwrap_or(today),
+    }
+}
+
+/// Unlocks, reads the whole log and signs a bundle of `period` (ends defaulted by [`period`]).
+pub fn make(
+    vault: &Vault,
+    passphrase: &str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    level: Level,
+    now: DateTime<FixedOffset>,
+) -> Result<Made, VaultError> {
+    let unlocked = vault.unlock(passphrase)?;
+    let broken = vault.check()?.broken;
+    let log = Log::new(unlocked.events()?);
+    let p = period(&log, from, to, now.date_naive());
+    let bundle = bundle::build(&log, &unlocked.device_key(), p, level, now);
+    Ok(Made { bundle, broken })
+}
+
+/// The bundle as its file: indented to be read, unless it is long enough that size matters more.
+pub fn to_json(b: &Bundle) -> Vec<u8> {
+    let json = if b.events.len() < 20_000 {
+        serde_json::to_vec_pretty(b)
+    } else {
+        serde_json::to_vec(b)
+    };
+    json.expect("bundles serialise")
+}
+
+/// Writes beside the target then renames: a reader never sees half a file.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("partial");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// Signs the log's size and root now and records in the log that it was given.
+pub fn give_checkpoint(
+    vault: &mut Vault,
+    passphrase: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<Checkpoint, VaultError> {
+    vault.writable()?;
+    let c = {
+        let unlocked = vault.unlock(passphrase)?;
+        let log = Log::new(unlocked.events()?);
+        Checkpoint::sign(&unlocked.device_key(), log.tree.size(), log.tree.root(), now)
+    };
+    vault.append(&Event::at(
+        now.to_utc(),
+        EventKind::CheckpointGiven {
+            size: c.size,
+            root: to_hex(&c.root),
+        },
+    ))?;
+    Ok(c)
+}
