@@ -7,6 +7,8 @@
 mod common;
 #[path = "../tests/common/desktop.rs"]
 mod desktop;
+#[path = "shared/year.rs"]
+mod year;
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -40,6 +42,7 @@ fn main() {
     println!(
         "Aujourd'hui view: {per:.3} ms per frame (an egui frame, no GPU painting; {frames} frames)"
     );
+    history();
 
     let desktop = desktop::Desktop::start();
     let mut app = desktop
@@ -76,4 +79,37 @@ fn main() {
         "open window, idle: {:.3} % of a core over {wall:.0} s; memory {rss} kB (no listening, software GL)",
         used / wall * 100.0
     );
+}
+
+/// « Historique » over a year of events: the month of charts, then the month's list.
+fn history() {
+    use temoin::gui::history::{History, Span, Tab};
+    use temoin::gui::session::Session;
+    let events = year::a_year();
+    let n = events.len();
+    let last = events.last().unwrap().at.date_naive();
+    let start = Instant::now();
+    let session = std::sync::Arc::new(Session::of(events, String::new().into()));
+    let loaded = start.elapsed().as_secs_f64();
+    let mut view = History::new(Lang::Fr);
+    view.span = Span::Month;
+    view.end = last;
+    let mut h = Harness::builder()
+        .with_size(eframe::egui::vec2(420.0, 560.0))
+        .build_ui_state(move |ui, v: &mut History| v.ui(ui, &session), view);
+    h.run();
+    for tab in [Tab::Charts, Tab::List] {
+        h.state_mut().tab = tab;
+        h.run();
+        let frames = 500;
+        let start = Instant::now();
+        for _ in 0..frames {
+            h.step();
+        }
+        let per = start.elapsed().as_secs_f64() * 1e3 / f64::from(frames);
+        println!(
+            "Historique ({tab:?}, a month of a year of {n} events): {per:.3} ms per frame ({frames} frames)"
+        );
+    }
+    println!("Historique: figures of a year of {n} events made in {loaded:.2} s (once, at unlock)");
 }

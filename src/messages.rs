@@ -212,7 +212,7 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
                 });
             s = format!("[{label}] {s}");
             if p.emotion_flag {
-                s.push_str(lang.pick(" ⚑ analyse des émotions", " ⚑ emotion analysis"));
+                s.push_str(lang.pick(" — ANALYSE DES ÉMOTIONS", " — EMOTION ANALYSIS"));
             }
             if p.count > 1 {
                 s.push_str(&format!(" ×{}", p.count));

@@ -161,6 +161,170 @@ fn an_export_handed_over_is_verified_in_the_window() {
     assert!(v[0].contains("pas lisible"), "{v:?}");
 }
 
+/// Steps the window until the vault is open (Argon2id runs on its own thread) or said shut.
+fn settle(h: &mut Harness<'_, temoin::gui::TemoinApp>) {
+    for _ in 0..400 {
+        h.step();
+        if !h.state().lock.busy() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("the vault never opened");
+}
+
+/// A morning: two pop-ups (one inferring an emotion), a call, a vocal-strain episode.
+fn a_morning(path: &Path) {
+    use chrono::{Local, TimeZone};
+    use temoin::events::*;
+    let at = |h: u32, m: u32| {
+        let d = Local::now().date_naive().and_hms_opt(h, m, 0).unwrap();
+        Local
+            .from_local_datetime(&d)
+            .single()
+            .unwrap()
+            .fixed_offset()
+    };
+    let popup = |text: &str, category, emotion_flag| {
+        EventKind::PopupSeen(PopupSeen {
+            source: Some(PopupSource::Window),
+            text: Some(text.into()),
+            category: Some(category),
+            emotion_flag,
+            count: 1,
+            ..Default::default()
+        })
+    };
+    let events = [
+        Event {
+            at: at(9, 0),
+            kind: EventKind::CallStarted {
+                source: MarkSource::Manual,
+            },
+        },
+        Event {
+            at: at(9, 2),
+            kind: popup("Parlez plus vite", PopupCategory::PaceFaster, false),
+        },
+        Event {
+            at: at(9, 3),
+            kind: popup(
+                "Le client semble frustré : soyez empathique",
+                PopupCategory::Empathy,
+                true,
+            ),
+        },
+        Event {
+            at: at(9, 4),
+            kind: EventKind::StrainEpisode(StrainEpisode {
+                started: at(9, 3),
+                duration_s: 60.0,
+                indicators: [(Indicator::F0Mean, 2.5), (Indicator::Intensity, 2.1)].into(),
+            }),
+        },
+        Event {
+            at: at(9, 6),
+            kind: EventKind::CallEnded(CallEnded {
+                source: MarkSource::Manual,
+                handle_s: 360.0,
+                talk_s: 200.0,
+                worker_share: None,
+                popups: 2,
+                closed_at_quit: false,
+            }),
+        },
+    ];
+    temoin::vault::Vault::open(path)
+        .unwrap()
+        .append_all(&events)
+        .unwrap();
+}
+
+#[test]
+fn the_history_opens_with_the_passphrase_shows_the_day_and_locks_again() {
+    use eframe::egui::accesskit::Role;
+    use temoin::gui::TemoinApp;
+    use temoin::gui::endofshift::EndOfShift;
+    let (_d, path, _, _) = new_vault();
+    a_morning(&path);
+    let app = TemoinApp::new(
+        Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None),
+        EndOfShift::new(path.clone(), Lang::Fr),
+    );
+    let mut h = Harness::new_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
+    h.run();
+    h.get_by_label("Historique").click();
+    h.run();
+    // A wrong passphrase: said, nothing shown.
+    h.get_by_role_and_label(Role::PasswordInput, "Phrase de passe")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::PasswordInput, "Phrase de passe")
+        .type_text("pas la bonne phrase");
+    h.run();
+    h.get_by_label("Ouvrir").click();
+    settle(&mut h);
+    assert!(h.state().lock.session.is_none());
+    assert!(
+        h.query_by_label_contains("Phrase de passe incorrecte")
+            .is_some(),
+        "{:?}",
+        h.state().lock.error
+    );
+    h.get_by_role_and_label(Role::PasswordInput, "Phrase de passe")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::PasswordInput, "Phrase de passe")
+        .type_text(PASS);
+    h.run();
+    h.get_by_label("Ouvrir").click();
+    settle(&mut h);
+    assert!(
+        h.state().lock.session.is_some(),
+        "{:?}",
+        h.state().lock.error
+    );
+    assert!(
+        h.query_by_label_contains(
+            "2 pop-up(s), dont 1 analyse des émotions et 0 contredit(s) par la mesure ; 1 épisode(s) de tension vocale ; 1 appel(s)"
+        )
+        .is_some()
+    );
+    assert!(
+        h.query_by_label("Pop-ups par heure de la journée")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("empathie / ton / énergie").is_some(),
+        "categories listed"
+    );
+    // The list, then only the pop-ups that inferred an emotion.
+    h.get_by_label("Événements").click();
+    h.run();
+    assert!(h.query_by_label("5 événement(s), du plus récent").is_some());
+    h.get_by_label("analyse des émotions").click();
+    h.run();
+    assert!(h.query_by_label("1 événement(s), du plus récent").is_some());
+    assert!(
+        h.query_by_label_contains("Le client semble frustré")
+            .is_some()
+    );
+    // The day before: nothing.
+    h.get_by_label("‹ Avant").click();
+    h.run();
+    assert!(h.query_by_label("Rien sur cette période.").is_some());
+    // Left alone, it locks itself and forgets what it read.
+    h.state_mut().lock.lock_after = Duration::ZERO;
+    h.run();
+    assert!(h.state().lock.session.is_none());
+    assert!(h.query_by_label_contains("Verrouillé après").is_some());
+    assert!(
+        h.query_by_label_contains("Le client semble frustré")
+            .is_none()
+    );
+}
+
 #[test]
 fn a_vault_that_cannot_be_written_is_said_in_the_window() {
     let (dir, path, _, _) = new_vault();

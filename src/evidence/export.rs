@@ -20,7 +20,12 @@ pub struct Made {
 }
 
 /// The period asked for, each end defaulting to the first logged day and `today`.
-pub fn period(log: &Log, from: Option<NaiveDate>, to: Option<NaiveDate>, today: NaiveDate) -> Period {
+pub fn period(
+    log: &Log,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Period {
     let first = log
         .rows
         .iter()
@@ -75,7 +80,12 @@ pub fn give_checkpoint(
     let c = {
         let unlocked = vault.unlock(passphrase)?;
         let log = Log::new(unlocked.events()?);
-        Checkpoint::sign(&unlocked.device_key(), log.tree.size(), log.tree.root(), now)
+        Checkpoint::sign(
+            &unlocked.device_key(),
+            log.tree.size(),
+            log.tree.root(),
+            now,
+        )
     };
     vault.append(&Event::at(
         now.to_utc(),

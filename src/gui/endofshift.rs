@@ -30,6 +30,10 @@ impl EndOfShift {
         }
     }
 
+    pub fn vault(&self) -> &std::path::Path {
+        &self.vault
+    }
+
     /// Stores the report; the form starts again for the next shift.
     pub fn save(&mut self) {
         let note = Some(self.note.trim()).filter(|n| !n.is_empty());

@@ -8,6 +8,8 @@
 
 pub mod endofshift;
 pub mod evidence;
+pub mod history;
+pub mod session;
 pub mod strings;
 pub mod today;
 
@@ -20,6 +22,7 @@ use today::Today;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Today,
+    History,
     EndOfShift,
     Evidence,
 }
@@ -29,6 +32,9 @@ pub struct TemoinApp {
     pub today: Today,
     pub end_of_shift: EndOfShift,
     pub evidence: evidence::Evidence,
+    pub history: history::History,
+    /// The passphrase form and what it opened, shared by the views that read the record.
+    pub lock: session::Lock,
     pub view: View,
 }
 
@@ -36,9 +42,11 @@ impl TemoinApp {
     pub fn new(today: Today, end_of_shift: EndOfShift) -> Self {
         let lang = today.lang;
         TemoinApp {
+            lock: session::Lock::new(end_of_shift.vault().to_path_buf(), lang),
             today,
             end_of_shift,
             evidence: evidence::Evidence::new(lang),
+            history: history::History::new(lang),
             view: View::Today,
         }
     }
@@ -46,18 +54,37 @@ impl TemoinApp {
     /// The whole window's content: the view tabs, then the view.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let lang = self.today.lang;
+        let was_open = self.lock.session.is_some();
+        self.lock.tick(ui.ctx());
+        if was_open && self.lock.session.is_none() {
+            self.history.forget();
+        }
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.view, View::Today, strings::tab_today(lang));
+            ui.selectable_value(&mut self.view, View::History, strings::tab_history(lang));
             ui.selectable_value(
                 &mut self.view,
                 View::EndOfShift,
                 strings::tab_end_of_shift(lang),
             );
             ui.selectable_value(&mut self.view, View::Evidence, strings::tab_evidence(lang));
+            if self.lock.session.is_some()
+                && ui
+                    .button(strings::lock_now(lang))
+                    .on_hover_text(strings::lock_hint(lang))
+                    .clicked()
+            {
+                self.lock.lock();
+                self.history.forget();
+            }
         });
         ui.separator();
         match self.view {
             View::Today => self.today.ui(ui),
+            View::History => match self.lock.session.clone() {
+                Some(session) => self.history.ui(ui, &session),
+                None => self.lock.ui(ui, strings::history_why(lang)),
+            },
             View::EndOfShift => self.end_of_shift.ui(ui),
             View::Evidence => self.evidence.ui(ui),
         }

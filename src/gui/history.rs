@@ -1,0 +1,438 @@
+//! « Historique »: a day, a week or a month of the record, as charts (pop-ups by hour of the day,
+//! categories, vocal strain against pop-ups, workload) and as the list of events with filters.
+//! Figures come from the session's hourly buckets and are computed again only when the period
+//! changes, so a year of events costs nothing per frame.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{Duration, Local, NaiveDate, Timelike};
+use eframe::egui;
+use egui_plot::{Bar, BarChart, Legend, Line, Plot};
+
+use super::session::Session;
+use super::strings as s;
+use crate::events::{Event, EventKind, PopupCategory};
+use crate::messages::{self, Lang};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Day,
+    Week,
+    Month,
+}
+
+impl Span {
+    fn days(self) -> i64 {
+        match self {
+            Span::Day => 1,
+            Span::Week => 7,
+            Span::Month => 30,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Charts,
+    List,
+}
+
+/// Which events the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Popups,
+    Emotion,
+    Calls,
+    Strain,
+    Speech,
+    SelfReports,
+    Pauses,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 8] = [
+        Filter::All,
+        Filter::Popups,
+        Filter::Emotion,
+        Filter::Calls,
+        Filter::Strain,
+        Filter::Speech,
+        Filter::SelfReports,
+        Filter::Pauses,
+    ];
+
+    fn keeps(self, k: &EventKind) -> bool {
+        use EventKind as K;
+        match self {
+            Filter::All => true,
+            Filter::Popups => matches!(k, K::PopupSeen(_) | K::PopupCategorised { .. }),
+            Filter::Emotion => matches!(k, K::PopupSeen(p) if p.emotion_flag),
+            Filter::Calls => matches!(k, K::CallStarted { .. } | K::CallEnded(_)),
+            Filter::Strain => matches!(k, K::StrainEpisode(_)),
+            Filter::Speech => matches!(k, K::SpeechSegment(_)),
+            Filter::SelfReports => matches!(k, K::SelfReport(_)),
+            Filter::Pauses => matches!(k, K::MonitoringPaused { .. } | K::MonitoringResumed),
+        }
+    }
+}
+
+/// The figures of one period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    pub popups: u32,
+    pub emotion: u32,
+    pub contradicted: u32,
+    pub strain: u32,
+    pub calls: u32,
+    pub phone_s: f64,
+    pub active_s: f64,
+    /// Pop-ups, and those flagged as emotion analysis, by hour of the day.
+    pub by_hour: [(f64, f64); 24],
+    /// Pop-ups by category (its stable name), most frequent first.
+    pub categories: Vec<(String, u32)>,
+    /// Per step (hour of the day for a day, day otherwise): pop-ups, strain episodes, calls,
+    /// hours on the phone.
+    pub steps: Vec<[f64; 4]>,
+}
+
+impl Figures {
+    fn of(session: &Session, from: NaiveDate, to: NaiveDate, span: Span) -> Figures {
+        let mut f = Figures {
+            steps: vec![
+                [0.0; 4];
+                if span == Span::Day {
+                    24
+                } else {
+                    span.days() as usize
+                }
+            ],
+            ..Default::default()
+        };
+        let start = from.and_hms_opt(0, 0, 0).expect("midnight");
+        let end = (to + Duration::days(1))
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight");
+        let first = session.hourly.partition_point(|b| b.start < start);
+        let mut categories: BTreeMap<String, u32> = BTreeMap::new();
+        for b in session.hourly[first..].iter().take_while(|b| b.start < end) {
+            f.popups += b.popups;
+            f.emotion += b.emotion_flagged;
+            f.contradicted += b.contradicted;
+            f.strain += b.strain_episodes;
+            f.calls += b.calls;
+            f.phone_s += b.phone_s;
+            f.active_s += b.active_s;
+            let h = b.start.hour() as usize;
+            f.by_hour[h].0 += f64::from(b.popups);
+            f.by_hour[h].1 += f64::from(b.emotion_flagged);
+            for (c, n) in &b.by_category {
+                *categories.entry(c.clone()).or_default() += n;
+            }
+            let step = match span {
+                Span::Day => h,
+                _ => (b.start.date() - from).num_days() as usize,
+            };
+            if let Some(x) = f.steps.get_mut(step) {
+                x[0] += f64::from(b.popups);
+                x[1] += f64::from(b.strain_episodes);
+                x[2] += f64::from(b.calls);
+                x[3] += b.phone_s / 3600.0;
+            }
+        }
+        f.categories = categories.into_iter().collect();
+        f.categories.sort_by_key(|c| std::cmp::Reverse(c.1));
+        f
+    }
+}
+
+/// The « Historique » view over an unlocked session.
+pub struct History {
+    pub lang: Lang,
+    pub span: Span,
+    /// The period's last day.
+    pub end: NaiveDate,
+    pub tab: Tab,
+    pub filter: Filter,
+    figures: Option<((Span, NaiveDate), Figures)>,
+    rows: Option<((Span, NaiveDate, Filter), Vec<usize>)>,
+}
+
+impl History {
+    pub fn new(lang: Lang) -> Self {
+        History {
+            lang,
+            span: Span::Day,
+            end: Local::now().date_naive(),
+            tab: Tab::Charts,
+            filter: Filter::All,
+            figures: None,
+            rows: None,
+        }
+    }
+
+    pub fn period(&self) -> (NaiveDate, NaiveDate) {
+        (self.end - Duration::days(self.span.days() - 1), self.end)
+    }
+
+    /// The period's figures, computed again only when the period changed.
+    pub fn figures(&mut self, session: &Session) -> &Figures {
+        let key = (self.span, self.end);
+        if self.figures.as_ref().is_none_or(|(k, _)| *k != key) {
+            let (from, to) = self.period();
+            self.figures = Some((key, Figures::of(session, from, to, self.span)));
+        }
+        &self.figures.as_ref().expect("just computed").1
+    }
+
+    /// Indices of the events the list shows, newest first.
+    pub fn rows(&mut self, session: &Session) -> &[usize] {
+        let key = (self.span, self.end, self.filter);
+        if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
+            let (from, to) = self.period();
+            let mut rows: Vec<usize> = session
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    let d = e.at.date_naive();
+                    d >= from && d <= to && self.filter.keeps(&e.kind)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            rows.sort_by_key(|i| std::cmp::Reverse(session.events[*i].at));
+            self.rows = Some((key, rows));
+        }
+        &self.rows.as_ref().expect("just computed").1
+    }
+
+    /// Forgets what was computed from a session (the window locked).
+    pub fn forget(&mut self) {
+        self.figures = None;
+        self.rows = None;
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, session: &Arc<Session>) {
+        let lang = self.lang;
+        self.period_bar(ui);
+        if session.unreadable > 0 {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} {}",
+                    session.unreadable,
+                    s::rows_unreadable(lang)
+                ))
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
+        let f = self.figures(session).clone();
+        ui.add(egui::Label::new(s::period_summary(&f, lang)).wrap());
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.tab, Tab::Charts, s::charts(lang));
+            ui.selectable_value(&mut self.tab, Tab::List, s::event_list(lang));
+        });
+        ui.separator();
+        match self.tab {
+            Tab::Charts => {
+                egui::ScrollArea::vertical().show(ui, |ui| self.charts(ui, &f));
+            }
+            Tab::List => self.list(ui, session),
+        }
+    }
+
+    fn period_bar(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.span, Span::Day, s::day(lang));
+            ui.selectable_value(&mut self.span, Span::Week, s::week(lang));
+            ui.selectable_value(&mut self.span, Span::Month, s::month(lang));
+        });
+        ui.horizontal(|ui| {
+            let step = Duration::days(self.span.days());
+            if ui.button(s::earlier(lang)).clicked() {
+                self.end -= step;
+            }
+            let (from, to) = self.period();
+            ui.label(if from == to {
+                from.format("%d/%m/%Y").to_string()
+            } else {
+                format!("{} – {}", from.format("%d/%m"), to.format("%d/%m/%Y"))
+            });
+            let today = Local::now().date_naive();
+            if ui
+                .add_enabled(self.end < today, egui::Button::new(s::later(lang)))
+                .clicked()
+            {
+                self.end = (self.end + step).min(today);
+            }
+            if ui
+                .add_enabled(self.end != today, egui::Button::new(s::back_to_today(lang)))
+                .clicked()
+            {
+                self.end = today;
+            }
+        });
+    }
+
+    fn charts(&self, ui: &mut egui::Ui, f: &Figures) {
+        let lang = self.lang;
+        let height = 140.0;
+        ui.strong(s::popups_by_hour(lang));
+        let plain: Vec<Bar> = (0..24)
+            .map(|h| Bar::new(h as f64, f.by_hour[h].0 - f.by_hour[h].1).width(0.8))
+            .collect();
+        let flagged: Vec<Bar> = (0..24)
+            .map(|h| Bar::new(h as f64, f.by_hour[h].1).width(0.8))
+            .collect();
+        let plain = BarChart::new(s::popups_other(lang), plain).color(BLUE);
+        let flagged = BarChart::new(s::popups_emotion(lang), flagged)
+            .color(RED)
+            .stack_on(&[&plain]);
+        Plot::new("popups-by-hour")
+            .height(height)
+            .legend(Legend::default())
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .include_y(0.0)
+            .x_axis_label(s::hour_of_day(lang))
+            .show(ui, |p| {
+                p.bar_chart(plain);
+                p.bar_chart(flagged);
+            });
+
+        ui.add_space(6.0);
+        ui.strong(s::categories(lang));
+        let most = f.categories.first().map_or(1, |c| c.1.max(1));
+        if f.categories.is_empty() {
+            ui.label(s::nothing_in_period(lang));
+        }
+        egui::Grid::new("categories").num_columns(3).show(ui, |ui| {
+            for (c, n) in &f.categories {
+                ui.label(category_name(c, lang));
+                ui.label(n.to_string());
+                let (r, _) = ui.allocate_exact_size(egui::vec2(120.0, 10.0), egui::Sense::hover());
+                let w = r.width() * (*n as f32 / most as f32);
+                ui.painter().rect_filled(
+                    egui::Rect::from_min_size(r.min, egui::vec2(w, r.height())),
+                    2.0,
+                    BLUE,
+                );
+                ui.end_row();
+            }
+        });
+
+        let xs = |k: usize| -> Vec<[f64; 2]> {
+            f.steps
+                .iter()
+                .enumerate()
+                .map(|(i, v)| [i as f64, v[k]])
+                .collect()
+        };
+        let x_label = if self.span == Span::Day {
+            s::hour_of_day(lang)
+        } else {
+            s::day_of_period(lang)
+        };
+        ui.add_space(6.0);
+        ui.strong(s::strain_and_popups(lang));
+        let bars: Vec<Bar> = xs(0)
+            .into_iter()
+            .map(|[x, y]| Bar::new(x, y).width(0.8))
+            .collect();
+        Plot::new("strain-and-popups")
+            .height(height)
+            .legend(Legend::default())
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .include_y(0.0)
+            .x_axis_label(x_label)
+            .show(ui, |p| {
+                p.bar_chart(BarChart::new(s::popups_today(lang), bars).color(BLUE));
+                p.line(
+                    Line::new(s::strain_episodes(lang), xs(1))
+                        .color(ORANGE)
+                        .width(2.0),
+                );
+            });
+        ui.label(
+            egui::RichText::new(s::strain_is_indicator(lang))
+                .small()
+                .weak(),
+        );
+
+        ui.add_space(6.0);
+        ui.strong(s::workload(lang));
+        let calls: Vec<Bar> = xs(2)
+            .into_iter()
+            .map(|[x, y]| Bar::new(x, y).width(0.8))
+            .collect();
+        Plot::new("workload")
+            .height(height)
+            .legend(Legend::default())
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .include_y(0.0)
+            .x_axis_label(x_label)
+            .show(ui, |p| {
+                p.bar_chart(BarChart::new(s::calls_today(lang), calls).color(GREEN));
+                p.line(
+                    Line::new(s::phone_hours(lang), xs(3))
+                        .color(ORANGE)
+                        .width(2.0),
+                );
+            });
+    }
+
+    fn list(&mut self, ui: &mut egui::Ui, session: &Session) {
+        let lang = self.lang;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(s::show(lang));
+            for f in Filter::ALL {
+                ui.selectable_value(&mut self.filter, f, s::filter(f, lang));
+            }
+        });
+        let rows = self.rows(session).to_vec();
+        if rows.is_empty() {
+            ui.label(s::nothing_in_period(lang));
+            return;
+        }
+        ui.label(format!("{} {}", rows.len(), s::events_shown(lang)));
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show_rows(ui, row_h, rows.len(), |ui, range| {
+                for i in &rows[range] {
+                    let e: &Event = &session.events[*i];
+                    ui.horizontal(|ui| {
+                        ui.monospace(
+                            e.at.with_timezone(&Local)
+                                .format(if self.span == Span::Day {
+                                    "%H:%M:%S"
+                                } else {
+                                    "%d/%m %H:%M"
+                                })
+                                .to_string(),
+                        );
+                        ui.strong(messages::kind_label(&e.kind, lang));
+                        ui.add(egui::Label::new(messages::event_details(&e.kind, lang)).truncate());
+                    });
+                }
+            });
+    }
+}
+
+const BLUE: egui::Color32 = egui::Color32::from_rgb(70, 110, 170);
+const RED: egui::Color32 = egui::Color32::from_rgb(190, 70, 60);
+const ORANGE: egui::Color32 = egui::Color32::from_rgb(220, 140, 40);
+const GREEN: egui::Color32 = egui::Color32::from_rgb(80, 150, 90);
+
+/// A category's stable name as words.
+fn category_name(name: &str, lang: Lang) -> String {
+    serde_json::from_value::<PopupCategory>(serde_json::Value::String(name.into()))
+        .map(|c| messages::category_label(c, lang).to_string())
+        .unwrap_or_else(|_| s::uncategorised(lang).to_string())
+}

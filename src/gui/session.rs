@@ -1,0 +1,181 @@
+//! The vault opened with the passphrase, for « Historique » and « Preuves ». Reading runs on its
+//! own thread (Argon2id and a year of rows take seconds); what was read stays in memory only
+//! until the window locks again after a few minutes without the worker touching it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, bounded};
+use eframe::egui;
+use zeroize::Zeroizing;
+
+use super::strings as s;
+use crate::events::Event;
+use crate::evidence::buckets::{Bucket, buckets};
+use crate::messages::{self, Lang};
+use crate::vault::{Vault, VaultError};
+
+/// Locked again after this long without a key press or a click.
+pub const LOCK_AFTER: Duration = Duration::from_secs(5 * 60);
+
+/// What was read with the passphrase.
+pub struct Session {
+    /// Readable events, in the log's order.
+    pub events: Vec<Event>,
+    /// Rows that could not be read (altered, or written by a newer version): said, never hidden.
+    pub unreadable: usize,
+    /// Figures per hour, over the whole log.
+    pub hourly: Vec<Bucket>,
+    /// Kept while unlocked, to sign exports and checkpoints without asking again.
+    passphrase: Zeroizing<String>,
+}
+
+impl Session {
+    pub fn load(vault: &Path, passphrase: Zeroizing<String>) -> Result<Session, VaultError> {
+        let v = Vault::open(vault)?;
+        let rows = v.unlock(&passphrase)?.events()?;
+        let total = rows.len();
+        let events: Vec<Event> = rows.into_iter().filter_map(|r| r.event.ok()).collect();
+        let unreadable = total - events.len();
+        Ok(Session {
+            unreadable,
+            ..Session::of(events, passphrase)
+        })
+    }
+
+    /// A session over events already read.
+    pub fn of(events: Vec<Event>, passphrase: Zeroizing<String>) -> Session {
+        Session {
+            hourly: buckets(&events, 1),
+            events,
+            unreadable: 0,
+            passphrase,
+        }
+    }
+
+    pub fn passphrase(&self) -> &str {
+        &self.passphrase
+    }
+}
+
+/// The passphrase form and the session it opens.
+pub struct Lock {
+    pub lang: Lang,
+    vault: PathBuf,
+    pub passphrase: Zeroizing<String>,
+    pub error: Option<String>,
+    pub session: Option<Arc<Session>>,
+    pending: Option<Receiver<Result<Session, String>>>,
+    last_touch: Instant,
+    pub lock_after: Duration,
+    /// Said once the window has locked itself.
+    pub locked_itself: bool,
+}
+
+impl Lock {
+    pub fn new(vault: PathBuf, lang: Lang) -> Self {
+        Lock {
+            lang,
+            vault,
+            passphrase: Zeroizing::new(String::new()),
+            error: None,
+            session: None,
+            pending: None,
+            last_touch: Instant::now(),
+            lock_after: LOCK_AFTER,
+            locked_itself: false,
+        }
+    }
+
+    pub fn vault(&self) -> &Path {
+        &self.vault
+    }
+
+    pub fn busy(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Starts reading with the passphrase typed; the window is woken when done.
+    pub fn unlock(&mut self, ctx: &egui::Context) {
+        let pass = std::mem::replace(&mut self.passphrase, Zeroizing::new(String::new()));
+        let (tx, rx) = bounded(1);
+        let (vault, lang, ctx) = (self.vault.clone(), self.lang, ctx.clone());
+        let started = std::thread::Builder::new()
+            .name("temoin-unlock".into())
+            .spawn(move || {
+                let r = Session::load(&vault, pass).map_err(|e| messages::vault_error(&e, lang));
+                let _ = tx.send(r);
+                ctx.request_repaint();
+            });
+        if started.is_ok() {
+            self.error = None;
+            self.pending = Some(rx);
+        }
+    }
+
+    /// Forgets what was read (and the passphrase).
+    pub fn lock(&mut self) {
+        self.session = None;
+    }
+
+    /// Takes the reading's result, follows the worker's activity, locks when idle too long.
+    /// Wakes the window once at the moment it should lock: no repaint loop.
+    pub fn tick(&mut self, ctx: &egui::Context) {
+        if let Some(rx) = &self.pending
+            && let Ok(r) = rx.try_recv()
+        {
+            self.pending = None;
+            match r {
+                Ok(s) => {
+                    self.session = Some(Arc::new(s));
+                    self.locked_itself = false;
+                    self.last_touch = Instant::now();
+                }
+                Err(e) => self.error = Some(e),
+            }
+        }
+        if self.session.is_none() {
+            return;
+        }
+        if ctx.input(|i| !i.events.is_empty()) {
+            self.last_touch = Instant::now();
+        }
+        let idle = self.last_touch.elapsed();
+        if idle >= self.lock_after {
+            self.lock();
+            self.locked_itself = true;
+        } else {
+            ctx.request_repaint_after(self.lock_after - idle);
+        }
+    }
+
+    /// The form shown while locked: why it asks, the field, the button, what went wrong.
+    pub fn ui(&mut self, ui: &mut egui::Ui, why: &str) {
+        let lang = self.lang;
+        if self.locked_itself {
+            ui.label(s::locked_itself(lang));
+        }
+        ui.add(egui::Label::new(why).wrap());
+        let label = ui.label(s::passphrase(lang));
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut *self.passphrase).password(true))
+            .labelled_by(label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let ready = !self.passphrase.is_empty() && !self.busy();
+        if (ui
+            .add_enabled(ready, egui::Button::new(s::open(lang)))
+            .clicked()
+            || enter)
+            && ready
+        {
+            self.unlock(ui.ctx());
+        }
+        if self.busy() {
+            ui.label(s::opening(lang));
+        }
+        if let Some(e) = &self.error {
+            ui.add(egui::Label::new(e.as_str()).wrap());
+        }
+    }
+}
