@@ -141,6 +141,8 @@ fn an_export_handed_over_is_verified_in_the_window() {
     h.run();
     h.get_by_label("Preuves").click();
     h.run();
+    h.get_by_label("Vérifier un export").click();
+    h.run();
     h.state_mut().evidence.file = bundle.display().to_string();
     h.run();
     h.get_by_label("Vérifier").click();
@@ -323,6 +325,163 @@ fn the_history_opens_with_the_passphrase_shows_the_day_and_locks_again() {
         h.query_by_label_contains("Le client semble frustré")
             .is_none()
     );
+}
+
+/// Steps the window until `done` holds (work runs on the window's own threads).
+fn until(
+    h: &mut Harness<'_, temoin::gui::TemoinApp>,
+    done: impl Fn(&temoin::gui::TemoinApp) -> bool,
+) {
+    for _ in 0..400 {
+        h.step();
+        if done(h.state()) {
+            h.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("never happened");
+}
+
+fn unlocked_app(path: &Path) -> Harness<'static, temoin::gui::TemoinApp> {
+    use temoin::gui::TemoinApp;
+    use temoin::gui::endofshift::EndOfShift;
+    let app = TemoinApp::new(
+        Today::new(
+            path.to_path_buf(),
+            Lang::Fr,
+            RulesFile::open(None).unwrap(),
+            None,
+        ),
+        EndOfShift::new(path.to_path_buf(), Lang::Fr),
+    );
+    let mut h = Harness::new_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
+    h.run();
+    h.get_by_label("Preuves").click();
+    h.run();
+    h.get_by_role_and_label(
+        eframe::egui::accesskit::Role::PasswordInput,
+        "Phrase de passe",
+    )
+    .focus();
+    h.run();
+    h.get_by_role_and_label(
+        eframe::egui::accesskit::Role::PasswordInput,
+        "Phrase de passe",
+    )
+    .type_text(PASS);
+    h.run();
+    h.get_by_label("Ouvrir").click();
+    settle(&mut h);
+    assert!(h.state().lock.session.is_some());
+    h
+}
+
+#[test]
+fn the_export_wizard_shows_what_will_leave_then_writes_a_signed_bundle_and_a_report() {
+    use temoin::evidence::bundle;
+    let (dir, path, _, _) = new_vault();
+    a_morning(&path);
+    let mut h = unlocked_app(&path);
+    // Step 1: the most detailed level; step 2: exactly what leaves, one item as written.
+    h.get_by_label("Chaque événement").click();
+    h.run();
+    h.get_by_label("Suivant : aperçu").click();
+    h.run();
+    assert!(h.query_by_label_contains("Étape 2 sur 2").is_some());
+    assert!(
+        h.query_by_label("5 événement(s), chacun avec sa preuve :")
+            .is_some()
+    );
+    assert!(h.query_by_label("    2 × Pop-up").is_some());
+    assert!(h.query_by_label_contains("Signé par T-").is_some());
+    assert!(
+        h.query_by_label_contains("aucun son, aucune transcription")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("\"text\": \"Parlez plus vite\"")
+            .is_some()
+    );
+    let out = dir.path().join("preuves.json");
+    h.state_mut().evidence.export.out = out.display().to_string();
+    h.get_by_label("Exporter et signer").click();
+    until(&mut h, |a| a.evidence.export.message.is_some());
+    let said = h.state().evidence.export.message.clone().unwrap();
+    assert!(said.starts_with("Export signé écrit"), "{said}");
+    let v = bundle::verify(&std::fs::read(&out).unwrap(), &[]).unwrap();
+    assert!(v.intact(), "{:?}", v.problems);
+    assert_eq!(v.bundle.events.len(), 5);
+    // Back to step 1: daily figures, then the readable report of the same period.
+    h.get_by_label("Retour").click();
+    h.run();
+    h.get_by_label("Chiffres par jour").click();
+    h.run();
+    h.get_by_label("Suivant : aperçu").click();
+    h.run();
+    assert!(h.query_by_label_contains("1 jour(s) de chiffres").is_some());
+    h.get_by_label("Retour").click();
+    h.run();
+    let page = dir.path().join("releve.html");
+    h.state_mut().evidence.export.report_out = page.display().to_string();
+    h.get_by_label("Écrire le relevé").click();
+    until(&mut h, |a| {
+        a.evidence
+            .export
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Relevé écrit"))
+    });
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("<html") && html.contains("analyse"),
+        "{}",
+        &html[..200]
+    );
+    // A folder that cannot be written: said, with what to do.
+    h.get_by_label("Suivant : aperçu").click();
+    h.run();
+    h.state_mut().evidence.export.out = "/proc/nope/preuves.json".into();
+    h.get_by_label("Exporter et signer").click();
+    until(&mut h, |a| {
+        a.evidence
+            .export
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Impossible d'écrire"))
+    });
+}
+
+#[test]
+fn a_checkpoint_is_given_as_text_and_a_readable_qr_code_and_noted_in_the_log() {
+    use temoin::evidence::checkpoint::Checkpoint;
+    let (_d, path, _, _) = new_vault();
+    a_morning(&path);
+    let mut h = unlocked_app(&path);
+    h.get_by_label("Point de contrôle").click();
+    h.run();
+    h.get_by_label("Donner un point de contrôle").click();
+    until(&mut h, |a| a.evidence.checkpoints.line.is_some());
+    let line = h.state().evidence.checkpoints.line.clone().unwrap();
+    let c = Checkpoint::parse(&line).unwrap();
+    assert_eq!(c.size, 5);
+    assert!(matches!(
+        kinds(&path).last(),
+        Some(EventKind::CheckpointGiven { size: 5, .. })
+    ));
+    assert!(
+        h.query_by_label_contains("Point de contrôle signé")
+            .is_some()
+    );
+    // The QR code as drawn reads back as the same line.
+    let img = temoin::gui::checkpoint::qr_image(&line, 3).unwrap();
+    let [w, ht] = img.size;
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(w, ht, |x, y| img.pixels[y * w + x].r());
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1);
+    let (_, text) = grids[0].decode().unwrap();
+    assert_eq!(text, line);
 }
 
 #[test]

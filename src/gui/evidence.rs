@@ -1,21 +1,35 @@
-//! « Preuves »: verifying a bundle someone hands over, on a worker thread (a year of events takes
-//! seconds), the verdict in plain words. The export wizard and checkpoints come next.
+//! « Preuves »: exporting (a wizard), checkpoints (text and QR code), and verifying a bundle
+//! someone hands over, on a worker thread (a year of events takes seconds), the verdict in plain
+//! words. Exporting and checkpoints need the vault opened with the passphrase.
 
 use std::path::PathBuf;
 
-use crossbeam_channel::{Receiver, bounded};
 use eframe::egui;
 
+use super::checkpoint::Checkpoints;
+use super::export::Export;
+use super::job::{self, Job};
+use super::session::Lock;
 use super::strings as s;
 use crate::evidence::bundle;
 use crate::messages::{self, Lang};
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Export,
+    Checkpoint,
+    Verify,
+}
+
 pub struct Evidence {
     pub lang: Lang,
+    pub part: Part,
+    pub export: Export,
+    pub checkpoints: Checkpoints,
     pub file: String,
     /// The verdict, line by line, once known.
     pub verdict: Option<Vec<String>>,
-    pending: Option<Receiver<Vec<String>>>,
+    pending: Option<Job<Vec<String>>>,
 }
 
 /// The verdict on a file, as sentences (the same as `temoin verify` says).
@@ -43,9 +57,12 @@ pub fn verdict(file: &std::path::Path, lang: Lang) -> Vec<String> {
 }
 
 impl Evidence {
-    pub fn new(lang: Lang) -> Self {
+    pub fn new(vault: PathBuf, lang: Lang) -> Self {
         Evidence {
             lang,
+            part: Part::Export,
+            export: Export::new(vault.clone(), lang),
+            checkpoints: Checkpoints::new(vault, lang),
             file: String::new(),
             verdict: None,
             pending: None,
@@ -54,33 +71,37 @@ impl Evidence {
 
     /// Starts verifying the named file; the window is woken when the verdict is ready.
     pub fn verify(&mut self, ctx: &egui::Context) {
-        let (tx, rx) = bounded(1);
-        let (file, lang, ctx) = (PathBuf::from(self.file.trim()), self.lang, ctx.clone());
-        let started = std::thread::Builder::new()
-            .name("temoin-verify".into())
-            .spawn(move || {
-                let _ = tx.send(verdict(&file, lang));
-                ctx.request_repaint();
-            });
-        if started.is_ok() {
-            self.verdict = None;
-            self.pending = Some(rx);
-        }
+        let (file, lang) = (PathBuf::from(self.file.trim()), self.lang);
+        self.verdict = None;
+        self.pending = Job::spawn("verify", ctx, move || verdict(&file, lang));
     }
 
     pub fn busy(&self) -> bool {
         self.pending.is_some()
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, lock: &mut Lock) {
         let lang = self.lang;
-        if let Some(rx) = &self.pending
-            && let Ok(v) = rx.try_recv()
-        {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.part, Part::Export, s::export_tab(lang));
+            ui.selectable_value(&mut self.part, Part::Checkpoint, s::checkpoint_tab(lang));
+            ui.selectable_value(&mut self.part, Part::Verify, s::verify_tab(lang));
+        });
+        ui.separator();
+        egui::ScrollArea::vertical().show(ui, |ui| match (self.part, lock.session.clone()) {
+            (Part::Verify, _) => self.verify_ui(ui),
+            (Part::Export, Some(session)) => self.export.ui(ui, &session),
+            (Part::Checkpoint, Some(session)) => self.checkpoints.ui(ui, &session),
+            (_, None) => lock.ui(ui, s::evidence_why(lang)),
+        });
+    }
+
+    fn verify_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        if let Some(v) = job::take(&mut self.pending) {
             self.verdict = Some(v);
-            self.pending = None;
         }
-        ui.heading(s::verify_heading(lang));
+        ui.label(s::verify_what(lang));
         let label = ui.label(s::bundle_file(lang));
         ui.add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY))
             .labelled_by(label.id);
@@ -99,8 +120,5 @@ impl Evidence {
                 ui.add(egui::Label::new(l.as_str()).wrap());
             }
         }
-        ui.add_space(8.0);
-        ui.separator();
-        ui.label(egui::RichText::new(s::export_later(lang)).small().weak());
     }
 }

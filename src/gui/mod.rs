@@ -6,9 +6,12 @@
 //! « Preuves » ([`evidence`]), verifying an export. Next: the first-run wizard, history, the
 //! export wizard and checkpoints, settings.
 
+pub mod checkpoint;
 pub mod endofshift;
 pub mod evidence;
+pub mod export;
 pub mod history;
+pub mod job;
 pub mod session;
 pub mod strings;
 pub mod today;
@@ -41,11 +44,12 @@ pub struct TemoinApp {
 impl TemoinApp {
     pub fn new(today: Today, end_of_shift: EndOfShift) -> Self {
         let lang = today.lang;
+        let vault = end_of_shift.vault().to_path_buf();
         TemoinApp {
-            lock: session::Lock::new(end_of_shift.vault().to_path_buf(), lang),
+            lock: session::Lock::new(vault.clone(), lang),
+            evidence: evidence::Evidence::new(vault, lang),
             today,
             end_of_shift,
-            evidence: evidence::Evidence::new(lang),
             history: history::History::new(lang),
             view: View::Today,
         }
@@ -86,7 +90,7 @@ impl TemoinApp {
                 None => self.lock.ui(ui, strings::history_why(lang)),
             },
             View::EndOfShift => self.end_of_shift.ui(ui),
-            View::Evidence => self.evidence.ui(ui),
+            View::Evidence => self.evidence.ui(ui, &mut self.lock),
         }
     }
 }

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, bounded};
 use eframe::egui;
 use zeroize::Zeroizing;
 
+use super::job::{self, Job};
 use super::strings as s;
 use crate::events::Event;
 use crate::evidence::buckets::{Bucket, buckets};
@@ -66,7 +66,7 @@ pub struct Lock {
     pub passphrase: Zeroizing<String>,
     pub error: Option<String>,
     pub session: Option<Arc<Session>>,
-    pending: Option<Receiver<Result<Session, String>>>,
+    pending: Option<Job<Result<Session, String>>>,
     last_touch: Instant,
     pub lock_after: Duration,
     /// Said once the window has locked itself.
@@ -99,19 +99,11 @@ impl Lock {
     /// Starts reading with the passphrase typed; the window is woken when done.
     pub fn unlock(&mut self, ctx: &egui::Context) {
         let pass = std::mem::replace(&mut self.passphrase, Zeroizing::new(String::new()));
-        let (tx, rx) = bounded(1);
-        let (vault, lang, ctx) = (self.vault.clone(), self.lang, ctx.clone());
-        let started = std::thread::Builder::new()
-            .name("temoin-unlock".into())
-            .spawn(move || {
-                let r = Session::load(&vault, pass).map_err(|e| messages::vault_error(&e, lang));
-                let _ = tx.send(r);
-                ctx.request_repaint();
-            });
-        if started.is_ok() {
-            self.error = None;
-            self.pending = Some(rx);
-        }
+        let (vault, lang) = (self.vault.clone(), self.lang);
+        self.pending = Job::spawn("unlock", ctx, move || {
+            Session::load(&vault, pass).map_err(|e| messages::vault_error(&e, lang))
+        });
+        self.error = None;
     }
 
     /// Forgets what was read (and the passphrase).
@@ -122,10 +114,7 @@ impl Lock {
     /// Takes the reading's result, follows the worker's activity, locks when idle too long.
     /// Wakes the window once at the moment it should lock: no repaint loop.
     pub fn tick(&mut self, ctx: &egui::Context) {
-        if let Some(rx) = &self.pending
-            && let Ok(r) = rx.try_recv()
-        {
-            self.pending = None;
+        if let Some(r) = job::take(&mut self.pending) {
             match r {
                 Ok(s) => {
                     self.session = Some(Arc::new(s));

@@ -1,6 +1,10 @@
 //! Every word the window shows, French first, English second, in one place.
 
 use super::history::{Figures, Filter};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
 use crate::events::PopupCategory;
 use crate::messages::Lang;
 
@@ -139,10 +143,6 @@ pub fn tab_evidence(lang: Lang) -> &'static str {
     lang.pick("Preuves", "Evidence")
 }
 
-pub fn verify_heading(lang: Lang) -> &'static str {
-    lang.pick("Vérifier un export", "Verify an export")
-}
-
 pub fn bundle_file(lang: Lang) -> &'static str {
     lang.pick("Fichier de l'export (.json)", "Export file (.json)")
 }
@@ -153,13 +153,6 @@ pub fn verify(lang: Lang) -> &'static str {
 
 pub fn verifying(lang: Lang) -> &'static str {
     lang.pick("Vérification en cours…", "Verifying…")
-}
-
-pub fn export_later(lang: Lang) -> &'static str {
-    lang.pick(
-        "Exporter, points de contrôle, relevé : pas encore disponible dans la fenêtre (commandes temoin export, checkpoint, report).",
-        "Export, checkpoints, report: not available in the window yet (commands temoin export, checkpoint, report).",
-    )
 }
 
 pub fn tab_history(lang: Lang) -> &'static str {
@@ -336,5 +329,273 @@ pub fn lock_hint(lang: Lang) -> &'static str {
     lang.pick(
         "Referme l'historique : la phrase de passe sera redemandée.",
         "Closes the history: the passphrase will be asked again.",
+    )
+}
+
+pub fn export_tab(lang: Lang) -> &'static str {
+    lang.pick("Exporter", "Export")
+}
+
+pub fn checkpoint_tab(lang: Lang) -> &'static str {
+    lang.pick("Point de contrôle", "Checkpoint")
+}
+
+pub fn verify_tab(lang: Lang) -> &'static str {
+    lang.pick("Vérifier un export", "Verify an export")
+}
+
+pub fn evidence_why(lang: Lang) -> &'static str {
+    lang.pick(
+        "Exporter et signer demandent votre phrase de passe : l'export est signé par la clé de ce poste, qu'elle protège.",
+        "Exporting and signing need your passphrase: the export is signed with this computer's key, which it protects.",
+    )
+}
+
+pub fn verify_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Un export qu'on vous remet (un collègue, le CSE) : Témoin dit s'il est intact et qui l'a signé.",
+        "An export someone hands you (a colleague, the works council): Témoin says whether it is intact and who signed it.",
+    )
+}
+
+pub fn export_step1(lang: Lang) -> &'static str {
+    lang.pick(
+        "Étape 1 sur 2 : la période et le niveau de détail.",
+        "Step 1 of 2: the period and the level of detail.",
+    )
+}
+
+pub fn export_step2(lang: Lang) -> &'static str {
+    lang.pick(
+        "Étape 2 sur 2 : voici exactement ce qui quittera ce poste.",
+        "Step 2 of 2: this is exactly what will leave this computer.",
+    )
+}
+
+pub fn from_day(lang: Lang) -> &'static str {
+    lang.pick("Du (JJ/MM/AAAA)", "From (YYYY-MM-DD)")
+}
+
+pub fn to_day(lang: Lang) -> &'static str {
+    lang.pick("Au (JJ/MM/AAAA)", "To (YYYY-MM-DD)")
+}
+
+pub fn dates_unreadable(lang: Lang) -> &'static str {
+    lang.pick(
+        "Dates à revoir : écrivez-les comme 25/11/2026, la première avant la seconde.",
+        "Check the dates: write them as 2026-11-25, the first before the second.",
+    )
+}
+
+pub fn level_daily(lang: Lang) -> &'static str {
+    lang.pick("Chiffres par jour", "Daily figures")
+}
+
+pub fn level_daily_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Le moins détaillé : par jour, les pop-ups par catégorie, analyses des émotions, épisodes de tension vocale, appels. Ce que le CSE réunit le plus souvent.",
+        "Least detailed: per day, pop-ups by category, emotion analyses, vocal-strain episodes, calls. What a works council pools most often.",
+    )
+}
+
+pub fn level_hourly(lang: Lang) -> &'static str {
+    lang.pick("Chiffres par heure", "Hourly figures")
+}
+
+pub fn level_hourly_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Les mêmes chiffres heure par heure (montre les heures de forte pression).",
+        "The same figures hour by hour (shows the hours of heavy pressure).",
+    )
+}
+
+pub fn level_events(lang: Lang) -> &'static str {
+    lang.pick("Chaque événement", "Every event")
+}
+
+pub fn level_events_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Le plus détaillé : chaque pop-up (son texte tel qu'affiché), chaque mesure, chaque appel, avec la preuve de chacun. Pour un expert ou un avocat.",
+        "Most detailed: every pop-up (its text as shown), every measurement, every call, each with its proof. For an expert or a lawyer.",
+    )
+}
+
+pub fn next_preview(lang: Lang) -> &'static str {
+    lang.pick("Suivant : aperçu", "Next: preview")
+}
+
+pub fn back(lang: Lang) -> &'static str {
+    lang.pick("Retour", "Back")
+}
+
+pub fn export_now(lang: Lang) -> &'static str {
+    lang.pick("Exporter et signer", "Export and sign")
+}
+
+pub fn file_to_write(lang: Lang) -> &'static str {
+    lang.pick("Fichier à écrire", "File to write")
+}
+
+pub fn one_item(lang: Lang) -> &'static str {
+    lang.pick(
+        "Un élément, tel qu'il sera écrit :",
+        "One item, as it will be written:",
+    )
+}
+
+pub fn writing(lang: Lang) -> &'static str {
+    lang.pick("Écriture en cours…", "Writing…")
+}
+
+pub fn report_heading(lang: Lang) -> &'static str {
+    lang.pick("Relevé lisible", "Readable report")
+}
+
+pub fn report_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Une page à lire ou imprimer (HTML) sur la même période : résumé, graphiques, méthode. Non signée : joignez l'export pour la preuve.",
+        "A page to read or print (HTML) over the same period: summary, charts, method. Not signed: attach the export as the proof.",
+    )
+}
+
+pub fn write_report(lang: Lang) -> &'static str {
+    lang.pick("Écrire le relevé", "Write the report")
+}
+
+pub fn export_period(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Période : du {} au {}.",
+            from.format("%d/%m/%Y"),
+            to.format("%d/%m/%Y")
+        ),
+        Lang::En => format!("Period: {from} to {to}."),
+    }
+}
+
+pub fn export_signed_by(pseudonym: &str, fingerprint: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Signé par {pseudonym} (empreinte {fingerprint}) : un pseudonyme tiré de la clé de ce poste, ni nom ni matricule."
+        ),
+        Lang::En => format!(
+            "Signed by {pseudonym} (fingerprint {fingerprint}): a pseudonym drawn from this computer's key, no name, no staff number."
+        ),
+    }
+}
+
+pub fn export_events(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{n} événement(s), chacun avec sa preuve :"),
+        Lang::En => format!("{n} event(s), each with its proof:"),
+    }
+}
+
+pub fn export_popup_texts(lang: Lang) -> &'static str {
+    lang.pick(
+        "Le texte des pop-ups tel qu'il s'affichait (numéros et adresses de clients masqués).",
+        "The pop-ups' text as shown (customers' numbers and addresses masked).",
+    )
+}
+
+pub fn export_figures(n: usize, hourly: bool, lang: Lang) -> String {
+    match (lang, hourly) {
+        (Lang::Fr, true) => {
+            format!("{n} heure(s) de chiffres : aucun événement détaillé, aucun texte de pop-up.")
+        }
+        (Lang::Fr, false) => {
+            format!("{n} jour(s) de chiffres : aucun événement détaillé, aucun texte de pop-up.")
+        }
+        (Lang::En, true) => {
+            format!("{n} hour(s) of figures: no single event, no pop-up text.")
+        }
+        (Lang::En, false) => format!("{n} day(s) of figures: no single event, no pop-up text."),
+    }
+}
+
+pub fn export_checkpoints(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Les {n} point(s) de contrôle déjà remis, avec la preuve que le journal les prolonge."
+        ),
+        Lang::En => format!(
+            "The {n} checkpoint(s) already given, with the proof that the log extends them."
+        ),
+    }
+}
+
+pub fn export_never(lang: Lang) -> &'static str {
+    lang.pick(
+        "Jamais : aucun son, aucune transcription, rien sur les clients. Rien n'est envoyé : vous remettez le fichier vous-même.",
+        "Never: no sound, no transcript, nothing about customers. Nothing is sent: you hand over the file yourself.",
+    )
+}
+
+pub fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Impossible d'écrire {} ({e}). Choisissez un autre dossier (par exemple une clé USB ou vos Documents).",
+            path.display()
+        ),
+        Lang::En => format!(
+            "Cannot write {} ({e}). Choose another folder (a USB stick or your Documents, say).",
+            path.display()
+        ),
+    }
+}
+
+pub fn export_written(path: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Export signé écrit : {}. Remettez ce fichier à votre représentant ; « Vérifier un export » montre ce qu'il verra.",
+            path.display()
+        ),
+        Lang::En => format!(
+            "Signed export written: {}. Hand this file to your representative; « Verify an export » shows what they will see.",
+            path.display()
+        ),
+    }
+}
+
+pub fn report_written(path: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Relevé écrit : {} (s'ouvre dans un navigateur).",
+            path.display()
+        ),
+        Lang::En => format!("Report written: {} (opens in a browser).", path.display()),
+    }
+}
+
+pub fn checkpoint_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Un point de contrôle scelle votre journal tel qu'il est maintenant. Remettez-le (texte ou code QR) à votre représentant : tout export ultérieur devra prouver qu'il le prolonge, rien ne pourra en être retiré sans que cela se voie.",
+        "A checkpoint seals your log as it is now. Hand it (text or QR code) to your representative: every later export must prove it extends it, nothing can be removed unseen.",
+    )
+}
+
+pub fn give_checkpoint(lang: Lang) -> &'static str {
+    lang.pick("Donner un point de contrôle", "Give a checkpoint")
+}
+
+pub fn checkpoint_given(lang: Lang) -> &'static str {
+    lang.pick(
+        "Point de contrôle signé, et noté dans votre journal.",
+        "Checkpoint signed, and noted in your log.",
+    )
+}
+
+pub fn checkpoint_line(lang: Lang) -> &'static str {
+    lang.pick("Le point de contrôle (texte)", "The checkpoint (text)")
+}
+
+pub fn copy(lang: Lang) -> &'static str {
+    lang.pick("Copier", "Copy")
+}
+
+pub fn checkpoint_qr(lang: Lang) -> &'static str {
+    lang.pick(
+        "Le même point de contrôle en code QR, à photographier.",
+        "The same checkpoint as a QR code, to photograph.",
     )
 }
