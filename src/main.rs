@@ -36,17 +36,36 @@ struct Cli {
     #[arg(long, global = true, env = "TEMOIN_VAULT")]
     vault: Option<PathBuf>,
     /// Langue des messages / language of messages.
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        env = "TEMOIN_LANG",
-        default_value = "fr"
-    )]
-    lang: Lang,
+    /// (Par défaut celle choisie dans la fenêtre, sinon le français / default: the one chosen
+    /// in the window, otherwise French.)
+    #[arg(long, global = true, value_enum, env = "TEMOIN_LANG")]
+    lang: Option<Lang>,
     /// Sans commande : la fenêtre / without a command: the window.
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// The window's views, by their French names.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ViewArg {
+    Aujourdhui,
+    Historique,
+    FinDeService,
+    Preuves,
+    Reglages,
+}
+
+impl From<ViewArg> for temoin::gui::View {
+    fn from(v: ViewArg) -> Self {
+        use temoin::gui::View;
+        match v {
+            ViewArg::Aujourdhui => View::Today,
+            ViewArg::Historique => View::History,
+            ViewArg::FinDeService => View::EndOfShift,
+            ViewArg::Preuves => View::Evidence,
+            ViewArg::Reglages => View::Settings,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -57,6 +76,9 @@ enum Command {
         /// without listening or pop-up watching (the button works).
         #[arg(long)]
         no_listen: bool,
+        /// La vue ouverte / the view it opens on.
+        #[arg(long, value_enum, default_value = "aujourdhui")]
+        vue: ViewArg,
     },
     /// Crée le coffre chiffré / create the encrypted vault.
     Init,
@@ -197,8 +219,14 @@ fn main() -> ExitCode {
     // A closed pipe (`temoin checkpoint | head`) is a normal end, not a panic.
     // SAFETY: restoring the default disposition of one signal, before any thread exists.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-    let cli = Cli::parse();
-    let lang = cli.lang;
+    let mut cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_else(|| {
+        Settings::default_path()
+            .and_then(|p| Settings::load(&p).ok())
+            .and_then(|s| s.lang)
+            .unwrap_or_default()
+    });
+    cli.lang = Some(lang);
     match try_main(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -233,7 +261,7 @@ fn explained(s: impl Into<String>) -> anyhow::Error {
 }
 
 fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
-    let lang = cli.lang;
+    let lang = cli.lang.unwrap_or_default();
     // Only the commands that use the vault need to find it.
     let given = cli.vault;
     let vault = || -> anyhow::Result<PathBuf> {
@@ -247,8 +275,11 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }),
         }
     };
-    match cli.command.unwrap_or(Command::Gui { no_listen: false }) {
-        Command::Gui { no_listen } => cli::gui::gui(&vault()?, no_listen, lang),
+    match cli.command.unwrap_or(Command::Gui {
+        no_listen: false,
+        vue: ViewArg::Aujourdhui,
+    }) {
+        Command::Gui { no_listen, vue } => cli::gui::gui(&vault()?, no_listen, vue.into(), lang),
         Command::Init => init(&vault()?, lang),
         Command::Note { text } => note(&vault()?, &text, lang),
         Command::Events { json, from, to } => events(&vault()?, json, from, to, lang),

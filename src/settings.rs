@@ -18,6 +18,14 @@ pub struct Settings {
     pub calls: crate::workload::CallSettings,
     /// What counts as a break and as a new shift.
     pub workload: crate::workload::WorkloadSettings,
+    /// The language of the window and messages (French unless chosen).
+    pub lang: Option<crate::messages::Lang>,
+    /// Pop-ups only from the button and the hotkey: no automatic watching.
+    pub popups_manual_only: bool,
+    /// The window stays above the softphone and the CRM.
+    pub always_on_top: bool,
+    /// Témoin opens with the worker's session.
+    pub autostart: bool,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -485,6 +485,131 @@ fn a_checkpoint_is_given_as_text_and_a_readable_qr_code_and_noted_in_the_log() {
 }
 
 #[test]
+fn settings_test_and_save_rules_keep_the_window_on_top_change_language_and_passphrase() {
+    use eframe::egui::accesskit::Role;
+    use temoin::gui::endofshift::EndOfShift;
+    use temoin::gui::settings::SettingsView;
+    use temoin::gui::{TemoinApp, View};
+    let (dir, path, _, _) = new_vault();
+    let config = dir.path().join("config").join("settings.json");
+    let mut app = TemoinApp::new(
+        Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None),
+        EndOfShift::new(path.clone(), Lang::Fr),
+    );
+    app.settings = SettingsView::new(path.clone(), Some(config.clone()), Lang::Fr);
+    let mut h = Harness::builder()
+        .with_size(eframe::egui::vec2(420.0, 1400.0))
+        .build_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
+    h.run();
+    h.get_by_label("Réglages").click();
+    h.run();
+    assert_eq!(h.state().view, View::Settings);
+    assert!(
+        h.query_by_label_contains("Raccourci clavier (partout) : Ctrl+Alt+P")
+            .is_some()
+    );
+    // The rules: a text tried live, a broken edit refused, a good one saved beside the settings.
+    h.get_by_label("Modifier les règles").click();
+    h.run();
+    h.state_mut().settings.test_text = "Le client semble agacé : soyez plus chaleureux".into();
+    h.run();
+    assert!(
+        h.query_by_label_contains("ANALYSE DES ÉMOTIONS").is_some(),
+        "{:?}",
+        h.query_all_by_label_contains("Catégorie")
+            .map(|n| format!("{n:?}"))
+            .collect::<Vec<_>>()
+    );
+    let shipped = h.state().settings.rules_text.clone();
+    h.state_mut().settings.rules_text = "[sources\nocr = oui".into();
+    h.run();
+    assert!(h.query_by_label("Règles valides.").is_none());
+    h.get_by_label("Enregistrer les règles").click();
+    h.run();
+    assert!(
+        !config.with_file_name("popups.toml").exists(),
+        "a broken file is never saved"
+    );
+    h.state_mut().settings.rules_text =
+        shipped.replace("raccourci = \"Ctrl+Alt+P\"", "raccourci = \"Ctrl+Alt+M\"");
+    h.run();
+    assert!(h.query_by_label("Règles valides.").is_some());
+    h.get_by_label("Enregistrer les règles").click();
+    h.run();
+    let saved_rules = std::fs::read_to_string(config.with_file_name("popups.toml")).unwrap();
+    assert!(saved_rules.contains("Ctrl+Alt+M"));
+    assert!(
+        h.query_by_label_contains("(partout) : Ctrl+Alt+M")
+            .is_some()
+    );
+    // Always on top, saved.
+    h.get_by_label("Toujours au premier plan (au-dessus du softphone)")
+        .click();
+    h.run();
+    let s = temoin::settings::Settings::load(&config).unwrap();
+    assert!(s.always_on_top);
+    // The passphrase: the wrong current one is said; the right one changes it.
+    let fill = |h: &mut Harness<'_, TemoinApp>, label: &str, text: &str| {
+        h.get_by_role_and_label(Role::PasswordInput, label).focus();
+        h.run();
+        h.get_by_role_and_label(Role::PasswordInput, label)
+            .type_text(text);
+        h.run();
+    };
+    fill(&mut h, "Phrase de passe actuelle", "pas la bonne");
+    fill(
+        &mut h,
+        "Nouvelle phrase de passe",
+        "girafe piano lundi orage",
+    );
+    fill(
+        &mut h,
+        "La même, encore une fois",
+        "girafe piano lundi orage",
+    );
+    h.get_by_label("Changer").click();
+    until(&mut h, |a| !a.settings.busy());
+    assert!(
+        h.state()
+            .settings
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Phrase de passe incorrecte")),
+        "{:?}",
+        h.state().settings.message
+    );
+    fill(&mut h, "Phrase de passe actuelle", PASS);
+    fill(
+        &mut h,
+        "Nouvelle phrase de passe",
+        "girafe piano lundi orage",
+    );
+    fill(
+        &mut h,
+        "La même, encore une fois",
+        "girafe piano lundi orage",
+    );
+    h.get_by_label("Changer").click();
+    until(&mut h, |a| !a.settings.busy());
+    assert!(
+        h.query_by_label_contains("Phrase de passe changée")
+            .is_some()
+    );
+    let v = temoin::vault::Vault::open(&path).unwrap();
+    assert!(v.unlock("girafe piano lundi orage").is_ok());
+    assert!(v.unlock(PASS).is_err());
+    // English, at once, everywhere; and saved.
+    h.get_by_label("English").click();
+    h.run();
+    assert!(h.query_by_label("Today").is_some());
+    assert!(h.query_by_label("Settings").is_some());
+    assert_eq!(
+        temoin::settings::Settings::load(&config).unwrap().lang,
+        Some(Lang::En)
+    );
+}
+
+#[test]
 fn a_vault_that_cannot_be_written_is_said_in_the_window() {
     let (dir, path, _, _) = new_vault();
     let today = Today::new(path.clone(), Lang::En, RulesFile::open(None).unwrap(), None);

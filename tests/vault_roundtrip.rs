@@ -161,3 +161,14 @@ fn the_recovery_code_reads_the_same_events() {
     let via_code = vault.unlock_with_recovery(&code).unwrap().events().unwrap();
     assert_eq!(via_code[0].event.as_ref().unwrap(), &e);
 }
+
+#[test]
+fn passphrase_strength_rewards_words_and_refuses_short_ones() {
+    use temoin::vault::{Strength, strength};
+    assert_eq!(strength("abc"), Strength::TooShort);
+    assert_eq!(strength("aaaaaaaaaaaa"), Strength::Weak);
+    assert_eq!(strength("password"), Strength::Weak);
+    assert!(strength("Tr0ub4dor&3") >= Strength::Fair);
+    assert_eq!(strength("girafe piano lundi orage"), Strength::Good);
+    assert_eq!(strength("correct horse battery staple"), Strength::Good);
+}

@@ -211,3 +211,64 @@ fn send(chunk: &mut Chunk, tx: &Sender<Feed>, dropped: &AtomicU64) {
         dropped.fetch_add(1, Ordering::Relaxed);
     }
 }
+
+/// A live input level, for choosing a microphone: the loudest 100 ms of the last few, in dBFS.
+/// Nothing is kept; dropping the meter closes the device.
+pub struct LevelMeter {
+    stop: Sender<()>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl LevelMeter {
+    /// Opens the device and calls `on_level` about ten times a second.
+    pub fn open(
+        name: Option<&str>,
+        on_level: impl Fn(f32) + Send + 'static,
+    ) -> Result<Self, CaptureError> {
+        let (tx, rx) = crossbeam_channel::bounded::<Feed>(64);
+        let capture = LiveCapture::open(name, tx)?;
+        let (stop, stopped) = crossbeam_channel::bounded::<()>(1);
+        let thread = std::thread::Builder::new()
+            .name("temoin-meter".into())
+            .spawn(move || {
+                let _capture = capture;
+                let (mut sum, mut n, mut since) = (0.0f64, 0usize, std::time::Instant::now());
+                loop {
+                    crossbeam_channel::select! {
+                        recv(stopped) -> _ => break,
+                        recv(rx) -> feed => match feed {
+                            Ok(Feed::Audio(c)) => {
+                                sum += c.samples().iter().map(|s| f64::from(*s).powi(2)).sum::<f64>();
+                                n += c.len;
+                            }
+                            Ok(_) => {}
+                            Err(_) => break,
+                        },
+                    }
+                    if since.elapsed() >= std::time::Duration::from_millis(100) && n > 0 {
+                        on_level(level_dbfs(sum / n as f64));
+                        (sum, n, since) = (0.0, 0, std::time::Instant::now());
+                    }
+                }
+            })
+            .map_err(|e| CaptureError::DeviceUnavailable(e.to_string()))?;
+        Ok(LevelMeter {
+            stop,
+            thread: Some(thread),
+        })
+    }
+}
+
+/// A mean square as dBFS, floored at −90.
+pub fn level_dbfs(mean_square: f64) -> f32 {
+    (10.0 * mean_square.max(1e-9).log10()).max(-90.0) as f32
+}
+
+impl Drop for LevelMeter {
+    fn drop(&mut self) {
+        let _ = self.stop.try_send(());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use temoin::gui::View;
 use temoin::gui::today::Today;
 use temoin::messages::{self, Lang};
 use temoin::pipeline::live::{Extras, LiveSettings, Monitor};
@@ -11,45 +12,30 @@ use temoin::vault::Vault;
 
 /// The top-level entry point for the window: listening and pop-up watching start with it
 /// unless `no_listen`; if they cannot, the window says why and the button still works.
-pub fn gui(path: &Path, no_listen: bool, lang: Lang) -> anyhow::Result<ExitCode> {
-    // A missing or unreadable vault is said before any window opens.
-    Vault::open(path)?;
+pub fn gui(path: &Path, no_listen: bool, view: View, lang: Lang) -> anyhow::Result<ExitCode> {
+    // An unreadable vault is said before any window opens; a missing one opens the wizard.
+    if path.exists() {
+        Vault::open(path)?;
+    }
     let vault = path.to_path_buf();
-    let result = temoin::gui::run(lang, vault.clone(), move || {
-        let rules = crate::cli::popup::rules_file(lang);
-        let mut trouble = None;
-        let monitor = if no_listen {
-            None
-        } else {
+    let settings_path = crate::settings_path(lang).ok();
+    let saved = settings_path
+        .as_deref()
+        .and_then(|p| Settings::load(p).ok())
+        .unwrap_or_default();
+    let on_top = saved.always_on_top;
+    let start = {
+        let vault = vault.clone();
+        Box::new(move |lang: Lang| {
+            // Settings again: the wizard may just have written them.
             let saved = crate::settings_path(lang)
                 .ok()
                 .and_then(|p| Settings::load(&p).ok())
                 .unwrap_or_default();
-            let transcriber = crate::optional_transcriber(true, saved.speech_lang, lang);
-            match Monitor::start_with(
-                &vault,
-                LiveSettings {
-                    device: saved.device,
-                    own_level_db: saved.own_level_db,
-                    calls: saved.calls,
-                    ..Default::default()
-                },
-                Extras {
-                    transcriber,
-                    popups: Some(crate::cli::popup::rules_file(lang)),
-                },
-            ) {
-                Ok(m) => Some(m),
-                Err(e) => {
-                    trouble = Some(messages::start_error(&e, lang));
-                    None
-                }
-            }
-        };
-        let mut today = Today::new(vault, lang, rules, monitor);
-        today.message = trouble;
-        today
-    });
+            start(&vault, no_listen, lang, saved)
+        })
+    };
+    let result = temoin::gui::run(lang, vault, settings_path, on_top, view, start);
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => Err(crate::explained(format!(
@@ -64,4 +50,44 @@ pub fn gui(path: &Path, no_listen: bool, lang: Lang) -> anyhow::Result<ExitCode>
             )
         ))),
     }
+}
+
+/// The « Aujourd'hui » view, listening and watching as the settings say unless `no_listen`;
+/// if they cannot start, the view says why and the button still works.
+fn start(vault: &Path, no_listen: bool, lang: Lang, saved: Settings) -> Today {
+    let rules = crate::cli::popup::rules_file(lang);
+    let mut trouble = None;
+    let monitor = if no_listen {
+        None
+    } else {
+        let transcriber = crate::optional_transcriber(true, saved.speech_lang, lang);
+        let popups = crate::cli::popup::rules_file(lang);
+        let popups = Some(if saved.popups_manual_only {
+            popups.manual_only()
+        } else {
+            popups
+        });
+        match Monitor::start_with(
+            vault,
+            LiveSettings {
+                device: saved.device,
+                own_level_db: saved.own_level_db,
+                calls: saved.calls,
+                ..Default::default()
+            },
+            Extras {
+                transcriber,
+                popups,
+            },
+        ) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                trouble = Some(messages::start_error(&e, lang));
+                None
+            }
+        }
+    };
+    let mut today = Today::new(vault.to_path_buf(), lang, rules, monitor);
+    today.message = trouble;
+    today
 }

@@ -10,13 +10,15 @@ pub mod checkpoint;
 pub mod endofshift;
 pub mod evidence;
 pub mod export;
+pub mod firstrun;
 pub mod history;
 pub mod job;
 pub mod session;
+pub mod settings;
 pub mod strings;
 pub mod today;
 
-use eframe::egui;
+pub use eframe::egui;
 
 use crate::messages::Lang;
 use endofshift::EndOfShift;
@@ -28,6 +30,7 @@ pub enum View {
     History,
     EndOfShift,
     Evidence,
+    Settings,
 }
 
 /// The application: one struct, its views, the one shown.
@@ -38,6 +41,7 @@ pub struct TemoinApp {
     pub history: history::History,
     /// The passphrase form and what it opened, shared by the views that read the record.
     pub lock: session::Lock,
+    pub settings: settings::SettingsView,
     pub view: View,
 }
 
@@ -47,12 +51,29 @@ impl TemoinApp {
         let vault = end_of_shift.vault().to_path_buf();
         TemoinApp {
             lock: session::Lock::new(vault.clone(), lang),
+            settings: settings::SettingsView::new(
+                vault.clone(),
+                crate::settings::Settings::default_path(),
+                lang,
+            ),
             evidence: evidence::Evidence::new(vault, lang),
             today,
             end_of_shift,
             history: history::History::new(lang),
             view: View::Today,
         }
+    }
+
+    /// Every view speaks `lang` from the next frame.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.today.lang = lang;
+        self.end_of_shift.lang = lang;
+        self.history.lang = lang;
+        self.lock.lang = lang;
+        self.settings.lang = lang;
+        self.evidence.lang = lang;
+        self.evidence.export.lang = lang;
+        self.evidence.checkpoints.lang = lang;
     }
 
     /// The whole window's content: the view tabs, then the view.
@@ -63,7 +84,7 @@ impl TemoinApp {
         if was_open && self.lock.session.is_none() {
             self.history.forget();
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.view, View::Today, strings::tab_today(lang));
             ui.selectable_value(&mut self.view, View::History, strings::tab_history(lang));
             ui.selectable_value(
@@ -72,6 +93,7 @@ impl TemoinApp {
                 strings::tab_end_of_shift(lang),
             );
             ui.selectable_value(&mut self.view, View::Evidence, strings::tab_evidence(lang));
+            ui.selectable_value(&mut self.view, View::Settings, strings::tab_settings(lang));
             if self.lock.session.is_some()
                 && ui
                     .button(strings::lock_now(lang))
@@ -91,44 +113,132 @@ impl TemoinApp {
             },
             View::EndOfShift => self.end_of_shift.ui(ui),
             View::Evidence => self.evidence.ui(ui, &mut self.lock),
+            View::Settings => {
+                if let Some(l) = self.settings.ui(ui) {
+                    self.set_lang(l);
+                }
+            }
+        }
+        if self.view != View::Settings {
+            self.settings.close_meter();
         }
     }
 }
 
-impl eframe::App for TemoinApp {
+/// What the window shows: the first-run wizard until a vault exists, then the views.
+pub enum Screen {
+    FirstRun(Box<firstrun::FirstRun>),
+    Main(Box<TemoinApp>),
+}
+
+/// Makes the views once a vault exists (listening starts there), in the language chosen.
+pub type Starter = Box<dyn FnOnce(Lang) -> Today>;
+
+/// The eframe application: a screen, and how to start the views after the wizard.
+pub struct Window {
+    pub screen: Screen,
+    vault: std::path::PathBuf,
+    start: Option<Starter>,
+    /// The view the views open on.
+    pub first_view: View,
+}
+
+impl Window {
+    /// The wizard when `vault` does not exist yet, the views otherwise.
+    pub fn new(
+        vault: std::path::PathBuf,
+        settings: Option<std::path::PathBuf>,
+        lang: Lang,
+        start: Starter,
+        ctx: &egui::Context,
+    ) -> Self {
+        let mut w = Window {
+            screen: Screen::FirstRun(Box::new(firstrun::FirstRun::new(
+                vault.clone(),
+                settings,
+                lang,
+            ))),
+            vault,
+            start: Some(start),
+            first_view: View::Today,
+        };
+        if w.vault.exists() {
+            w.open_views(lang, ctx);
+        }
+        w
+    }
+
+    fn open_views(&mut self, lang: Lang, ctx: &egui::Context) {
+        if let Some(start) = self.start.take() {
+            let today = start(lang);
+            today.forward(ctx);
+            let end = EndOfShift::new(self.vault.clone(), lang);
+            let mut app = TemoinApp::new(today, end);
+            app.view = self.first_view;
+            self.screen = Screen::Main(Box::new(app));
+        }
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        match &mut self.screen {
+            Screen::Main(app) => app.show(ui),
+            Screen::FirstRun(w) => {
+                w.ui(ui);
+                if w.finished {
+                    let lang = w.lang;
+                    self.open_views(lang, &ui.ctx().clone());
+                }
+            }
+        }
+    }
+}
+
+impl eframe::App for Window {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         egui::CentralPanel::default().show(ui, |ui| self.show(ui));
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.today.shutdown();
+        if let Screen::Main(app) = &mut self.screen {
+            app.today.shutdown();
+        }
     }
 }
 
-/// Opens the window over this vault and runs until it is closed.
+/// Opens the window over this vault (the wizard first if it does not exist) and runs until it
+/// is closed.
 pub fn run(
     lang: Lang,
     vault: std::path::PathBuf,
-    today: impl FnOnce() -> Today + 'static,
+    settings: Option<std::path::PathBuf>,
+    on_top: bool,
+    view: View,
+    start: Starter,
 ) -> eframe::Result {
+    let level = if on_top {
+        egui::WindowLevel::AlwaysOnTop
+    } else {
+        egui::WindowLevel::Normal
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(strings::title(lang))
             .with_app_id("temoin")
             .with_inner_size([420.0, 560.0])
-            .with_min_inner_size([300.0, 380.0]),
+            .with_min_inner_size([300.0, 380.0])
+            .with_window_level(level),
         ..Default::default()
     };
     eframe::run_native(
         "temoin",
         options,
         Box::new(move |cc| {
-            let today = today();
-            today.forward(&cc.egui_ctx);
-            Ok(Box::new(TemoinApp::new(
-                today,
-                EndOfShift::new(vault, lang),
-            )))
+            let mut w = Window::new(vault, settings, lang, start, &cc.egui_ctx);
+            w.first_view = view;
+            if let Screen::Main(app) = &mut w.screen {
+                app.view = view;
+            }
+            Ok(Box::new(w))
         }),
     )
 }

@@ -599,3 +599,352 @@ pub fn checkpoint_qr(lang: Lang) -> &'static str {
         "The same checkpoint as a QR code, to photograph.",
     )
 }
+
+pub fn welcome_title(lang: Lang) -> &'static str {
+    lang.pick("Bienvenue dans Témoin", "Welcome to Témoin")
+}
+
+pub fn wizard_step(n: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Étape {n} sur {of}"),
+        Lang::En => format!("Step {n} of {of}"),
+    }
+}
+
+pub fn does(lang: Lang) -> &'static str {
+    lang.pick("Ce que fait Témoin", "What Témoin does")
+}
+
+pub fn does_list(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Fr => [
+            "Il note chaque pop-up de surveillance (automatiquement, ou d'un clic) et ce qu'il demandait.",
+            "Il mesure votre propre voix (débit, effort vocal) pour montrer si le pop-up était mérité.",
+            "Il compte vos appels, votre temps au téléphone, vos pauses.",
+            "Il en fait des preuves signées que vous remettez, si vous le voulez, au CSE ou au médecin du travail.",
+        ],
+        Lang::En => [
+            "It records every surveillance pop-up (automatically, or with a click) and what it asked.",
+            "It measures your own voice (pace, vocal effort) to show whether the pop-up was deserved.",
+            "It counts your calls, your time on the phone, your breaks.",
+            "It makes signed evidence of it that you hand, if you wish, to the works council or the occupational doctor.",
+        ],
+    }
+}
+
+pub fn does_not(lang: Lang) -> &'static str {
+    lang.pick("Ce qu'il ne fait jamais", "What it never does")
+}
+
+pub fn does_not_list(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Fr => [
+            "Il ne garde aucun son ni aucune transcription : seulement des chiffres.",
+            "Il n'écoute pas le client, ni vos collègues : seulement votre voix, au casque.",
+            "Il n'envoie rien : tout reste chiffré sur ce poste, lisible avec votre seule phrase de passe.",
+            "Il ne juge pas vos émotions : il mesure l'effort de votre voix, pas votre humeur.",
+        ],
+        Lang::En => [
+            "It keeps no sound and no transcript: only figures.",
+            "It does not listen to the customer or your colleagues: only your voice, on your headset.",
+            "It sends nothing: everything stays encrypted on this computer, readable with your passphrase alone.",
+            "It does not judge your emotions: it measures your voice's effort, not your mood.",
+        ],
+    }
+}
+
+pub fn next(lang: Lang) -> &'static str {
+    lang.pick("Suivant", "Next")
+}
+
+pub fn start(lang: Lang) -> &'static str {
+    lang.pick("Commencer", "Start")
+}
+
+pub fn passphrase_why(lang: Lang) -> &'static str {
+    lang.pick(
+        "Choisissez une phrase de passe : elle chiffre votre relevé. Quelques mots que vous seul connaissez, par exemple « girafe piano lundi orage ». Personne, pas même nous, ne peut la retrouver.",
+        "Choose a passphrase: it encrypts your record. A few words only you know, such as « giraffe piano monday storm ». Nobody, not even us, can recover it.",
+    )
+}
+
+pub fn new_passphrase(lang: Lang) -> &'static str {
+    lang.pick("Nouvelle phrase de passe", "New passphrase")
+}
+
+pub fn same_again(lang: Lang) -> &'static str {
+    lang.pick("La même, encore une fois", "The same again")
+}
+
+pub fn differ(lang: Lang) -> &'static str {
+    lang.pick("Les deux saisies diffèrent.", "The two entries differ.")
+}
+
+pub fn strength(st: crate::vault::Strength, lang: Lang) -> &'static str {
+    use crate::vault::Strength as S;
+    match st {
+        S::TooShort => lang.pick(
+            "trop courte (8 caractères au moins)",
+            "too short (at least 8 characters)",
+        ),
+        S::Weak => lang.pick("faible : ajoutez un mot ou deux", "weak: add a word or two"),
+        S::Fair => lang.pick("correcte", "fair"),
+        S::Good => lang.pick("solide", "strong"),
+    }
+}
+
+pub fn create_vault(lang: Lang) -> &'static str {
+    lang.pick("Créer mon coffre", "Create my vault")
+}
+
+pub fn creating(lang: Lang) -> &'static str {
+    lang.pick("Création du coffre…", "Creating the vault…")
+}
+
+pub fn recovery_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Votre code de récupération. Il remplace la phrase de passe si vous l'oubliez. Notez-le sur papier, rangez-le chez vous : il ne sera plus jamais affiché.",
+        "Your recovery code. It replaces the passphrase if you forget it. Write it on paper, keep it at home: it will never be shown again.",
+    )
+}
+
+pub fn code_noted(lang: Lang) -> &'static str {
+    lang.pick("J'ai noté le code", "I have written the code down")
+}
+
+pub fn mic_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Le micro de votre casque. Parlez : la barre doit bouger. Rien n'est enregistré.",
+        "Your headset's microphone. Speak: the bar should move. Nothing is recorded.",
+    )
+}
+
+pub fn microphone(lang: Lang) -> &'static str {
+    lang.pick("Microphone", "Microphone")
+}
+
+pub fn default_mic(lang: Lang) -> &'static str {
+    lang.pick(
+        "Micro par défaut du système",
+        "The system's default microphone",
+    )
+}
+
+pub fn mic_speak(lang: Lang) -> &'static str {
+    lang.pick(
+        "Votre voix au casque se situe d'habitude entre −35 et −15 dBFS ; une barre immobile près de −90 : micro coupé ou mauvais micro.",
+        "Your voice on a headset is usually between −35 and −15 dBFS; a bar stuck near −90: muted or wrong microphone.",
+    )
+}
+
+pub fn no_level(lang: Lang) -> &'static str {
+    lang.pick("aucun son reçu", "no sound received")
+}
+
+pub fn popups_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Comment noter les pop-ups ? Vous pourrez changer d'avis dans Réglages.",
+        "How should pop-ups be recorded? You can change your mind in Settings.",
+    )
+}
+
+pub fn popups_auto(lang: Lang) -> &'static str {
+    lang.pick(
+        "Automatiquement, avec les règles fournies",
+        "Automatically, with the shipped rules",
+    )
+}
+
+pub fn popups_auto_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Témoin repère les fenêtres et notifications de coaching (CallMiner, Cogito, Observe…) par leur texte. Le bouton « Pop-up ! » et Ctrl+Alt+P marchent aussi.",
+        "Témoin spots coaching windows and notifications (CallMiner, Cogito, Observe…) by their text. The « Pop-up ! » button and Ctrl+Alt+P work too.",
+    )
+}
+
+pub fn popups_manual(lang: Lang) -> &'static str {
+    lang.pick(
+        "Seulement quand je clique (ou Ctrl+Alt+P)",
+        "Only when I click (or Ctrl+Alt+P)",
+    )
+}
+
+pub fn popups_manual_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Rien n'est surveillé à l'écran : vous notez chaque pop-up vous-même.",
+        "Nothing on screen is watched: you record each pop-up yourself.",
+    )
+}
+
+pub fn tab_settings(lang: Lang) -> &'static str {
+    lang.pick("Réglages", "Settings")
+}
+
+pub fn settings_saved(lang: Lang) -> &'static str {
+    lang.pick("Réglage enregistré.", "Setting saved.")
+}
+
+pub fn language(lang: Lang) -> &'static str {
+    lang.pick("Langue", "Language")
+}
+
+pub fn window(lang: Lang) -> &'static str {
+    lang.pick("Fenêtre", "Window")
+}
+
+pub fn always_on_top(lang: Lang) -> &'static str {
+    lang.pick(
+        "Toujours au premier plan (au-dessus du softphone)",
+        "Always on top (above the softphone)",
+    )
+}
+
+pub fn autostart(lang: Lang) -> &'static str {
+    lang.pick(
+        "Ouvrir Témoin à l'ouverture de ma session",
+        "Open Témoin when I log in",
+    )
+}
+
+pub fn microphone_choice(lang: Lang) -> &'static str {
+    lang.pick("Micro écouté", "Microphone listened to")
+}
+
+pub fn mic_test(lang: Lang) -> &'static str {
+    lang.pick("Tester le micro", "Test the microphone")
+}
+
+pub fn stop_mic_test(lang: Lang) -> &'static str {
+    lang.pick("Arrêter le test", "Stop the test")
+}
+
+pub fn next_start(lang: Lang) -> &'static str {
+    lang.pick(
+        "Le micro et la façon de noter les pop-ups changent au prochain démarrage de Témoin.",
+        "The microphone and the way pop-ups are recorded change the next time Témoin starts.",
+    )
+}
+
+pub fn popups_heading(lang: Lang) -> &'static str {
+    lang.pick("Pop-ups", "Pop-ups")
+}
+
+pub fn hotkey(combo: &str, lang: Lang) -> String {
+    match (lang, combo.is_empty()) {
+        (Lang::Fr, false) => format!(
+            "Raccourci clavier (partout) : {combo}. Il se change dans les règles, section [sources], « raccourci »."
+        ),
+        (Lang::En, false) => format!(
+            "Keyboard shortcut (anywhere): {combo}. Change it in the rules, section [sources], « raccourci »."
+        ),
+        (Lang::Fr, true) => "Pas de raccourci clavier (règles, [sources], « raccourci »).".into(),
+        (Lang::En, true) => "No keyboard shortcut (rules, [sources], « raccourci »).".into(),
+    }
+}
+
+pub fn rules_editor(lang: Lang) -> &'static str {
+    lang.pick("Modifier les règles", "Edit the rules")
+}
+
+pub fn rules_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "Les mots qui font reconnaître un pop-up et sa catégorie. Essayez un texte ci-dessous avant d'enregistrer : les règles en service ne changent qu'avec des règles valides.",
+        "The words by which a pop-up and its category are recognised. Try a text below before saving: the rules in force change only for valid ones.",
+    )
+}
+
+pub fn rules_text(lang: Lang) -> &'static str {
+    lang.pick("Règles (popups.toml)", "Rules (popups.toml)")
+}
+
+pub fn rules_valid(lang: Lang) -> &'static str {
+    lang.pick("Règles valides.", "Rules valid.")
+}
+
+pub fn test_a_text(lang: Lang) -> &'static str {
+    lang.pick("Tester un texte de pop-up", "Test a pop-up text")
+}
+
+pub fn test_verdict(category: &str, emotion: bool, reasons: &[String], lang: Lang) -> String {
+    let why = if reasons.is_empty() {
+        String::new()
+    } else {
+        let q: Vec<String> = reasons.iter().map(|r| format!("« {r} »")).collect();
+        format!(" ({})", q.join(", "))
+    };
+    match (lang, emotion) {
+        (Lang::Fr, true) => format!(
+            "Catégorie : {category} ; ANALYSE DES ÉMOTIONS (interdite au travail dans l'UE){why}"
+        ),
+        (Lang::Fr, false) => format!("Catégorie : {category} ; pas d'analyse des émotions{why}"),
+        (Lang::En, true) => {
+            format!("Category: {category}; EMOTION ANALYSIS (banned at work in the EU){why}")
+        }
+        (Lang::En, false) => format!("Category: {category}; no emotion analysis{why}"),
+    }
+}
+
+pub fn save_rules(lang: Lang) -> &'static str {
+    lang.pick("Enregistrer les règles", "Save the rules")
+}
+
+pub fn shipped_rules(lang: Lang) -> &'static str {
+    lang.pick("Reprendre les règles fournies", "Back to the shipped rules")
+}
+
+pub fn rules_saved(lang: Lang) -> &'static str {
+    lang.pick(
+        "Règles enregistrées : elles s'appliquent tout de suite.",
+        "Rules saved: they apply at once.",
+    )
+}
+
+pub fn models(lang: Lang) -> &'static str {
+    lang.pick("Modèles", "Models")
+}
+
+pub fn voice_model(lang: Lang) -> &'static str {
+    lang.pick("Détection de la parole", "Speech detection")
+}
+
+pub fn speech_model(lang: Lang) -> &'static str {
+    lang.pick("Comptage des mots", "Word counting")
+}
+
+pub fn model_missing(lang: Lang) -> &'static str {
+    lang.pick(
+        "introuvable : lancez scripts/setup (ou scripts/models) pour l'installer",
+        "not found: run scripts/setup (or scripts/models) to install it",
+    )
+}
+
+pub fn change_passphrase(lang: Lang) -> &'static str {
+    lang.pick("Changer de phrase de passe", "Change the passphrase")
+}
+
+pub fn current_passphrase(lang: Lang) -> &'static str {
+    lang.pick("Phrase de passe actuelle", "Current passphrase")
+}
+
+pub fn change(lang: Lang) -> &'static str {
+    lang.pick("Changer", "Change")
+}
+
+pub fn changing(lang: Lang) -> &'static str {
+    lang.pick("Changement en cours…", "Changing…")
+}
+
+pub fn passphrase_changed(lang: Lang) -> &'static str {
+    lang.pick(
+        "Phrase de passe changée. Le code de récupération reste le même.",
+        "Passphrase changed. The recovery code stays the same.",
+    )
+}
+
+pub fn where_vault(lang: Lang) -> &'static str {
+    lang.pick("Où est le coffre", "Where the vault is")
+}
+
+pub fn settings_file(lang: Lang) -> &'static str {
+    lang.pick("Réglages :", "Settings:")
+}

@@ -341,6 +341,8 @@ pub struct RulesFile {
     path: Option<PathBuf>,
     stamp: Option<SystemTime>,
     rules: Rules,
+    /// The worker chose to log pop-ups only by hand: nothing on screen is watched.
+    manual_only: bool,
 }
 
 impl RulesFile {
@@ -348,7 +350,26 @@ impl RulesFile {
     pub fn open(path: Option<PathBuf>) -> Result<Self, RulesError> {
         let rules = Rules::load(path.as_deref())?;
         let stamp = path.as_deref().and_then(modified);
-        Ok(Self { path, stamp, rules })
+        Ok(Self {
+            path,
+            stamp,
+            rules,
+            manual_only: false,
+        })
+    }
+
+    /// These rules with every screen watcher off (the hotkey stays): pop-ups by hand only.
+    pub fn manual_only(mut self) -> Self {
+        self.manual_only = true;
+        self.apply_choice();
+        self
+    }
+
+    fn apply_choice(&mut self) {
+        if self.manual_only {
+            let s = &mut self.rules.sources;
+            (s.fenetres, s.notifications, s.ocr) = (false, false, false);
+        }
     }
 
     pub fn rules(&self) -> &Rules {
@@ -364,6 +385,7 @@ impl RulesFile {
         }
         self.stamp = stamp;
         self.rules = Rules::load(self.path.as_deref())?;
+        self.apply_choice();
         Ok(true)
     }
 }

@@ -514,6 +514,50 @@ impl Unlocked<'_> {
     }
 }
 
+/// How hard a passphrase is to guess, roughly: for the strength shown while it is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    TooShort,
+    Weak,
+    Fair,
+    Good,
+}
+
+/// A rough guess-resistance estimate: words of a phrase count more than characters of one word,
+/// and repeated characters add little. Not a promise, a guide.
+pub fn strength(p: &str) -> Strength {
+    if p.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Strength::TooShort;
+    }
+    let classes = [
+        p.chars().any(|c| c.is_lowercase()),
+        p.chars().any(|c| c.is_uppercase()),
+        p.chars().any(|c| c.is_ascii_digit()),
+        p.chars()
+            .any(|c| !c.is_alphanumeric() && !c.is_whitespace()),
+    ];
+    let pool: f64 = [26.0, 26.0, 10.0, 33.0]
+        .iter()
+        .zip(classes)
+        .filter(|(_, has)| *has)
+        .map(|(n, _)| n)
+        .sum();
+    let distinct = p.chars().collect::<std::collections::BTreeSet<_>>().len() as f64;
+    let chars_bits = distinct.min(p.chars().count() as f64) * pool.max(10.0).log2();
+    let words = p
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 3)
+        .count() as f64;
+    // A word drawn from a large vocabulary is worth about 13 bits.
+    let bits = chars_bits.max(words * 13.0);
+    match bits {
+        // Four words drawn at random (≈ 52 bits) behind Argon2id hold off an offline attack.
+        b if b < 40.0 => Strength::Weak,
+        b if b < 50.0 => Strength::Fair,
+        _ => Strength::Good,
+    }
+}
+
 fn check_passphrase(p: &str) -> Result<(), VaultError> {
     if p.chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(VaultError::PassphraseTooShort {

@@ -1,0 +1,323 @@
+//! The first run: what Témoin does and does not do, and the language; the vault created with a
+//! passphrase typed twice (its strength shown); the recovery code shown once, to be noted on
+//! paper; the microphone, with a live level; how pop-ups are caught. Then the main window.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use eframe::egui;
+use zeroize::Zeroizing;
+
+use super::job::{self, Job};
+use super::strings as s;
+use crate::capture::live::{LevelMeter, input_devices};
+use crate::messages::{self, Lang};
+use crate::settings::Settings;
+use crate::vault::{Strength, Vault, strength};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Welcome,
+    Passphrase,
+    Recovery,
+    Microphone,
+    Popups,
+}
+
+pub struct FirstRun {
+    pub lang: Lang,
+    vault: PathBuf,
+    settings_path: Option<PathBuf>,
+    pub step: Step,
+    pub pass: Zeroizing<String>,
+    pub again: Zeroizing<String>,
+    creating: Option<Job<Result<Zeroizing<String>, String>>>,
+    /// The recovery code, shown once and forgotten when the wizard ends.
+    pub code: Option<Zeroizing<String>>,
+    pub noted: bool,
+    pub devices: Vec<String>,
+    /// `None`: the system's default microphone.
+    pub device: Option<String>,
+    meter: Option<LevelMeter>,
+    level: Arc<AtomicU32>,
+    pub manual_only: bool,
+    pub error: Option<String>,
+    /// Set when the worker presses « Commencer »: the window then opens the main views.
+    pub finished: bool,
+}
+
+impl FirstRun {
+    pub fn new(vault: PathBuf, settings_path: Option<PathBuf>, lang: Lang) -> Self {
+        FirstRun {
+            lang,
+            vault,
+            settings_path,
+            step: Step::Welcome,
+            pass: Zeroizing::new(String::new()),
+            again: Zeroizing::new(String::new()),
+            creating: None,
+            code: None,
+            noted: false,
+            devices: Vec::new(),
+            device: None,
+            meter: None,
+            level: Arc::new(AtomicU32::new(f32::NEG_INFINITY.to_bits())),
+            manual_only: false,
+            error: None,
+            finished: false,
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.creating.is_some()
+    }
+
+    /// The live level in dBFS, when a microphone is open.
+    pub fn level_db(&self) -> Option<f32> {
+        self.meter.as_ref()?;
+        Some(f32::from_bits(self.level.load(Ordering::Relaxed))).filter(|l| l.is_finite())
+    }
+
+    /// Creates the vault on its own thread (Argon2id takes a moment).
+    pub fn create(&mut self, ctx: &egui::Context) {
+        let pass = std::mem::replace(&mut self.pass, Zeroizing::new(String::new()));
+        self.again = Zeroizing::new(String::new());
+        let (vault, lang) = (self.vault.clone(), self.lang);
+        self.error = None;
+        self.creating = Job::spawn("create", ctx, move || {
+            if let Some(dir) = vault.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| s::cannot_write(dir, &e, lang))?;
+            }
+            Vault::create(&vault, &pass)
+                .map(|(_, code)| Zeroizing::new(code.as_str().to_string()))
+                .map_err(|e| messages::vault_error(&e, lang))
+        });
+    }
+
+    /// Opens the chosen microphone's level meter (closing the previous one first).
+    fn open_meter(&mut self, ctx: &egui::Context) {
+        self.meter = None;
+        self.level
+            .store(f32::NEG_INFINITY.to_bits(), Ordering::Relaxed);
+        let (level, ctx) = (self.level.clone(), ctx.clone());
+        match LevelMeter::open(self.device.as_deref(), move |db| {
+            level.store(db.to_bits(), Ordering::Relaxed);
+            ctx.request_repaint();
+        }) {
+            Ok(m) => {
+                self.meter = Some(m);
+                self.error = None;
+            }
+            Err(e) => self.error = Some(messages::capture_error(&e, self.lang)),
+        }
+    }
+
+    fn go(&mut self, step: Step, ctx: &egui::Context) {
+        self.error = None;
+        self.step = step;
+        if step == Step::Microphone {
+            self.devices = input_devices();
+            self.open_meter(ctx);
+        } else {
+            self.meter = None;
+        }
+    }
+
+    /// Saves the choices and ends the wizard; the recovery code is forgotten.
+    pub fn finish(&mut self) {
+        self.meter = None;
+        if let Some(p) = &self.settings_path {
+            let mut settings = Settings::load(p).unwrap_or_default();
+            settings.lang = Some(self.lang);
+            settings.device = self.device.clone();
+            settings.popups_manual_only = self.manual_only;
+            if let Err(e) = settings.save(p) {
+                self.error = Some(e.to_string());
+                return;
+            }
+        }
+        self.code = None;
+        self.finished = true;
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(r) = job::take(&mut self.creating) {
+            match r {
+                Ok(code) => {
+                    self.code = Some(code);
+                    self.step = Step::Recovery;
+                }
+                Err(e) => self.error = Some(e),
+            }
+        }
+        let lang = self.lang;
+        ui.heading(s::welcome_title(lang));
+        ui.label(egui::RichText::new(s::wizard_step(self.step as usize + 1, 5, lang)).weak());
+        ui.separator();
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            match self.step {
+                Step::Welcome => self.welcome(ui),
+                Step::Passphrase => self.passphrase(ui),
+                Step::Recovery => self.recovery(ui),
+                Step::Microphone => self.microphone(ui),
+                Step::Popups => self.popups(ui),
+            }
+            if let Some(e) = &self.error {
+                ui.label(egui::RichText::new(e.as_str()).color(ui.visuals().warn_fg_color));
+            }
+        });
+    }
+
+    fn welcome(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.lang, Lang::Fr, "Français");
+            ui.selectable_value(&mut self.lang, Lang::En, "English");
+        });
+        let lang = self.lang;
+        ui.add_space(6.0);
+        ui.strong(s::does(lang));
+        for l in s::does_list(lang) {
+            ui.add(egui::Label::new(format!("• {l}")).wrap());
+        }
+        ui.add_space(6.0);
+        ui.strong(s::does_not(lang));
+        for l in s::does_not_list(lang) {
+            ui.add(egui::Label::new(format!("• {l}")).wrap());
+        }
+        ui.add_space(8.0);
+        if ui.button(s::next(lang)).clicked() {
+            let ctx = ui.ctx().clone();
+            self.go(Step::Passphrase, &ctx);
+        }
+    }
+
+    fn passphrase(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.add(egui::Label::new(s::passphrase_why(lang)).wrap());
+        let l = ui.label(s::new_passphrase(lang));
+        ui.add(egui::TextEdit::singleline(&mut *self.pass).password(true))
+            .labelled_by(l.id);
+        let st = strength(&self.pass);
+        let (share, colour) = match st {
+            Strength::TooShort => (0.1, ui.visuals().error_fg_color),
+            Strength::Weak => (0.35, ui.visuals().warn_fg_color),
+            Strength::Fair => (0.65, egui::Color32::from_rgb(200, 170, 40)),
+            Strength::Good => (1.0, egui::Color32::from_rgb(80, 150, 90)),
+        };
+        ui.add(
+            egui::ProgressBar::new(share)
+                .fill(colour)
+                .text(s::strength(st, lang)),
+        );
+        let l = ui.label(s::same_again(lang));
+        ui.add(egui::TextEdit::singleline(&mut *self.again).password(true))
+            .labelled_by(l.id);
+        let same = *self.pass == *self.again;
+        if !self.again.is_empty() && !same {
+            ui.label(egui::RichText::new(s::differ(lang)).color(ui.visuals().warn_fg_color));
+        }
+        ui.add_space(6.0);
+        let ready = st != Strength::TooShort && same && !self.busy();
+        ui.horizontal(|ui| {
+            if ui.button(s::back(lang)).clicked() {
+                self.go(Step::Welcome, &ui.ctx().clone());
+            }
+            if ui
+                .add_enabled(ready, egui::Button::new(s::create_vault(lang)))
+                .clicked()
+            {
+                self.create(ui.ctx());
+            }
+        });
+        if self.busy() {
+            ui.label(s::creating(lang));
+        }
+    }
+
+    fn recovery(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.add(egui::Label::new(s::recovery_what(lang)).wrap());
+        if let Some(code) = &self.code {
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(code.as_str())
+                    .monospace()
+                    .size(18.0)
+                    .strong(),
+            );
+            ui.add_space(4.0);
+        }
+        ui.checkbox(&mut self.noted, s::code_noted(lang));
+        if ui
+            .add_enabled(self.noted, egui::Button::new(s::next(lang)))
+            .clicked()
+        {
+            self.code = None;
+            self.go(Step::Microphone, &ui.ctx().clone());
+        }
+    }
+
+    fn microphone(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.add(egui::Label::new(s::mic_what(lang)).wrap());
+        let before = self.device.clone();
+        let l = ui.label(s::microphone(lang));
+        egui::ComboBox::from_id_salt("microphone")
+            .selected_text(
+                self.device
+                    .clone()
+                    .unwrap_or_else(|| s::default_mic(lang).to_string()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.device, None, s::default_mic(lang));
+                for d in &self.devices {
+                    ui.selectable_value(&mut self.device, Some(d.clone()), d.as_str());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if self.device != before {
+            self.open_meter(&ui.ctx().clone());
+        }
+        level_bar(ui, self.level_db(), lang);
+        ui.add(egui::Label::new(egui::RichText::new(s::mic_speak(lang)).small()).wrap());
+        ui.add_space(6.0);
+        if ui.button(s::next(lang)).clicked() {
+            self.go(Step::Popups, &ui.ctx().clone());
+        }
+    }
+
+    fn popups(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.add(egui::Label::new(s::popups_what(lang)).wrap());
+        ui.radio_value(&mut self.manual_only, false, s::popups_auto(lang));
+        ui.add(egui::Label::new(egui::RichText::new(s::popups_auto_what(lang)).small()).wrap());
+        ui.radio_value(&mut self.manual_only, true, s::popups_manual(lang));
+        ui.add(egui::Label::new(egui::RichText::new(s::popups_manual_what(lang)).small()).wrap());
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(s::back(lang)).clicked() {
+                self.go(Step::Microphone, &ui.ctx().clone());
+            }
+            if ui.button(s::start(lang)).clicked() {
+                self.finish();
+            }
+        });
+    }
+}
+
+/// A microphone's level as a bar from −60 to 0 dBFS, with its figure.
+pub fn level_bar(ui: &mut egui::Ui, level_db: Option<f32>, lang: Lang) {
+    match level_db {
+        Some(db) => {
+            ui.add(
+                egui::ProgressBar::new(((db + 60.0) / 60.0).clamp(0.0, 1.0))
+                    .text(format!("{db:.0} dBFS")),
+            );
+        }
+        None => {
+            ui.add(egui::ProgressBar::new(0.0).text(s::no_level(lang)));
+        }
+    }
+}

@@ -1,0 +1,444 @@
+//! « Réglages »: language, window, microphone (with its live level), how pop-ups are caught and
+//! the rules editor with a live « test a text » box, the models found, the passphrase, where the
+//! vault lives. Each choice is saved when made.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use eframe::egui;
+use zeroize::Zeroizing;
+
+use super::firstrun::level_bar;
+use super::job::{self, Job};
+use super::strings as s;
+use crate::capture::live::{LevelMeter, input_devices};
+use crate::messages::{self, Lang};
+use crate::popups::classify::classify;
+use crate::popups::{Rules, mask};
+use crate::settings::Settings;
+use crate::vault::{Strength, Vault, strength};
+
+pub struct SettingsView {
+    pub lang: Lang,
+    vault: PathBuf,
+    path: Option<PathBuf>,
+    pub settings: Settings,
+    pub devices: Vec<String>,
+    meter: Option<LevelMeter>,
+    level: Arc<AtomicU32>,
+    /// The rules file's text as being edited.
+    pub rules_text: String,
+    pub test_text: String,
+    rules_path: Option<PathBuf>,
+    pub old: Zeroizing<String>,
+    pub new: Zeroizing<String>,
+    pub again: Zeroizing<String>,
+    changing: Option<Job<Result<(), String>>>,
+    /// The last thing said (saved, or what went wrong and what to do).
+    pub message: Option<String>,
+}
+
+impl SettingsView {
+    pub fn new(vault: PathBuf, path: Option<PathBuf>, lang: Lang) -> Self {
+        let settings = path
+            .as_deref()
+            .and_then(|p| Settings::load(p).ok())
+            .unwrap_or_default();
+        // The worker's rules live beside their settings.
+        let rules_path = path
+            .as_deref()
+            .and_then(|p| p.parent())
+            .map(|d| d.join("popups.toml"))
+            .or_else(Rules::user_path);
+        let rules_text = crate::settings::read_own_file(rules_path.as_deref())
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| Rules::default_text().to_string());
+        SettingsView {
+            lang,
+            vault,
+            path,
+            settings,
+            devices: Vec::new(),
+            meter: None,
+            level: Arc::new(AtomicU32::new(f32::NEG_INFINITY.to_bits())),
+            rules_text,
+            test_text: String::new(),
+            rules_path,
+            old: Zeroizing::new(String::new()),
+            new: Zeroizing::new(String::new()),
+            again: Zeroizing::new(String::new()),
+            changing: None,
+            message: None,
+        }
+    }
+
+    /// Saves the settings as they are now.
+    pub fn save(&mut self) {
+        let Some(p) = &self.path else { return };
+        self.message = Some(match self.settings.save(p) {
+            Ok(()) => s::settings_saved(self.lang).into(),
+            Err(e) => e.to_string(),
+        });
+    }
+
+    /// Closes the microphone test (leaving the view, or the window).
+    pub fn close_meter(&mut self) {
+        self.meter = None;
+    }
+
+    fn open_meter(&mut self, ctx: &egui::Context) {
+        self.meter = None;
+        self.level
+            .store(f32::NEG_INFINITY.to_bits(), Ordering::Relaxed);
+        let (level, ctx) = (self.level.clone(), ctx.clone());
+        match LevelMeter::open(self.settings.device.as_deref(), move |db| {
+            level.store(db.to_bits(), Ordering::Relaxed);
+            ctx.request_repaint();
+        }) {
+            Ok(m) => self.meter = Some(m),
+            Err(e) => self.message = Some(messages::capture_error(&e, self.lang)),
+        }
+    }
+
+    /// The rules as typed, or why they cannot be used.
+    pub fn parsed_rules(&self) -> Result<Rules, String> {
+        let p = self
+            .rules_path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("popups.toml"));
+        Rules::parse(&self.rules_text, &p).map_err(|e| messages::rules_error(&e, self.lang))
+    }
+
+    /// Writes the rules typed to the worker's rules file, if they read.
+    pub fn save_rules(&mut self) {
+        let lang = self.lang;
+        if let Err(e) = self.parsed_rules() {
+            self.message = Some(e);
+            return;
+        }
+        let Some(p) = self.rules_path.clone() else {
+            return;
+        };
+        let written = p
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| crate::evidence::export::write_whole(&p, self.rules_text.as_bytes()));
+        self.message = Some(match written {
+            Ok(()) => s::rules_saved(lang).into(),
+            Err(e) => s::cannot_write(&p, &e, lang),
+        });
+    }
+
+    /// Changes the passphrase on its own thread (Argon2id twice).
+    pub fn change_passphrase(&mut self, ctx: &egui::Context) {
+        let old = std::mem::replace(&mut self.old, Zeroizing::new(String::new()));
+        let new = std::mem::replace(&mut self.new, Zeroizing::new(String::new()));
+        self.again = Zeroizing::new(String::new());
+        let (vault, lang) = (self.vault.clone(), self.lang);
+        self.message = None;
+        self.changing = Job::spawn("passphrase", ctx, move || {
+            Vault::open(&vault)
+                .and_then(|mut v| v.change_passphrase(&old, &new))
+                .map_err(|e| messages::vault_error(&e, lang))
+        });
+    }
+
+    pub fn busy(&self) -> bool {
+        self.changing.is_some()
+    }
+
+    /// Lays the view out; returns the language when the worker changed it.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<Lang> {
+        if let Some(r) = job::take(&mut self.changing) {
+            self.message = Some(match r {
+                Ok(()) => s::passphrase_changed(self.lang).into(),
+                Err(e) => e,
+            });
+        }
+        let mut changed_lang = None;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            let lang = self.lang;
+            if let Some(m) = &self.message {
+                ui.add(egui::Label::new(egui::RichText::new(m.as_str()).strong()).wrap());
+            }
+            ui.strong(s::language(lang));
+            ui.horizontal(|ui| {
+                for (l, name) in [(Lang::Fr, "Français"), (Lang::En, "English")] {
+                    if ui.selectable_label(self.lang == l, name).clicked() && self.lang != l {
+                        self.lang = l;
+                        self.settings.lang = Some(l);
+                        changed_lang = Some(l);
+                        self.save();
+                    }
+                }
+            });
+            let lang = self.lang;
+            ui.separator();
+            self.window_part(ui);
+            ui.separator();
+            self.microphone_part(ui);
+            ui.separator();
+            self.popups_part(ui);
+            ui.separator();
+            self.models_part(ui);
+            ui.separator();
+            self.passphrase_part(ui);
+            ui.separator();
+            ui.strong(s::where_vault(lang));
+            ui.add(egui::Label::new(self.vault.display().to_string()).wrap());
+            if let Some(p) = &self.path {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(format!("{} {}", s::settings_file(lang), p.display()))
+                            .small(),
+                    )
+                    .wrap(),
+                );
+            }
+        });
+        changed_lang
+    }
+
+    fn window_part(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.strong(s::window(lang));
+        if ui
+            .checkbox(&mut self.settings.always_on_top, s::always_on_top(lang))
+            .changed()
+        {
+            let level = if self.settings.always_on_top {
+                egui::WindowLevel::AlwaysOnTop
+            } else {
+                egui::WindowLevel::Normal
+            };
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::WindowLevel(level));
+            self.save();
+        }
+        if ui
+            .checkbox(&mut self.settings.autostart, s::autostart(lang))
+            .changed()
+        {
+            let done = autostart::set(self.settings.autostart);
+            self.save();
+            if let Err(e) = done {
+                self.message = Some(s::cannot_write(&autostart::path(), &e, lang));
+            }
+        }
+    }
+
+    fn microphone_part(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.strong(s::microphone(lang));
+        if self.devices.is_empty() {
+            self.devices = input_devices();
+        }
+        let before = self.settings.device.clone();
+        let l = ui.label(s::microphone_choice(lang));
+        egui::ComboBox::from_id_salt("settings-microphone")
+            .selected_text(
+                self.settings
+                    .device
+                    .clone()
+                    .unwrap_or_else(|| s::default_mic(lang).to_string()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.settings.device, None, s::default_mic(lang));
+                for d in &self.devices {
+                    ui.selectable_value(&mut self.settings.device, Some(d.clone()), d.as_str());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if self.settings.device != before {
+            self.save();
+            if self.meter.is_some() {
+                self.open_meter(&ui.ctx().clone());
+            }
+        }
+        let testing = self.meter.is_some();
+        let label = if testing {
+            s::stop_mic_test(lang)
+        } else {
+            s::mic_test(lang)
+        };
+        if ui.button(label).clicked() {
+            if testing {
+                self.close_meter();
+            } else {
+                self.open_meter(&ui.ctx().clone());
+            }
+        }
+        if self.meter.is_some() {
+            let db =
+                Some(f32::from_bits(self.level.load(Ordering::Relaxed))).filter(|l| l.is_finite());
+            level_bar(ui, db, lang);
+        }
+        ui.label(egui::RichText::new(s::next_start(lang)).small().weak());
+    }
+
+    fn popups_part(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.strong(s::popups_heading(lang));
+        let before = self.settings.popups_manual_only;
+        ui.radio_value(
+            &mut self.settings.popups_manual_only,
+            false,
+            s::popups_auto(lang),
+        );
+        ui.radio_value(
+            &mut self.settings.popups_manual_only,
+            true,
+            s::popups_manual(lang),
+        );
+        if self.settings.popups_manual_only != before {
+            self.save();
+        }
+        let parsed = self.parsed_rules();
+        if let Ok(r) = &parsed {
+            ui.label(s::hotkey(&r.sources.raccourci, lang));
+        }
+        egui::CollapsingHeader::new(s::rules_editor(lang))
+            .id_salt("rules-editor")
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(s::rules_help(lang)).small()).wrap());
+                let l = ui.label(s::rules_text(lang));
+                egui::ScrollArea::vertical()
+                    .id_salt("rules-text")
+                    .max_height(220.0)
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::TextEdit::multiline(&mut self.rules_text)
+                                .code_editor()
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(l.id);
+                    });
+                match &parsed {
+                    Ok(_) => {
+                        ui.label(s::rules_valid(lang));
+                    }
+                    Err(e) => {
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(e.as_str()).color(ui.visuals().warn_fg_color),
+                            )
+                            .wrap(),
+                        );
+                    }
+                }
+                let l = ui.label(s::test_a_text(lang));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.test_text).desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+                if let (Ok(rules), false) = (&parsed, self.test_text.trim().is_empty()) {
+                    let c = classify(rules, &mask::clean(&self.test_text));
+                    ui.add(
+                        egui::Label::new(s::test_verdict(
+                            messages::category_label(c.category, lang),
+                            c.emotion_flag,
+                            &c.reason,
+                            lang,
+                        ))
+                        .wrap(),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(parsed.is_ok(), egui::Button::new(s::save_rules(lang)))
+                        .clicked()
+                    {
+                        self.save_rules();
+                    }
+                    if ui.button(s::shipped_rules(lang)).clicked() {
+                        self.rules_text = Rules::default_text().to_string();
+                    }
+                });
+            });
+    }
+
+    fn models_part(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.strong(s::models(lang));
+        for (what, name) in [
+            (s::voice_model(lang), "silero_vad.onnx"),
+            (s::speech_model(lang), "ggml-base-q5_1.bin"),
+        ] {
+            let found = crate::models::find(name);
+            ui.add(
+                egui::Label::new(match &found {
+                    Ok(p) => format!("{what} : {}", p.display()),
+                    Err(_) => format!("{what} : {}", s::model_missing(lang)),
+                })
+                .wrap(),
+            );
+        }
+    }
+
+    fn passphrase_part(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.strong(s::change_passphrase(lang));
+        for (label, field) in [
+            (s::current_passphrase(lang), &mut self.old),
+            (s::new_passphrase(lang), &mut self.new),
+            (s::same_again(lang), &mut self.again),
+        ] {
+            let l = ui.label(label);
+            ui.add(egui::TextEdit::singleline(&mut **field).password(true))
+                .labelled_by(l.id);
+        }
+        let st = strength(&self.new);
+        if !self.new.is_empty() {
+            ui.label(s::strength(st, lang));
+        }
+        let ready = !self.old.is_empty()
+            && st != Strength::TooShort
+            && *self.new == *self.again
+            && !self.busy();
+        if ui
+            .add_enabled(ready, egui::Button::new(s::change(lang)))
+            .clicked()
+        {
+            self.change_passphrase(ui.ctx());
+        }
+        if self.busy() {
+            ui.label(s::changing(lang));
+        }
+    }
+}
+
+/// Opening with the session: an XDG autostart entry.
+pub mod autostart {
+    use std::path::PathBuf;
+
+    pub fn path() -> PathBuf {
+        dirs::config_dir()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("autostart")
+            .join("temoin.desktop")
+    }
+
+    pub fn set(on: bool) -> std::io::Result<()> {
+        let p = path();
+        if !on {
+            return match std::fs::remove_file(&p) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            };
+        }
+        let exe = std::env::current_exe()?;
+        if let Some(d) = p.parent() {
+            std::fs::create_dir_all(d)?;
+        }
+        std::fs::write(
+            &p,
+            format!(
+                "[Desktop Entry]\nType=Application\nName=Témoin\nComment=Votre propre relevé de la surveillance au travail\nExec=\"{}\"\nX-GNOME-Autostart-enabled=true\n",
+                exe.display()
+            ),
+        )
+    }
+}
