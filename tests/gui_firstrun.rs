@@ -13,10 +13,12 @@ use common::*;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use temoin::features::baseline::Gauge;
 use temoin::gui::firstrun::Step;
 use temoin::gui::today::Today;
 use temoin::gui::{Screen, Window};
 use temoin::messages::Lang;
+use temoin::pipeline::live::{LiveSettings, Monitor};
 use temoin::popups::RulesFile;
 use temoin::settings::Settings;
 use temoin::vault::{RecoveryCode, Vault};
@@ -49,7 +51,18 @@ fn the_first_run_creates_the_vault_shows_the_code_once_hears_the_microphone_and_
         vault.clone(),
         Some(settings.clone()),
         Lang::Fr,
-        Box::new(move |lang| Today::new(vault, lang, RulesFile::open(None).unwrap(), None)),
+        // The views listen, as `temoin` does: the default source is the null sink's monitor.
+        Box::new(move |lang| {
+            let monitor = Monitor::start(
+                &vault,
+                LiveSettings {
+                    own_level_db: Some(-27.0),
+                    ..Default::default()
+                },
+            )
+            .expect("listening starts");
+            Today::new(vault, lang, RulesFile::open(None).unwrap(), Some(monitor))
+        }),
         &ctx,
     );
     let mut h = Harness::builder()
@@ -155,4 +168,27 @@ fn the_first_run_creates_the_vault_shows_the_code_once_hears_the_microphone_and_
     assert_eq!(saved.lang, Some(Lang::Fr));
     assert!(saved.popups_manual_only);
     assert_eq!(saved.device, None);
+    // Listening: the example call's speech fills the gauge's baseline, seen in the window.
+    let mut player = pulse
+        .play(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/exemple-appel.wav"));
+    let today = |h: &Harness<'_, Window>| match &h.state().screen {
+        Screen::Main(app) => app.today.gauge,
+        Screen::FirstRun(_) => None,
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !matches!(today(&h), Some(Gauge::Learning { heard, .. }) if heard >= 3) {
+        assert!(Instant::now() < deadline, "{:?}", today(&h));
+        h.step();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = player.kill();
+    let _ = player.wait();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Témoin apprend votre voix habituelle")
+            .is_some()
+    );
+    if let Screen::Main(app) = &mut h.state_mut().screen {
+        app.today.shutdown();
+    }
 }

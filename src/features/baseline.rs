@@ -99,6 +99,15 @@ impl Baseline {
         }
     }
 
+    /// Segments behind the baseline (the most of any indicator's).
+    pub fn len(&self) -> usize {
+        self.history.values().map(VecDeque::len).max().unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Robust z-scores of `m` against the baseline, for indicators with `min` values at least.
     pub fn z(&self, m: &Measures, min: usize) -> BTreeMap<Indicator, f64> {
         let mut out = BTreeMap::new();
@@ -132,7 +141,22 @@ pub struct StrainTracker {
     pub settings: StrainSettings,
     baseline: Baseline,
     open: Option<Open>,
+    effort: Option<f64>,
 }
+
+/// Where the worker's voice stands against their own baseline, for a gauge: an indicator of
+/// vocal effort, never a diagnosis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Gauge {
+    /// Still learning the worker's usual voice: segments heard so far, and needed.
+    Learning { heard: usize, needed: usize },
+    /// The recent mean deviation of the effort indicators (F0, jitter, shimmer and intensity
+    /// up, HNR down), in robust z units; 0 is the worker's usual.
+    Effort(f64),
+}
+
+/// Weight of the newest segment in the gauge's running mean (about the last ten segments).
+const GAUGE_WEIGHT: f64 = 0.2;
 
 impl StrainTracker {
     pub fn new(settings: StrainSettings) -> Self {
@@ -140,6 +164,18 @@ impl StrainTracker {
             settings,
             baseline: Baseline::new(settings.window),
             open: None,
+            effort: None,
+        }
+    }
+
+    /// The gauge after the segments pushed so far.
+    pub fn gauge(&self) -> Gauge {
+        match self.effort {
+            Some(e) => Gauge::Effort(e),
+            None => Gauge::Learning {
+                heard: self.baseline.len(),
+                needed: self.settings.min_segments,
+            },
         }
     }
 
@@ -163,6 +199,18 @@ impl StrainTracker {
     ) -> Option<crate::events::StrainEpisode> {
         let z = self.baseline.z(m, self.settings.min_segments);
         self.baseline.add(m);
+        let signed: Vec<f64> = z
+            .iter()
+            .filter(|(i, _)| effort_sign(**i) != 0.0)
+            .map(|(i, z)| (effort_sign(*i) * z).clamp(-4.0, 4.0))
+            .collect();
+        if !signed.is_empty() {
+            let e = signed.iter().sum::<f64>() / signed.len() as f64;
+            self.effort = Some(match self.effort {
+                Some(prev) => prev + GAUGE_WEIGHT * (e - prev),
+                None => e,
+            });
+        }
         let end = start + Duration::milliseconds((duration_s * 1000.0) as i64);
         let gap_ok = |o: &Open| {
             (start - o.end).num_milliseconds() as f64 <= self.settings.max_gap_s * 1000.0
@@ -234,6 +282,46 @@ mod tests {
             intensity_db: Some(int),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn the_gauge_learns_then_rises_with_effort_and_comes_back() {
+        let mut t = StrainTracker::new(StrainSettings::default());
+        let at = Utc::now();
+        for k in 0..10 {
+            t.push(at, 3.0, &seg(200.0 + (k % 3) as f64, 1.0, 3.0, 15.0, 70.0));
+        }
+        assert_eq!(
+            t.gauge(),
+            Gauge::Learning {
+                heard: 10,
+                needed: 30
+            }
+        );
+        for k in 0..30 {
+            t.push(
+                at,
+                3.0,
+                &seg(
+                    200.0 + (k % 5) as f64,
+                    1.0 + 0.01 * (k % 4) as f64,
+                    3.0 + 0.02 * (k % 3) as f64,
+                    15.0 - 0.1 * (k % 4) as f64,
+                    70.0 + 0.2 * (k % 5) as f64,
+                ),
+            );
+        }
+        let Gauge::Effort(usual) = t.gauge() else {
+            panic!("{:?}", t.gauge())
+        };
+        assert!(usual.abs() < 1.0, "{usual}");
+        for _ in 0..15 {
+            t.push(at, 3.0, &seg(240.0, 1.6, 4.5, 11.0, 76.0));
+        }
+        let Gauge::Effort(strained) = t.gauge() else {
+            unreachable!()
+        };
+        assert!(strained > 2.0, "{strained}");
     }
 
     #[test]

@@ -91,10 +91,6 @@ pub fn no_data_kept(lang: Lang) -> &'static str {
     )
 }
 
-pub fn not_yet(lang: Lang) -> &'static str {
-    lang.pick("pas encore disponible", "not available yet")
-}
-
 pub fn strain_gauge(lang: Lang) -> &'static str {
     lang.pick("Tension vocale (indicateur)", "Vocal strain (indicator)")
 }
@@ -947,4 +943,48 @@ pub fn where_vault(lang: Lang) -> &'static str {
 
 pub fn settings_file(lang: Lang) -> &'static str {
     lang.pick("Réglages :", "Settings:")
+}
+
+pub fn longest_run(lang: Lang) -> &'static str {
+    lang.pick(
+        "Plus longue suite sans pause",
+        "Longest run without a break",
+    )
+}
+
+pub fn strain_episodes_today(lang: Lang) -> &'static str {
+    lang.pick("Épisodes de tension vocale", "Vocal-strain episodes")
+}
+
+pub fn gauge_needs_listening(lang: Lang) -> &'static str {
+    lang.pick(
+        "Mesuré quand le micro est écouté.",
+        "Measured while the microphone is listened to.",
+    )
+}
+
+pub fn gauge_learning(heard: usize, needed: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Témoin apprend votre voix habituelle : {heard} / {needed} phrases"),
+        Lang::En => format!("Témoin is learning your usual voice: {heard} / {needed} sentences"),
+    }
+}
+
+pub fn gauge_effort(z: f64, lang: Lang) -> String {
+    let words = match z {
+        z if z >= 2.0 => lang.pick(
+            "nettement au-dessus de votre habitude",
+            "well above your usual",
+        ),
+        z if z >= 1.0 => lang.pick("au-dessus de votre habitude", "above your usual"),
+        _ => lang.pick("comme d'habitude", "as usual"),
+    };
+    format!("{words} ({z:+.1})")
+}
+
+pub fn gauge_not_diagnosis(lang: Lang) -> &'static str {
+    lang.pick(
+        "Effort de votre voix (hauteur, intensité, régularité) comparé à vos propres jours : un indicateur, pas un diagnostic, et jamais une lecture de vos émotions.",
+        "Your voice's effort (pitch, loudness, steadiness) against your own days: an indicator, not a diagnosis, and never a reading of your emotions.",
+    )
 }

@@ -10,17 +10,20 @@ use eframe::egui;
 
 use super::strings as s;
 use crate::events::{Consistency, Event, EventKind, PauseReason, PopupCategory, PopupSource};
+use crate::features::baseline::Gauge;
 use crate::messages::{self, Lang};
 use crate::pipeline::live::{Monitor, Status};
 use crate::popups::watch::Notice;
 use crate::popups::{Detection, Outcome, Recorder, RulesFile};
 use crate::vault::Vault;
+use crate::workload::{WorkloadSettings, compute};
 
 /// What the background threads tell the window.
 enum Update {
     Status(Status),
     Stored(Event),
     Trouble(String),
+    Gauge(Gauge),
 }
 
 /// Today's counts, from what was stored this session.
@@ -31,10 +34,23 @@ pub struct Counts {
     pub contradicted: u32,
     pub calls: u32,
     pub phone_s: f64,
+    pub longest_run_s: f64,
+    pub strain_episodes: u32,
+    /// Today's call marks, for the longest run without a break.
+    call_marks: Vec<Event>,
 }
 
 impl Counts {
-    fn add(&mut self, e: &Event) {
+    pub fn add(&mut self, e: &Event) {
+        if matches!(
+            e.kind,
+            EventKind::CallStarted { .. } | EventKind::CallEnded(_)
+        ) {
+            self.call_marks.push(e.clone());
+            self.longest_run_s = compute(&self.call_marks, WorkloadSettings::default())
+                .total
+                .longest_run_s;
+        }
         match &e.kind {
             EventKind::PopupSeen(p) => {
                 self.popups += p.count;
@@ -49,6 +65,7 @@ impl Counts {
                 self.calls += 1;
                 self.phone_s += c.handle_s;
             }
+            EventKind::StrainEpisode(_) => self.strain_episodes += 1,
             _ => {}
         }
     }
@@ -65,6 +82,8 @@ pub struct Today {
     pub status: Option<Status>,
     pub paused: bool,
     pub counts: Counts,
+    /// Where the worker's voice stands against their baseline (`None` without listening).
+    pub gauge: Option<Gauge>,
     /// The last pop-up logged here, offered a category.
     pub last_popup: Option<DateTime<FixedOffset>>,
     /// The last thing said to the worker (saved, or what went wrong and what to do).
@@ -75,6 +94,7 @@ impl Today {
     /// The view over a vault; `monitor`: listening and watching, when started.
     pub fn new(vault: PathBuf, lang: Lang, rules: RulesFile, monitor: Option<Monitor>) -> Self {
         let (sender, updates) = unbounded();
+        let gauge = monitor.as_ref().map(Monitor::gauge);
         Today {
             lang,
             vault,
@@ -85,6 +105,7 @@ impl Today {
             status: None,
             paused: false,
             counts: Counts::default(),
+            gauge,
             last_popup: None,
             message: None,
         }
@@ -94,6 +115,7 @@ impl Today {
     pub fn forward(&self, ctx: &egui::Context) {
         let Some(m) = &self.monitor else { return };
         let (changes, notices) = (m.changes().clone(), m.popup_notices().clone());
+        let (nudges, gauge) = (m.gauge_nudges().clone(), m.gauge_handle());
         let (tx, ctx) = (self.sender.clone(), ctx.clone());
         let _ = std::thread::Builder::new()
             .name("temoin-gui-news".into())
@@ -105,6 +127,10 @@ impl Today {
                             Ok(Notice::Stored(s)) => Update::Stored(s.event),
                             Ok(Notice::VaultTrouble(t)) => Update::Trouble(t),
                             Ok(_) => continue,
+                            Err(_) => break,
+                        },
+                        recv(nudges) -> n => match n {
+                            Ok(()) => Update::Gauge(*gauge.lock().expect("gauge lock")),
                             Err(_) => break,
                         },
                     };
@@ -125,6 +151,7 @@ impl Today {
                 }
                 Update::Stored(e) => self.counts.add(&e),
                 Update::Trouble(t) => self.message = Some(t),
+                Update::Gauge(g) => self.gauge = Some(g),
             }
         }
     }
@@ -292,8 +319,53 @@ impl Today {
                     s::phone_time_today(lang),
                     format!("{:.0} min", self.counts.phone_s / 60.0),
                 );
-                row(ui, s::strain_gauge(lang), s::not_yet(lang).to_string());
+                row(
+                    ui,
+                    s::longest_run(lang),
+                    format!("{:.0} min", self.counts.longest_run_s / 60.0),
+                );
+                row(
+                    ui,
+                    s::strain_episodes_today(lang),
+                    self.counts.strain_episodes.to_string(),
+                );
             });
+        ui.add_space(6.0);
+        self.strain_gauge(ui);
+    }
+
+    /// The vocal-strain gauge: the worker's voice against their own usual, in words first.
+    fn strain_gauge(&self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.strong(s::strain_gauge(lang));
+        match self.gauge {
+            None => {
+                ui.label(s::gauge_needs_listening(lang));
+            }
+            Some(Gauge::Learning { heard, needed }) => {
+                ui.add(
+                    egui::ProgressBar::new(heard as f32 / needed.max(1) as f32)
+                        .text(s::gauge_learning(heard, needed, lang)),
+                );
+            }
+            Some(Gauge::Effort(z)) => {
+                let colour = match z {
+                    z if z >= 2.0 => ui.visuals().error_fg_color,
+                    z if z >= 1.0 => ui.visuals().warn_fg_color,
+                    _ => egui::Color32::from_rgb(80, 150, 90),
+                };
+                ui.add(
+                    egui::ProgressBar::new(((z + 1.0) / 4.0).clamp(0.02, 1.0) as f32)
+                        .fill(colour)
+                        .text(s::gauge_effort(z, lang)),
+                );
+            }
+        }
+        ui.label(
+            egui::RichText::new(s::gauge_not_diagnosis(lang))
+                .small()
+                .weak(),
+        );
     }
 
     /// Stops listening and watching (what was heard is still measured and stored).

@@ -19,7 +19,7 @@ use super::{Listener, PipelineError};
 use crate::capture::CaptureError;
 use crate::capture::live::{ChunkTo16k, Feed, LiveCapture};
 use crate::events::{Event, EventKind, PauseReason, SpeechSegment};
-use crate::features::baseline::{StrainSettings, StrainTracker};
+use crate::features::baseline::{Gauge, StrainSettings, StrainTracker};
 use crate::popups::watch::{Desk, Notice, Stored, Watchers};
 use crate::popups::{Detection, RulesFile, SourceReport};
 use crate::speech::Transcriber;
@@ -115,6 +115,8 @@ pub struct Monitor {
     changes: Receiver<Status>,
     notices: Receiver<Notice>,
     pub counters: Arc<Counters>,
+    gauge: Arc<Mutex<Gauge>>,
+    gauge_nudges: Receiver<()>,
     capture: Option<JoinHandle<()>>,
     process: Option<JoinHandle<()>>,
     watchers: Option<Watchers>,
@@ -195,6 +197,11 @@ impl Monitor {
             (job_tx, thread)
         });
         let (notice_tx, notices) = unbounded();
+        let gauge = Arc::new(Mutex::new(Gauge::Learning {
+            heard: 0,
+            needed: settings.strain.min_segments,
+        }));
+        let (nudge_tx, gauge_nudges) = bounded(1);
         let (det_tx, det_rx) = unbounded::<Detection>();
         let (rep_tx, rep_rx) = unbounded::<SourceReport>();
         let watchers = popups
@@ -204,6 +211,7 @@ impl Monitor {
             let counters = counters.clone();
             let mut tracker = StrainTracker::new(settings.strain);
             tracker.seed(&settings.baseline_seed);
+            *gauge.lock().expect("gauge lock") = tracker.gauge();
             let parts = Parts {
                 listener,
                 vault,
@@ -221,6 +229,10 @@ impl Monitor {
                 sources: rep_rx,
                 notices: notice_tx,
                 calls: CallTracker::new(settings.calls),
+                gauge: GaugeSlot {
+                    value: gauge.clone(),
+                    nudge: nudge_tx,
+                },
             };
             std::thread::Builder::new()
                 .name("temoin-listen".into())
@@ -233,6 +245,8 @@ impl Monitor {
             changes: change_rx,
             notices,
             counters,
+            gauge,
+            gauge_nudges,
             capture: Some(capture),
             process: Some(process),
             watchers,
@@ -251,6 +265,21 @@ impl Monitor {
     /// Pop-ups stored and the pop-up sources' states, in order.
     pub fn popup_notices(&self) -> &Receiver<Notice> {
         &self.notices
+    }
+
+    /// The vocal-strain gauge now (against the worker's own baseline).
+    pub fn gauge(&self) -> Gauge {
+        *self.gauge.lock().expect("gauge lock")
+    }
+
+    /// A nudge each time the gauge may have moved (coalesced: read [`Monitor::gauge`] then).
+    pub fn gauge_nudges(&self) -> &Receiver<()> {
+        &self.gauge_nudges
+    }
+
+    /// A shared handle on the gauge, for a thread that shows it.
+    pub fn gauge_handle(&self) -> Arc<Mutex<Gauge>> {
+        self.gauge.clone()
     }
 
     /// Privacy pause: capture stops at once; logged in the vault.
@@ -432,6 +461,15 @@ struct Processor {
     notices: Sender<Notice>,
     /// Calls from the worker's speech, in stream time.
     calls: CallTracker,
+    gauge: GaugeSlot,
+}
+
+/// The strain gauge's latest reading, and a nudge for whoever shows it (a full nudge channel
+/// means the reader has not looked yet; it will read the latest value then).
+#[derive(Clone)]
+struct GaugeSlot {
+    value: Arc<Mutex<Gauge>>,
+    nudge: Sender<()>,
 }
 
 /// A measured segment waiting for its words; its samples are dropped once counted.
@@ -551,8 +589,9 @@ impl Processor {
         self.outbox.push(e, &self.reporter, &self.counters);
     }
 
-    /// Stores a pop-up and says so (with the time from detection to storage when known).
-    fn log_popup(&mut self, e: Event, seen: Option<std::time::Instant>) {
+    /// Stores an event the worker sees counted (a pop-up, a call, a strain episode) and says so
+    /// (with the time from detection to storage when known).
+    fn log_and_tell(&mut self, e: Event, seen: Option<std::time::Instant>) {
         self.log(e.clone());
         // Not stored yet: the vault trouble is in the status, and the event waits in memory.
         if self.outbox.waiting.is_empty() {
@@ -573,7 +612,7 @@ impl Processor {
         for e in events {
             if matches!(e.kind, EventKind::PopupSeen(_)) {
                 self.calls.popup();
-                self.log_popup(e, Some(d.seen));
+                self.log_and_tell(e, Some(d.seen));
             } else {
                 self.log(e);
             }
@@ -603,7 +642,7 @@ impl Processor {
                 }),
             ),
         };
-        self.log(event);
+        self.log_and_tell(event, None);
     }
 
     fn popup_tick(&mut self, all: bool) {
@@ -613,7 +652,7 @@ impl Processor {
             None => return,
         };
         for e in events {
-            self.log_popup(e, None);
+            self.log_and_tell(e, None);
         }
     }
 
@@ -694,8 +733,10 @@ impl Processor {
             }
             if let Some(ep) = self.tracker.push(at, s.end_s - s.start_s, m) {
                 self.counters.episodes.fetch_add(1, Ordering::Relaxed);
-                self.log(Event::now(EventKind::StrainEpisode(ep)));
+                self.log_and_tell(Event::now(EventKind::StrainEpisode(ep)), None);
             }
+            *self.gauge.value.lock().expect("gauge lock") = self.tracker.gauge();
+            let _ = self.gauge.nudge.try_send(());
         }
     }
 
@@ -718,7 +759,7 @@ impl Processor {
         }
         if let Some(ep) = self.tracker.close() {
             self.counters.episodes.fetch_add(1, Ordering::Relaxed);
-            self.log(Event::now(EventKind::StrainEpisode(ep)));
+            self.log_and_tell(Event::now(EventKind::StrainEpisode(ep)), None);
         }
         self.log(Event::now(EventKind::MonitoringPaused { reason }));
     }
@@ -738,6 +779,7 @@ struct Parts {
     sources: Receiver<SourceReport>,
     notices: Sender<Notice>,
     calls: CallTracker,
+    gauge: GaugeSlot,
 }
 
 fn process_loop(feed: Receiver<Feed>, parts: Parts) {
@@ -764,6 +806,7 @@ fn process_loop(feed: Receiver<Feed>, parts: Parts) {
         desk: parts.desk,
         notices: parts.notices,
         calls: parts.calls,
+        gauge: parts.gauge,
     };
     loop {
         // Woken by audio, words, pop-ups; by a timer only while a pop-up flood is being folded.
