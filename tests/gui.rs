@@ -815,7 +815,7 @@ fn the_real_window_opens_on_xvfb_draws_and_takes_a_click() {
     let desktop = desktop::Desktop::start();
     let (_d, path, _, _) = new_vault();
     let (app, window) = open_window(&desktop, &path, &[]);
-    let px = shoot(&desktop, window, "aujourdhui");
+    shoot(&desktop, window, "aujourdhui");
     let w = grab(&desktop.display, window).0;
     let got_popup = || {
         kinds(&path)
@@ -861,7 +861,6 @@ fn the_real_window_opens_on_xvfb_draws_and_takes_a_click() {
         }
     }
     assert!(changed, "the « Historique » tab did not open");
-    assert!(px.len() > 0);
     close_app(&desktop, window, app);
 }
 
