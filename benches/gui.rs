@@ -7,6 +7,8 @@
 mod common;
 #[path = "../tests/common/desktop.rs"]
 mod desktop;
+#[path = "../tests/common/pulse.rs"]
+mod pulse;
 #[path = "shared/year.rs"]
 mod year;
 
@@ -77,6 +79,52 @@ fn main() {
     let _ = app.wait();
     println!(
         "open window, idle: {:.3} % of a core over {wall:.0} s; memory {rss} kB (no listening, software GL)",
+        used / wall * 100.0
+    );
+    with_models(&desktop, &path);
+}
+
+/// A process's resident and peak memory, in kB.
+fn memory_kb(pid: u32) -> (String, String) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .unwrap_or("?")
+            .to_string()
+    };
+    (field("VmRSS"), field("VmHWM"))
+}
+
+/// The whole app as a worker runs it: the window listening (voice model and speech model
+/// loaded, words counted) while the example call plays into a virtual microphone.
+fn with_models(desktop: &desktop::Desktop, vault: &std::path::Path) {
+    let pulse = pulse::Pulse::start();
+    let mut app = desktop
+        .env(&mut common::temoin(vault))
+        .arg("gui")
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
+        .env("TEMOIN_CONFIG", desktop.dir.path().join("settings.json"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(5));
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/exemple-appel.wav");
+    let (c0, t0) = (cpu_s(app.id()), Instant::now());
+    let mut player = pulse.play(&example);
+    let _ = player.wait();
+    std::thread::sleep(Duration::from_secs(5));
+    let used = cpu_s(app.id()) - c0;
+    let wall = t0.elapsed().as_secs_f64();
+    let (rss, peak) = memory_kb(app.id());
+    let _ = app.kill();
+    let _ = app.wait();
+    println!(
+        "window listening with the models loaded, the example call played: {:.1} % of a core over {wall:.0} s; memory {rss} kB, peak {peak} kB",
         used / wall * 100.0
     );
 }

@@ -18,6 +18,19 @@ use temoin::gui::today::Today;
 use temoin::messages::Lang;
 use temoin::popups::RulesFile;
 
+/// Steps the view until what it handed to the vault's writer thread is stored (or refused).
+fn stored(h: &mut Harness<'_, Today>) {
+    for _ in 0..400 {
+        h.step();
+        if !h.state().writing() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the writer never answered");
+}
+
 fn kinds(path: &Path) -> Vec<EventKind> {
     stored_events(path).into_iter().map(|e| e.kind).collect()
 }
@@ -33,12 +46,12 @@ fn the_popup_button_a_category_and_the_pause_land_in_the_vault() {
             .is_none()
     );
     h.get_by_label("Pop-up !").click();
-    h.run();
+    stored(&mut h);
     assert_eq!(h.state().counts.popups, 1);
     assert!(matches!(kinds(&path)[..], [EventKind::PopupSeen(_)]));
     // One click more gives it its category.
     h.get_by_label("remerciements").click();
-    h.run();
+    stored(&mut h);
     let k = kinds(&path);
     assert!(
         matches!(
@@ -53,10 +66,10 @@ fn the_popup_button_a_category_and_the_pause_land_in_the_vault() {
     assert!(h.query_by_label("remerciements").is_none(), "offered once");
     // Privacy pause, then resume: both logged.
     h.get_by_label("Pause").click();
-    h.run();
+    stored(&mut h);
     assert!(h.state().paused);
     h.get_by_label("Reprendre").click();
-    h.run();
+    stored(&mut h);
     let k = kinds(&path);
     assert!(matches!(
         k[2],
@@ -71,6 +84,25 @@ fn the_popup_button_a_category_and_the_pause_land_in_the_vault() {
             .is_some(),
         "never faked"
     );
+}
+
+#[test]
+fn the_popup_button_is_reached_and_pressed_from_the_keyboard() {
+    use eframe::egui::Key;
+    let (_d, path, _, _) = new_vault();
+    let today = Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None);
+    let mut h = Harness::new_ui_state(|ui, t: &mut Today| t.ui(ui), today);
+    h.run();
+    let mut presses = 0;
+    while !h.get_by_label("Pop-up !").is_focused() {
+        presses += 1;
+        assert!(presses < 10, "« Pop-up ! » never took the keyboard focus");
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    h.key_press(Key::Enter);
+    stored(&mut h);
+    assert!(matches!(kinds(&path)[..], [EventKind::PopupSeen(_)]));
 }
 
 #[test]
@@ -154,7 +186,7 @@ fn the_end_of_shift_report_is_offered_never_forced_and_stored_when_saved() {
     assert!(kinds(&path).is_empty());
     h.state_mut().end_of_shift.note = "Trois clients agressifs".into();
     h.get_by_label("Enregistrer").click();
-    h.run();
+    until(&mut h, |a| !a.end_of_shift.writing());
     let k = kinds(&path);
     let [EventKind::SelfReport(r)] = &k[..] else {
         panic!("{k:?}")
@@ -674,7 +706,7 @@ fn a_vault_that_cannot_be_written_is_said_in_the_window() {
     std::fs::create_dir(&path).unwrap(); // the vault's place is now a folder
     let mut h = Harness::new_ui_state(|ui, t: &mut Today| t.ui(ui), today);
     h.get_by_label("Pop-up !").click();
-    h.run();
+    stored(&mut h);
     assert_eq!(h.state().counts.popups, 0);
     let said = h.state().message.clone().unwrap_or_default();
     assert!(!said.is_empty() && !said.contains("panicked"), "{said}");

@@ -6,14 +6,15 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::strings as s;
+use super::writer::{Writer, Written};
 use crate::events::{Event, EventKind};
 use crate::messages::{self, Lang};
 use crate::selfreport::{self, Scale};
-use crate::vault::Vault;
 
 pub struct EndOfShift {
     pub lang: Lang,
     vault: PathBuf,
+    writer: Writer,
     pub values: [u8; 6],
     pub note: String,
     pub message: Option<String>,
@@ -23,6 +24,7 @@ impl EndOfShift {
     pub fn new(vault: PathBuf, lang: Lang) -> Self {
         EndOfShift {
             lang,
+            writer: Writer::start(vault.clone(), lang),
             vault,
             values: [50; 6],
             note: String::new(),
@@ -38,17 +40,30 @@ impl EndOfShift {
     pub fn save(&mut self) {
         let note = Some(self.note.trim()).filter(|n| !n.is_empty());
         let event = Event::now(EventKind::SelfReport(selfreport::build(self.values, note)));
-        match Vault::open(&self.vault).and_then(|mut v| v.append(&event)) {
-            Ok(_) => {
-                self.message = Some(s::report_saved(self.lang).to_string());
-                self.values = [50; 6];
-                self.note.clear();
+        self.writer.write(event);
+    }
+
+    pub fn writing(&self) -> bool {
+        self.writer.busy()
+    }
+
+    /// Said once stored; the form starts again for the next shift. Kept as it was if not.
+    fn written(&mut self) {
+        for w in self.writer.results() {
+            match w {
+                Written::Stored(_) => {
+                    self.message = Some(s::report_saved(self.lang).to_string());
+                    self.values = [50; 6];
+                    self.note.clear();
+                }
+                Written::Failed(_, why) => self.message = Some(why),
             }
-            Err(e) => self.message = Some(messages::vault_error(&e, self.lang)),
         }
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.writer.wake(ui.ctx());
+        self.written();
         let lang = self.lang;
         ui.label(s::end_of_shift_intro(lang));
         ui.add_space(6.0);

@@ -17,6 +17,7 @@ pub mod session;
 pub mod settings;
 pub mod strings;
 pub mod today;
+pub mod writer;
 
 pub use eframe::egui;
 

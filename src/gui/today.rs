@@ -9,13 +9,13 @@ use crossbeam_channel::{Receiver, Sender, select, unbounded};
 use eframe::egui;
 
 use super::strings as s;
+use super::writer::{Writer, Written};
 use crate::events::{Consistency, Event, EventKind, PauseReason, PopupCategory, PopupSource};
 use crate::features::baseline::Gauge;
 use crate::messages::{self, Lang};
 use crate::pipeline::live::{Monitor, Status};
 use crate::popups::watch::Notice;
 use crate::popups::{Detection, Outcome, Recorder, RulesFile};
-use crate::vault::Vault;
 use crate::workload::{WorkloadSettings, compute};
 
 /// What the background threads tell the window.
@@ -74,7 +74,7 @@ impl Counts {
 /// The « Aujourd'hui » view and what it drives.
 pub struct Today {
     pub lang: Lang,
-    vault: PathBuf,
+    writer: Writer,
     recorder: Recorder,
     monitor: Option<Monitor>,
     updates: Receiver<Update>,
@@ -97,7 +97,7 @@ impl Today {
         let gauge = monitor.as_ref().map(Monitor::gauge);
         Today {
             lang,
-            vault,
+            writer: Writer::start(vault, lang),
             recorder: Recorder::new(rules),
             monitor,
             updates,
@@ -156,12 +156,35 @@ impl Today {
         }
     }
 
-    fn append(&mut self, event: &Event) -> bool {
-        match Vault::open(&self.vault).and_then(|mut v| v.append(event)) {
-            Ok(_) => true,
-            Err(e) => {
-                self.message = Some(messages::vault_error(&e, self.lang));
-                false
+    /// Events handed to the vault and not yet stored.
+    pub fn writing(&self) -> bool {
+        self.writer.busy()
+    }
+
+    /// What the writer did: counted and said once stored, or why not.
+    fn written(&mut self) {
+        for w in self.writer.results() {
+            match w {
+                Written::Stored(event) => match &event.kind {
+                    EventKind::PopupSeen(_) => {
+                        self.counts.add(&event);
+                        self.last_popup = Some(event.at);
+                        self.message = Some(format!(
+                            "{} {}.",
+                            s::recorded_at(self.lang),
+                            event.at.with_timezone(&Local).format("%H:%M:%S")
+                        ));
+                    }
+                    EventKind::PopupCategorised { category, .. } => {
+                        self.message = Some(format!(
+                            "{} {}.",
+                            s::categorised(self.lang),
+                            messages::category_label(*category, self.lang)
+                        ));
+                    }
+                    _ => {}
+                },
+                Written::Failed(_, why) => self.message = Some(why),
             }
         }
     }
@@ -172,29 +195,17 @@ impl Today {
         let Outcome::Store(event) = self.recorder.record(&d) else {
             return;
         };
-        if self.append(&event) {
-            self.counts.add(&event);
-            self.last_popup = Some(event.at);
-            self.message = Some(format!(
-                "{} {}.",
-                s::recorded_at(self.lang),
-                event.at.with_timezone(&Local).format("%H:%M:%S")
-            ));
-        }
+        self.writer.write(*event);
     }
 
     pub fn categorise(&mut self, category: PopupCategory) {
         let Some(popup_at) = self.last_popup.take() else {
             return;
         };
-        let event = Event::now(EventKind::PopupCategorised { popup_at, category });
-        if self.append(&event) {
-            self.message = Some(format!(
-                "{} {}.",
-                s::categorised(self.lang),
-                messages::category_label(category, self.lang)
-            ));
-        }
+        self.writer.write(Event::now(EventKind::PopupCategorised {
+            popup_at,
+            category,
+        }));
     }
 
     /// Privacy pause: capture stops at once (the monitor logs it); without listening, the
@@ -212,14 +223,16 @@ impl Today {
                 } else {
                     EventKind::MonitoringResumed
                 };
-                self.append(&Event::now(kind));
+                self.writer.write(Event::now(kind));
             }
         }
     }
 
     /// Lays the view out, top to bottom as the worker reads it.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.writer.wake(ui.ctx());
         self.drain();
+        self.written();
         self.state_line(ui);
         ui.add_space(8.0);
         self.popup_button(ui);
