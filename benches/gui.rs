@@ -133,6 +133,7 @@ fn with_models(desktop: &desktop::Desktop, vault: &std::path::Path) {
 fn history() {
     use temoin::gui::history::{History, Span, Tab};
     use temoin::gui::session::Session;
+    let before = memory_kb(std::process::id()).0;
     let events = year::a_year();
     let n = events.len();
     let last = events.last().unwrap().at.date_naive();
@@ -160,4 +161,8 @@ fn history() {
         );
     }
     println!("Historique: figures of a year of {n} events made in {loaded:.2} s (once, at unlock)");
+    println!(
+        "Historique: memory {before} kB before the year, {} kB with it open",
+        memory_kb(std::process::id()).0
+    );
 }
