@@ -2,9 +2,11 @@
 //! It only calls the library's public API; work arrives over channels and wakes the window, so
 //! the UI thread never waits and an idle window does not repaint.
 //!
-//! Built so far: « Aujourd'hui » ([`today`]), « Fin de service » ([`endofshift`]) and, in
-//! « Preuves » ([`evidence`]), verifying an export. Next: the first-run wizard, history, the
-//! export wizard and checkpoints, settings.
+//! The first-run wizard ([`firstrun`]) until a vault exists, then the views: « Aujourd'hui »
+//! ([`today`]), « Historique » ([`history`]), « Fin de service » ([`endofshift`]), « Preuves »
+//! ([`evidence`]: [`export`], [`checkpoint`], verifying) and « Réglages » ([`settings`]). Reading
+//! with the passphrase is shared ([`session`]); slow work runs as [`job`]s, the window's own
+//! events go through a [`writer`] thread; every word is in [`strings`].
 
 pub mod checkpoint;
 pub mod endofshift;
