@@ -183,6 +183,15 @@ impl Window {
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        // Screen readers announce the window by this name (egui leaves its root unnamed).
+        let lang = match &self.screen {
+            Screen::Main(app) => app.today.lang,
+            Screen::FirstRun(w) => w.lang,
+        };
+        ui.ctx()
+            .accesskit_node_builder(egui::accesskit_root_id(), |n| {
+                n.set_label(strings::title(lang));
+            });
         match &mut self.screen {
             Screen::Main(app) => app.show(ui),
             Screen::FirstRun(w) => {
