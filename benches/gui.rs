@@ -145,7 +145,12 @@ fn history() {
     view.end = last;
     let mut h = Harness::builder()
         .with_size(eframe::egui::vec2(420.0, 560.0))
-        .build_ui_state(move |ui, v: &mut History| v.ui(ui, &session), view);
+        .build_ui_state(
+            move |ui, v: &mut History| {
+                v.ui(ui, &session);
+            },
+            view,
+        );
     h.run();
     for tab in [Tab::Charts, Tab::List] {
         h.state_mut().tab = tab;

@@ -401,6 +401,23 @@ fn the_history_opens_with_the_passphrase_shows_the_day_and_locks_again() {
         h.query_by_label_contains("Le client semble frustré")
             .is_some()
     );
+    // What arrives while it is open appears once read again.
+    temoin::vault::Vault::open(&path)
+        .unwrap()
+        .append(&temoin::events::Event::now(EventKind::PopupSeen(
+            temoin::events::PopupSeen {
+                text: Some("Dites merci".into()),
+                count: 1,
+                ..Default::default()
+            },
+        )))
+        .unwrap();
+    h.get_by_label("tout").click();
+    h.run();
+    assert!(h.query_by_label("5 événement(s), du plus récent").is_some());
+    h.get_by_label("Actualiser").click();
+    settle(&mut h);
+    assert!(h.query_by_label("6 événement(s), du plus récent").is_some());
     // The day before: nothing.
     h.get_by_label("‹ Avant").click();
     h.run();

@@ -23,6 +23,8 @@ pub struct Checkpoints {
     qr: Option<egui::TextureHandle>,
     pending: Option<Job<Result<String, String>>>,
     pub message: Option<String>,
+    /// A checkpoint was just recorded in the log: what was read is out of date.
+    pub given: bool,
 }
 
 /// The QR code of `text` as an image, `scale` pixels a module, with its quiet zone.
@@ -52,6 +54,7 @@ impl Checkpoints {
             qr: None,
             pending: None,
             message: None,
+            given: false,
         }
     }
 
@@ -81,6 +84,7 @@ impl Checkpoints {
                             .load_texture("checkpoint-qr", img, egui::TextureOptions::NEAREST)
                     });
                     self.line = Some(line);
+                    self.given = true;
                     self.message = Some(s::checkpoint_given(lang).into());
                 }
                 Err(e) => self.message = Some(e),

@@ -94,6 +94,9 @@ impl Evidence {
             (Part::Checkpoint, Some(session)) => self.checkpoints.ui(ui, &session),
             (_, None) => lock.ui(ui, s::evidence_why(lang)),
         });
+        if std::mem::take(&mut self.checkpoints.given) {
+            lock.refresh(ui.ctx());
+        }
     }
 
     fn verify_ui(&mut self, ui: &mut egui::Ui) {

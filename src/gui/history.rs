@@ -157,6 +157,8 @@ pub struct History {
     pub filter: Filter,
     figures: Option<((Span, NaiveDate), Figures)>,
     rows: Option<((Span, NaiveDate, Filter), Vec<usize>)>,
+    /// The session the cached figures come from (a refresh brings a new one).
+    source: Option<Arc<Session>>,
 }
 
 impl History {
@@ -169,6 +171,7 @@ impl History {
             filter: Filter::All,
             figures: None,
             rows: None,
+            source: None,
         }
     }
 
@@ -211,11 +214,21 @@ impl History {
     pub fn forget(&mut self) {
         self.figures = None;
         self.rows = None;
+        self.source = None;
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, session: &Arc<Session>) {
+    /// Lays the view out; returns true when the worker asks to read the vault again.
+    pub fn ui(&mut self, ui: &mut egui::Ui, session: &Arc<Session>) -> bool {
         let lang = self.lang;
-        self.period_bar(ui);
+        if !self
+            .source
+            .as_ref()
+            .is_some_and(|s| Arc::ptr_eq(s, session))
+        {
+            self.forget();
+            self.source = Some(session.clone());
+        }
+        let refresh = self.period_bar(ui);
         if session.unreadable > 0 {
             ui.label(
                 egui::RichText::new(format!(
@@ -239,14 +252,20 @@ impl History {
             }
             Tab::List => self.list(ui, session),
         }
+        refresh
     }
 
-    fn period_bar(&mut self, ui: &mut egui::Ui) {
+    fn period_bar(&mut self, ui: &mut egui::Ui) -> bool {
         let lang = self.lang;
+        let mut refresh = false;
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.span, Span::Day, s::day(lang));
             ui.selectable_value(&mut self.span, Span::Week, s::week(lang));
             ui.selectable_value(&mut self.span, Span::Month, s::month(lang));
+            refresh = ui
+                .button(s::refresh(lang))
+                .on_hover_text(s::refresh_hint(lang))
+                .clicked();
         });
         ui.horizontal(|ui| {
             let step = Duration::days(self.span.days());
@@ -273,6 +292,7 @@ impl History {
                 self.end = today;
             }
         });
+        refresh
     }
 
     fn charts(&self, ui: &mut egui::Ui, f: &Figures) {

@@ -111,7 +111,11 @@ impl TemoinApp {
         match self.view {
             View::Today => self.today.ui(ui),
             View::History => match self.lock.session.clone() {
-                Some(session) => self.history.ui(ui, &session),
+                Some(session) => {
+                    if self.history.ui(ui, &session) {
+                        self.lock.refresh(ui.ctx());
+                    }
+                }
                 None => self.lock.ui(ui, strings::history_why(lang)),
             },
             View::EndOfShift => self.end_of_shift.ui(ui),

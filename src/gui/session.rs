@@ -106,6 +106,17 @@ impl Lock {
         self.error = None;
     }
 
+    /// Reads the vault again with the session's passphrase (new events since it was opened); the
+    /// figures shown stay until the new reading is in.
+    pub fn refresh(&mut self, ctx: &egui::Context) {
+        let Some(session) = &self.session else { return };
+        let pass = Zeroizing::new(session.passphrase().to_string());
+        let (vault, lang) = (self.vault.clone(), self.lang);
+        self.pending = Job::spawn("refresh", ctx, move || {
+            Session::load(&vault, pass).map_err(|e| messages::vault_error(&e, lang))
+        });
+    }
+
     /// Forgets what was read (and the passphrase).
     pub fn lock(&mut self) {
         self.session = None;

@@ -988,3 +988,14 @@ pub fn gauge_not_diagnosis(lang: Lang) -> &'static str {
         "Your voice's effort (pitch, loudness, steadiness) against your own days: an indicator, not a diagnosis, and never a reading of your emotions.",
     )
 }
+
+pub fn refresh(lang: Lang) -> &'static str {
+    lang.pick("Actualiser", "Refresh")
+}
+
+pub fn refresh_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Relit le coffre : ce qui est arrivé depuis l'ouverture apparaît.",
+        "Reads the vault again: what arrived since it was opened appears.",
+    )
+}
