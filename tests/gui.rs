@@ -662,19 +662,14 @@ fn settings_test_and_save_rules_keep_the_window_on_top_change_language_and_passp
             .type_text(text);
         h.run();
     };
-    fill(&mut h, "Phrase de passe actuelle", "pas la bonne");
-    fill(
-        &mut h,
-        "Nouvelle phrase de passe",
-        "girafe piano lundi orage",
-    );
-    fill(
-        &mut h,
-        "La même, encore une fois",
-        "girafe piano lundi orage",
-    );
-    h.get_by_label("Changer").click();
-    until(&mut h, |a| !a.settings.busy());
+    let change = |h: &mut Harness<'_, TemoinApp>, old: &str, new: &str| {
+        fill(h, "Phrase de passe actuelle", old);
+        fill(h, "Nouvelle phrase de passe", new);
+        fill(h, "La même, encore une fois", new);
+        h.get_by_label("Changer").click();
+        until(h, |a| !a.settings.busy());
+    };
+    change(&mut h, "pas la bonne", "girafe piano lundi orage");
     assert!(
         h.state()
             .settings
@@ -684,19 +679,7 @@ fn settings_test_and_save_rules_keep_the_window_on_top_change_language_and_passp
         "{:?}",
         h.state().settings.message
     );
-    fill(&mut h, "Phrase de passe actuelle", PASS);
-    fill(
-        &mut h,
-        "Nouvelle phrase de passe",
-        "girafe piano lundi orage",
-    );
-    fill(
-        &mut h,
-        "La même, encore une fois",
-        "girafe piano lundi orage",
-    );
-    h.get_by_label("Changer").click();
-    until(&mut h, |a| !a.settings.busy());
+    change(&mut h, PASS, "girafe piano lundi orage");
     assert!(
         h.query_by_label_contains("Phrase de passe changée")
             .is_some()

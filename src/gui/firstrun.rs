@@ -3,15 +3,14 @@
 //! paper; the microphone, with a live level; how pop-ups are caught. Then the main window.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use eframe::egui;
 use zeroize::Zeroizing;
 
 use super::job::{self, Job};
+use super::mic::MicTest;
 use super::strings as s;
-use crate::capture::live::{LevelMeter, input_devices};
+use crate::capture::live::input_devices;
 use crate::messages::{self, Lang};
 use crate::settings::Settings;
 use crate::vault::{Strength, Vault, strength};
@@ -39,8 +38,7 @@ pub struct FirstRun {
     pub devices: Vec<String>,
     /// `None`: the system's default microphone.
     pub device: Option<String>,
-    meter: Option<LevelMeter>,
-    level: Arc<AtomicU32>,
+    mic: MicTest,
     pub manual_only: bool,
     pub error: Option<String>,
     /// Set when the worker presses « Commencer »: the window then opens the main views.
@@ -61,8 +59,7 @@ impl FirstRun {
             noted: false,
             devices: Vec::new(),
             device: None,
-            meter: None,
-            level: Arc::new(AtomicU32::new(f32::NEG_INFINITY.to_bits())),
+            mic: MicTest::default(),
             manual_only: false,
             error: None,
             finished: false,
@@ -75,8 +72,7 @@ impl FirstRun {
 
     /// The live level in dBFS, when a microphone is open.
     pub fn level_db(&self) -> Option<f32> {
-        self.meter.as_ref()?;
-        Some(f32::from_bits(self.level.load(Ordering::Relaxed))).filter(|l| l.is_finite())
+        self.mic.level_db()
     }
 
     /// Creates the vault on its own thread (Argon2id takes a moment).
@@ -97,20 +93,7 @@ impl FirstRun {
 
     /// Opens the chosen microphone's level meter (closing the previous one first).
     fn open_meter(&mut self, ctx: &egui::Context) {
-        self.meter = None;
-        self.level
-            .store(f32::NEG_INFINITY.to_bits(), Ordering::Relaxed);
-        let (level, ctx) = (self.level.clone(), ctx.clone());
-        match LevelMeter::open(self.device.as_deref(), move |db| {
-            level.store(db.to_bits(), Ordering::Relaxed);
-            ctx.request_repaint();
-        }) {
-            Ok(m) => {
-                self.meter = Some(m);
-                self.error = None;
-            }
-            Err(e) => self.error = Some(messages::capture_error(&e, self.lang)),
-        }
+        self.error = self.mic.open(self.device.as_deref(), ctx, self.lang).err();
     }
 
     fn go(&mut self, step: Step, ctx: &egui::Context) {
@@ -120,13 +103,13 @@ impl FirstRun {
             self.devices = input_devices();
             self.open_meter(ctx);
         } else {
-            self.meter = None;
+            self.mic.close();
         }
     }
 
     /// Saves the choices and ends the wizard; the recovery code is forgotten.
     pub fn finish(&mut self) {
-        self.meter = None;
+        self.mic.close();
         if let Some(p) = &self.settings_path {
             let mut settings = Settings::load(p).unwrap_or_default();
             settings.lang = Some(self.lang);
@@ -280,7 +263,7 @@ impl FirstRun {
         if self.device != before {
             self.open_meter(&ui.ctx().clone());
         }
-        level_bar(ui, self.level_db(), lang);
+        self.mic.bar(ui, lang);
         ui.add(egui::Label::new(egui::RichText::new(s::mic_speak(lang)).small()).wrap());
         ui.add_space(6.0);
         if ui.button(s::next(lang)).clicked() {
@@ -304,20 +287,5 @@ impl FirstRun {
                 self.finish();
             }
         });
-    }
-}
-
-/// A microphone's level as a bar from −60 to 0 dBFS, with its figure.
-pub fn level_bar(ui: &mut egui::Ui, level_db: Option<f32>, lang: Lang) {
-    match level_db {
-        Some(db) => {
-            ui.add(
-                egui::ProgressBar::new(((db + 60.0) / 60.0).clamp(0.0, 1.0))
-                    .text(format!("{db:.0} dBFS")),
-            );
-        }
-        None => {
-            ui.add(egui::ProgressBar::new(0.0).text(s::no_level(lang)));
-        }
     }
 }

@@ -297,7 +297,6 @@ impl History {
 
     fn charts(&self, ui: &mut egui::Ui, f: &Figures) {
         let lang = self.lang;
-        let height = 140.0;
         ui.strong(s::popups_by_hour(lang));
         let plain: Vec<Bar> = (0..24)
             .map(|h| Bar::new(h as f64, f.by_hour[h].0 - f.by_hour[h].1).width(0.8))
@@ -309,18 +308,10 @@ impl History {
         let flagged = BarChart::new(s::popups_emotion(lang), flagged)
             .color(RED)
             .stack_on(&[&plain]);
-        Plot::new("popups-by-hour")
-            .height(height)
-            .legend(Legend::default())
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .include_y(0.0)
-            .x_axis_label(s::hour_of_day(lang))
-            .show(ui, |p| {
-                p.bar_chart(plain);
-                p.bar_chart(flagged);
-            });
+        fixed_plot("popups-by-hour", s::hour_of_day(lang)).show(ui, |p| {
+            p.bar_chart(plain);
+            p.bar_chart(flagged);
+        });
 
         ui.add_space(6.0);
         ui.strong(s::categories(lang));
@@ -343,13 +334,6 @@ impl History {
             }
         });
 
-        let xs = |k: usize| -> Vec<[f64; 2]> {
-            f.steps
-                .iter()
-                .enumerate()
-                .map(|(i, v)| [i as f64, v[k]])
-                .collect()
-        };
         let x_label = if self.span == Span::Day {
             s::hour_of_day(lang)
         } else {
@@ -357,54 +341,29 @@ impl History {
         };
         ui.add_space(6.0);
         ui.strong(s::strain_and_popups(lang));
-        let bars: Vec<Bar> = xs(0)
-            .into_iter()
-            .map(|[x, y]| Bar::new(x, y).width(0.8))
-            .collect();
-        Plot::new("strain-and-popups")
-            .height(height)
-            .legend(Legend::default())
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .include_y(0.0)
-            .x_axis_label(x_label)
-            .show(ui, |p| {
-                p.bar_chart(BarChart::new(s::popups_today(lang), bars).color(BLUE));
-                p.line(
-                    Line::new(s::strain_episodes(lang), xs(1))
-                        .color(ORANGE)
-                        .width(2.0),
-                );
-            });
+        bars_with_line(
+            ui,
+            "strain-and-popups",
+            x_label,
+            &f.steps,
+            (0, s::popups_today(lang), BLUE),
+            (1, s::strain_episodes(lang)),
+        );
         ui.label(
             egui::RichText::new(s::strain_is_indicator(lang))
                 .small()
                 .weak(),
         );
-
         ui.add_space(6.0);
         ui.strong(s::workload(lang));
-        let calls: Vec<Bar> = xs(2)
-            .into_iter()
-            .map(|[x, y]| Bar::new(x, y).width(0.8))
-            .collect();
-        Plot::new("workload")
-            .height(height)
-            .legend(Legend::default())
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .include_y(0.0)
-            .x_axis_label(x_label)
-            .show(ui, |p| {
-                p.bar_chart(BarChart::new(s::calls_today(lang), calls).color(GREEN));
-                p.line(
-                    Line::new(s::phone_hours(lang), xs(3))
-                        .color(ORANGE)
-                        .width(2.0),
-                );
-            });
+        bars_with_line(
+            ui,
+            "workload",
+            x_label,
+            &f.steps,
+            (2, s::calls_today(lang), GREEN),
+            (3, s::phone_hours(lang)),
+        );
     }
 
     fn list(&mut self, ui: &mut egui::Ui, session: &Session) {
@@ -449,6 +408,43 @@ const BLUE: egui::Color32 = egui::Color32::from_rgb(70, 110, 170);
 const RED: egui::Color32 = egui::Color32::from_rgb(190, 70, 60);
 const ORANGE: egui::Color32 = egui::Color32::from_rgb(220, 140, 40);
 const GREEN: egui::Color32 = egui::Color32::from_rgb(80, 150, 90);
+
+/// A chart that stays put (no zoom, drag or scroll: read at a glance), from zero up.
+fn fixed_plot(id: &str, x_label: &str) -> Plot<'static> {
+    Plot::new(id)
+        .height(140.0)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+        .x_axis_label(x_label.to_string())
+}
+
+/// One column of the period's steps as bars and another as a line, on one time axis.
+fn bars_with_line(
+    ui: &mut egui::Ui,
+    id: &str,
+    x_label: &str,
+    steps: &[[f64; 4]],
+    (bar_k, bar_name, colour): (usize, &str, egui::Color32),
+    (line_k, line_name): (usize, &str),
+) {
+    let bars: Vec<Bar> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Bar::new(i as f64, v[bar_k]).width(0.8))
+        .collect();
+    let line: Vec<[f64; 2]> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, v)| [i as f64, v[line_k]])
+        .collect();
+    fixed_plot(id, x_label).show(ui, |p| {
+        p.bar_chart(BarChart::new(bar_name, bars).color(colour));
+        p.line(Line::new(line_name, line).color(ORANGE).width(2.0));
+    });
+}
 
 /// A category's stable name as words.
 fn category_name(name: &str, lang: Lang) -> String {

@@ -15,6 +15,7 @@ pub mod export;
 pub mod firstrun;
 pub mod history;
 pub mod job;
+pub mod mic;
 pub mod session;
 pub mod settings;
 pub mod strings;

@@ -3,16 +3,14 @@
 //! vault lives. Each choice is saved when made.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use eframe::egui;
 use zeroize::Zeroizing;
 
-use super::firstrun::level_bar;
 use super::job::{self, Job};
+use super::mic::MicTest;
 use super::strings as s;
-use crate::capture::live::{LevelMeter, input_devices};
+use crate::capture::live::input_devices;
 use crate::messages::{self, Lang};
 use crate::popups::classify::classify;
 use crate::popups::{Rules, mask};
@@ -25,8 +23,7 @@ pub struct SettingsView {
     path: Option<PathBuf>,
     pub settings: Settings,
     pub devices: Vec<String>,
-    meter: Option<LevelMeter>,
-    level: Arc<AtomicU32>,
+    mic: MicTest,
     /// The rules file's text as being edited.
     pub rules_text: String,
     pub test_text: String,
@@ -61,8 +58,7 @@ impl SettingsView {
             path,
             settings,
             devices: Vec::new(),
-            meter: None,
-            level: Arc::new(AtomicU32::new(f32::NEG_INFINITY.to_bits())),
+            mic: MicTest::default(),
             rules_text,
             test_text: String::new(),
             rules_path,
@@ -85,20 +81,15 @@ impl SettingsView {
 
     /// Closes the microphone test (leaving the view, or the window).
     pub fn close_meter(&mut self) {
-        self.meter = None;
+        self.mic.close();
     }
 
     fn open_meter(&mut self, ctx: &egui::Context) {
-        self.meter = None;
-        self.level
-            .store(f32::NEG_INFINITY.to_bits(), Ordering::Relaxed);
-        let (level, ctx) = (self.level.clone(), ctx.clone());
-        match LevelMeter::open(self.settings.device.as_deref(), move |db| {
-            level.store(db.to_bits(), Ordering::Relaxed);
-            ctx.request_repaint();
-        }) {
-            Ok(m) => self.meter = Some(m),
-            Err(e) => self.message = Some(messages::capture_error(&e, self.lang)),
+        if let Err(e) = self
+            .mic
+            .open(self.settings.device.as_deref(), ctx, self.lang)
+        {
+            self.message = Some(e);
         }
     }
 
@@ -254,11 +245,11 @@ impl SettingsView {
             .labelled_by(l.id);
         if self.settings.device != before {
             self.save();
-            if self.meter.is_some() {
+            if self.mic.is_open() {
                 self.open_meter(&ui.ctx().clone());
             }
         }
-        let testing = self.meter.is_some();
+        let testing = self.mic.is_open();
         let label = if testing {
             s::stop_mic_test(lang)
         } else {
@@ -271,10 +262,8 @@ impl SettingsView {
                 self.open_meter(&ui.ctx().clone());
             }
         }
-        if self.meter.is_some() {
-            let db =
-                Some(f32::from_bits(self.level.load(Ordering::Relaxed))).filter(|l| l.is_finite());
-            level_bar(ui, db, lang);
+        if self.mic.is_open() {
+            self.mic.bar(ui, lang);
         }
         ui.label(egui::RichText::new(s::next_start(lang)).small().weak());
     }
