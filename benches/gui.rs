@@ -30,17 +30,22 @@ fn cpu_s(pid: u32) -> f64 {
     ticks / 100.0
 }
 
+/// Milliseconds per egui frame over `frames` frames.
+fn ms_per_frame<S>(h: &mut Harness<'_, S>, frames: u32) -> f64 {
+    let start = Instant::now();
+    for _ in 0..frames {
+        h.step();
+    }
+    start.elapsed().as_secs_f64() * 1e3 / f64::from(frames)
+}
+
 fn main() {
     let (_d, path, _, _) = common::new_vault();
     let today = Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None);
     let mut h = Harness::new_ui_state(|ui, t: &mut Today| t.ui(ui), today);
     h.run();
     let frames = 2000;
-    let start = Instant::now();
-    for _ in 0..frames {
-        h.step();
-    }
-    let per = start.elapsed().as_secs_f64() * 1e3 / f64::from(frames);
+    let per = ms_per_frame(&mut h, frames);
     println!(
         "Aujourd'hui view: {per:.3} ms per frame (an egui frame, no GPU painting; {frames} frames)"
     );
@@ -156,11 +161,7 @@ fn history() {
         h.state_mut().tab = tab;
         h.run();
         let frames = 500;
-        let start = Instant::now();
-        for _ in 0..frames {
-            h.step();
-        }
-        let per = start.elapsed().as_secs_f64() * 1e3 / f64::from(frames);
+        let per = ms_per_frame(&mut h, frames);
         println!(
             "Historique ({tab:?}, a month of a year of {n} events): {per:.3} ms per frame ({frames} frames)"
         );
