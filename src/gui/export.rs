@@ -117,11 +117,7 @@ impl Export {
             .iter()
             .filter(|e| (from..=to).contains(&e.at.date_naive()))
             .collect();
-        let who = Vault::open(&self.vault)
-            .ok()
-            .and_then(|v| PublicKey::from_slice(v.device_public_key()))
-            .map(|k| (k.pseudonym(), k.fingerprint()))
-            .unwrap_or_default();
+        let who = &session.who;
         let mut lines = vec![
             s::export_period(from, to, lang),
             s::export_signed_by(&who.0, &who.1, lang),

@@ -13,6 +13,7 @@ use super::job::{self, Job};
 use super::strings as s;
 use crate::events::Event;
 use crate::evidence::buckets::{Bucket, buckets};
+use crate::evidence::identity::PublicKey;
 use crate::messages::{self, Lang};
 use crate::vault::{Vault, VaultError};
 
@@ -27,6 +28,8 @@ pub struct Session {
     pub unreadable: usize,
     /// Figures per hour, over the whole log.
     pub hourly: Vec<Bucket>,
+    /// The signing key's pseudonym and fingerprint (what an export is signed by).
+    pub who: (String, String),
     /// Kept while unlocked, to sign exports and checkpoints without asking again.
     passphrase: Zeroizing<String>,
 }
@@ -38,8 +41,12 @@ impl Session {
         let total = rows.len();
         let events: Vec<Event> = rows.into_iter().filter_map(|r| r.event.ok()).collect();
         let unreadable = total - events.len();
+        let who = PublicKey::from_slice(v.device_public_key())
+            .map(|k| (k.pseudonym(), k.fingerprint()))
+            .unwrap_or_default();
         Ok(Session {
             unreadable,
+            who,
             ..Session::of(events, passphrase)
         })
     }
@@ -48,6 +55,7 @@ impl Session {
     pub fn of(events: Vec<Event>, passphrase: Zeroizing<String>) -> Session {
         Session {
             hourly: buckets(&events, 1),
+            who: Default::default(),
             events,
             unreadable: 0,
             passphrase,
