@@ -236,22 +236,25 @@ impl Today {
         self.state_line(ui);
         ui.add_space(8.0);
         self.popup_button(ui);
-        if self.last_popup.is_some() {
-            self.quick_categories(ui);
-        }
-        if let Some(m) = &self.message {
-            ui.label(m.as_str());
-        }
-        ui.add_space(8.0);
-        ui.separator();
-        self.today_counters(ui);
-        ui.add_space(8.0);
-        ui.separator();
-        ui.label(
-            egui::RichText::new(s::no_data_kept(self.lang))
-                .small()
-                .weak(),
-        );
+        // The rest scrolls in a small window; Pause and « Pop-up ! » always stay in view.
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            if self.last_popup.is_some() {
+                self.quick_categories(ui);
+            }
+            if let Some(m) = &self.message {
+                ui.add(egui::Label::new(m.as_str()).wrap());
+            }
+            ui.add_space(8.0);
+            ui.separator();
+            self.today_counters(ui);
+            ui.add_space(8.0);
+            ui.separator();
+            ui.label(
+                egui::RichText::new(s::no_data_kept(self.lang))
+                    .small()
+                    .weak(),
+            );
+        });
     }
 
     fn state_line(&mut self, ui: &mut egui::Ui) {
