@@ -699,6 +699,58 @@ fn settings_test_and_save_rules_keep_the_window_on_top_change_language_and_passp
 }
 
 #[test]
+fn changing_how_it_listens_restarts_listening_and_keeps_todays_counts() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use temoin::gui::{Screen, Window};
+    let (dir, path, _, _) = new_vault();
+    let config = dir.path().join("config").join("settings.json");
+    let starts = Arc::new(AtomicUsize::new(0));
+    let (n, vault) = (starts.clone(), path.clone());
+    let window = Window::new(
+        path.clone(),
+        Some(config.clone()),
+        Lang::Fr,
+        Arc::new(move |lang| {
+            n.fetch_add(1, Ordering::SeqCst);
+            Today::new(vault.clone(), lang, RulesFile::open(None).unwrap(), None)
+        }),
+        &eframe::egui::Context::default(),
+    );
+    let mut h = Harness::builder()
+        .with_size(eframe::egui::vec2(420.0, 1400.0))
+        .build_ui_state(|ui, w: &mut Window| w.show(ui), window);
+    h.run();
+    assert_eq!(starts.load(Ordering::SeqCst), 1);
+    let Screen::Main(app) = &mut h.state_mut().screen else {
+        panic!("a vault exists: the views")
+    };
+    app.today.counts.popups = 3;
+    h.get_by_label("Réglages").click();
+    h.run();
+    h.get_by_label("Seulement quand je clique (ou Ctrl+Alt+P)")
+        .click();
+    for _ in 0..200 {
+        h.step();
+        if !h.state().restarting() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+    assert_eq!(starts.load(Ordering::SeqCst), 2, "listening started again");
+    let Screen::Main(app) = &h.state().screen else {
+        unreachable!()
+    };
+    assert_eq!(app.today.counts.popups, 3, "today's counts kept");
+    assert!(
+        temoin::settings::Settings::load(&config)
+            .unwrap()
+            .popups_manual_only
+    );
+}
+
+#[test]
 fn a_vault_that_cannot_be_written_is_said_in_the_window() {
     let (dir, path, _, _) = new_vault();
     let today = Today::new(path.clone(), Lang::En, RulesFile::open(None).unwrap(), None);

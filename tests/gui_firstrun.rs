@@ -52,7 +52,7 @@ fn the_first_run_creates_the_vault_shows_the_code_once_hears_the_microphone_and_
         Some(settings.clone()),
         Lang::Fr,
         // The views listen, as `temoin` does: the default source is the null sink's monitor.
-        Box::new(move |lang| {
+        std::sync::Arc::new(move |lang| {
             let monitor = Monitor::start(
                 &vault,
                 LiveSettings {
@@ -61,7 +61,12 @@ fn the_first_run_creates_the_vault_shows_the_code_once_hears_the_microphone_and_
                 },
             )
             .expect("listening starts");
-            Today::new(vault, lang, RulesFile::open(None).unwrap(), Some(monitor))
+            Today::new(
+                vault.clone(),
+                lang,
+                RulesFile::open(None).unwrap(),
+                Some(monitor),
+            )
         }),
         &ctx,
     );

@@ -26,7 +26,7 @@ pub fn gui(path: &Path, no_listen: bool, view: View, lang: Lang) -> anyhow::Resu
     let on_top = saved.always_on_top;
     let start = {
         let vault = vault.clone();
-        Box::new(move |lang: Lang| {
+        std::sync::Arc::new(move |lang: Lang| {
             // Settings again: the wizard may just have written them.
             let saved = crate::settings_path(lang)
                 .ok()

@@ -139,14 +139,18 @@ pub enum Screen {
     Main(Box<TemoinApp>),
 }
 
-/// Makes the views once a vault exists (listening starts there), in the language chosen.
-pub type Starter = Box<dyn FnOnce(Lang) -> Today>;
+/// Makes « Aujourd'hui » once a vault exists (listening starts there), in the language chosen;
+/// called again, on a thread, when the settings change how it listens.
+pub type Starter = std::sync::Arc<dyn Fn(Lang) -> Today + Send + Sync>;
 
 /// The eframe application: a screen, and how to start the views after the wizard.
 pub struct Window {
     pub screen: Screen,
     vault: std::path::PathBuf,
-    start: Option<Starter>,
+    settings: Option<std::path::PathBuf>,
+    start: Starter,
+    /// Listening started again with new settings, arriving.
+    restarting: Option<job::Job<Today>>,
     /// The view the views open on.
     pub first_view: View,
 }
@@ -163,11 +167,13 @@ impl Window {
         let mut w = Window {
             screen: Screen::FirstRun(Box::new(firstrun::FirstRun::new(
                 vault.clone(),
-                settings,
+                settings.clone(),
                 lang,
             ))),
             vault,
-            start: Some(start),
+            settings,
+            start,
+            restarting: None,
             first_view: View::Today,
         };
         if w.vault.exists() {
@@ -177,13 +183,46 @@ impl Window {
     }
 
     fn open_views(&mut self, lang: Lang, ctx: &egui::Context) {
-        if let Some(start) = self.start.take() {
-            let today = start(lang);
-            today.forward(ctx);
-            let end = EndOfShift::new(self.vault.clone(), lang);
-            let mut app = TemoinApp::new(today, end);
-            app.view = self.first_view;
-            self.screen = Screen::Main(Box::new(app));
+        let today = (self.start)(lang);
+        today.forward(ctx);
+        let end = EndOfShift::new(self.vault.clone(), lang);
+        let mut app = TemoinApp::new(today, end);
+        app.settings = settings::SettingsView::new(self.vault.clone(), self.settings.clone(), lang);
+        app.view = self.first_view;
+        self.screen = Screen::Main(Box::new(app));
+    }
+
+    /// Whether listening is being started again.
+    pub fn restarting(&self) -> bool {
+        self.restarting.is_some()
+    }
+
+    /// Listening stopped and started again with the settings just saved, on a thread (models
+    /// load in seconds); today's counts and the pause carry over.
+    fn follow_settings(&mut self, ctx: &egui::Context) {
+        let Screen::Main(app) = &mut self.screen else {
+            return;
+        };
+        if std::mem::take(&mut app.settings.restart_listening) && self.restarting.is_none() {
+            let lang = app.today.lang;
+            let old = app.today.take_monitor();
+            app.today.message = Some(strings::restarting(lang).into());
+            let start = self.start.clone();
+            self.restarting = job::Job::spawn("restart", ctx, move || {
+                if let Some(m) = old {
+                    m.stop();
+                }
+                start(lang)
+            });
+        }
+        if let Some(mut fresh) = job::take(&mut self.restarting) {
+            fresh.counts = app.today.counts.clone();
+            fresh.lang = app.today.lang;
+            fresh.forward(ctx);
+            if app.today.paused {
+                fresh.toggle_pause();
+            }
+            app.today = fresh;
         }
     }
 
@@ -197,6 +236,7 @@ impl Window {
             .accesskit_node_builder(egui::accesskit_root_id(), |n| {
                 n.set_label(strings::title(lang));
             });
+        self.follow_settings(&ui.ctx().clone());
         match &mut self.screen {
             Screen::Main(app) => app.show(ui),
             Screen::FirstRun(w) => {

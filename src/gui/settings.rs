@@ -34,6 +34,8 @@ pub struct SettingsView {
     changing: Option<Job<Result<(), String>>>,
     /// The last thing said (saved, or what went wrong and what to do).
     pub message: Option<String>,
+    /// The microphone or the pop-up mode changed: listening is to start again with them.
+    pub restart_listening: bool,
 }
 
 impl SettingsView {
@@ -67,6 +69,7 @@ impl SettingsView {
             again: Zeroizing::new(String::new()),
             changing: None,
             message: None,
+            restart_listening: false,
         }
     }
 
@@ -245,6 +248,7 @@ impl SettingsView {
             .labelled_by(l.id);
         if self.settings.device != before {
             self.save();
+            self.restart_listening = true;
             if self.mic.is_open() {
                 self.open_meter(&ui.ctx().clone());
             }
@@ -284,6 +288,7 @@ impl SettingsView {
         );
         if self.settings.popups_manual_only != before {
             self.save();
+            self.restart_listening = true;
         }
         let parsed = self.parsed_rules();
         if let Ok(r) = &parsed {

@@ -816,8 +816,15 @@ pub fn stop_mic_test(lang: Lang) -> &'static str {
 
 pub fn next_start(lang: Lang) -> &'static str {
     lang.pick(
-        "Le micro et la façon de noter les pop-ups changent au prochain démarrage de Témoin.",
-        "The microphone and the way pop-ups are recorded change the next time Témoin starts.",
+        "Un changement de micro ou de façon de noter les pop-ups redémarre l'écoute aussitôt.",
+        "Changing the microphone or the way pop-ups are recorded restarts listening at once.",
+    )
+}
+
+pub fn restarting(lang: Lang) -> &'static str {
+    lang.pick(
+        "Redémarrage de l'écoute avec les nouveaux réglages…",
+        "Restarting listening with the new settings…",
     )
 }
 

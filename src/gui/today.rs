@@ -384,6 +384,14 @@ impl Today {
         );
     }
 
+    /// Hands over listening and watching (to be stopped elsewhere); the view then says it is not
+    /// listening.
+    pub fn take_monitor(&mut self) -> Option<Monitor> {
+        self.gauge = None;
+        self.status = None;
+        self.monitor.take()
+    }
+
     /// Stops listening and watching (what was heard is still measured and stored).
     pub fn shutdown(&mut self) {
         if let Some(m) = self.monitor.take() {
