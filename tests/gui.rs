@@ -493,7 +493,7 @@ fn the_export_wizard_shows_what_will_leave_then_writes_a_signed_bundle_and_a_rep
     h.get_by_label("Chaque événement").click();
     h.run();
     h.get_by_label("Suivant : aperçu").click();
-    h.run();
+    until(&mut h, |a| a.evidence.export.preview.is_some());
     assert!(h.query_by_label_contains("Étape 2 sur 2").is_some());
     assert!(
         h.query_by_label("5 événement(s), chacun avec sa preuve :")
@@ -524,7 +524,7 @@ fn the_export_wizard_shows_what_will_leave_then_writes_a_signed_bundle_and_a_rep
     h.get_by_label("Chiffres par jour").click();
     h.run();
     h.get_by_label("Suivant : aperçu").click();
-    h.run();
+    until(&mut h, |a| a.evidence.export.preview.is_some());
     assert!(h.query_by_label_contains("1 jour(s) de chiffres").is_some());
     h.get_by_label("Retour").click();
     h.run();
@@ -546,7 +546,7 @@ fn the_export_wizard_shows_what_will_leave_then_writes_a_signed_bundle_and_a_rep
     );
     // A folder that cannot be written: said, with what to do.
     h.get_by_label("Suivant : aperçu").click();
-    h.run();
+    until(&mut h, |a| a.evidence.export.preview.is_some());
     h.state_mut().evidence.export.out = "/proc/nope/preuves.json".into();
     h.get_by_label("Exporter et signer").click();
     until(&mut h, |a| {

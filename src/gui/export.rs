@@ -44,6 +44,7 @@ pub struct Export {
     pub out: String,
     pub report_out: String,
     pending: Option<Job<Result<String, String>>>,
+    previewing: Option<Job<Preview>>,
     /// What was written, or what went wrong and what to do.
     pub message: Option<String>,
 }
@@ -85,6 +86,7 @@ impl Export {
             out: String::new(),
             report_out: String::new(),
             pending: None,
+            previewing: None,
             message: None,
         };
         e.name_files();
@@ -108,73 +110,88 @@ impl Export {
         self.pending.is_some()
     }
 
-    /// Exactly what an export of this period and level would hold.
-    pub fn preview(&self, session: &Session) -> Option<Preview> {
-        let lang = self.lang;
-        let (from, to) = self.period()?;
-        let chosen: Vec<&Event> = session
-            .events
-            .iter()
-            .filter(|e| (from..=to).contains(&e.at.date_naive()))
-            .collect();
-        let who = &session.who;
-        let mut lines = vec![
-            s::export_period(from, to, lang),
-            s::export_signed_by(&who.0, &who.1, lang),
-        ];
-        let sample = match self.level {
-            Level::Events => {
-                lines.push(s::export_events(chosen.len(), lang));
-                let mut counts: Vec<(&'static str, usize)> = Vec::new();
-                for e in &chosen {
-                    let label = messages::kind_label(&e.kind, lang);
-                    match counts.iter_mut().find(|(l, _)| *l == label) {
-                        Some((_, n)) => *n += 1,
-                        None => counts.push((label, 1)),
-                    }
-                }
-                for (label, n) in counts {
-                    lines.push(format!("    {n} × {label}"));
-                }
-                if chosen
-                    .iter()
-                    .any(|e| matches!(&e.kind, EventKind::PopupSeen(p) if p.text.is_some()))
-                {
-                    lines.push(s::export_popup_texts(lang).into());
-                }
-                chosen
-                    .iter()
-                    .find(|e| matches!(e.kind, EventKind::PopupSeen(_)))
-                    .or(chosen.first())
-                    .and_then(|e| serde_json::to_string_pretty(e).ok())
-            }
-            Level::Hourly | Level::Daily => {
-                let hours = if self.level == Level::Hourly { 1 } else { 24 };
-                let owned: Vec<Event> = chosen.iter().map(|e| (*e).clone()).collect();
-                let b = buckets(&owned, hours);
-                lines.push(s::export_figures(
-                    b.len(),
-                    self.level == Level::Hourly,
-                    lang,
-                ));
-                b.iter()
-                    .find(|b| b.popups > 0)
-                    .or(b.first())
-                    .and_then(|b| serde_json::to_string_pretty(b).ok())
-            }
+    /// Starts working out the preview of the period and level chosen, on its own thread (a year
+    /// of events takes a moment).
+    pub fn start_preview(&mut self, ctx: &egui::Context, session: &Arc<Session>) {
+        let Some((from, to)) = self.period() else {
+            return;
         };
-        let given = session
-            .events
-            .iter()
-            .filter(|e| matches!(e.kind, EventKind::CheckpointGiven { .. }))
-            .count();
-        if given > 0 {
-            lines.push(s::export_checkpoints(given, lang));
-        }
-        lines.push(s::export_never(lang).into());
-        Some(Preview { lines, sample })
+        let (level, lang, session) = (self.level, self.lang, session.clone());
+        self.preview = None;
+        self.previewing = Job::spawn("preview", ctx, move || {
+            preview(&session, from, to, level, lang)
+        });
     }
+}
 
+/// Exactly what an export of this period and level would hold.
+pub fn preview(
+    session: &Session,
+    from: NaiveDate,
+    to: NaiveDate,
+    level: Level,
+    lang: Lang,
+) -> Preview {
+    let chosen: Vec<&Event> = session
+        .events
+        .iter()
+        .filter(|e| (from..=to).contains(&e.at.date_naive()))
+        .collect();
+    let who = &session.who;
+    let mut lines = vec![
+        s::export_period(from, to, lang),
+        s::export_signed_by(&who.0, &who.1, lang),
+    ];
+    let sample = match level {
+        Level::Events => {
+            lines.push(s::export_events(chosen.len(), lang));
+            let mut counts: Vec<(&'static str, usize)> = Vec::new();
+            for e in &chosen {
+                let label = messages::kind_label(&e.kind, lang);
+                match counts.iter_mut().find(|(l, _)| *l == label) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((label, 1)),
+                }
+            }
+            for (label, n) in counts {
+                lines.push(format!("    {n} × {label}"));
+            }
+            if chosen
+                .iter()
+                .any(|e| matches!(&e.kind, EventKind::PopupSeen(p) if p.text.is_some()))
+            {
+                lines.push(s::export_popup_texts(lang).into());
+            }
+            chosen
+                .iter()
+                .find(|e| matches!(e.kind, EventKind::PopupSeen(_)))
+                .or(chosen.first())
+                .and_then(|e| serde_json::to_string_pretty(e).ok())
+        }
+        Level::Hourly | Level::Daily => {
+            let hours = if level == Level::Hourly { 1 } else { 24 };
+            let owned: Vec<Event> = chosen.iter().map(|e| (*e).clone()).collect();
+            let b = buckets(&owned, hours);
+            lines.push(s::export_figures(b.len(), level == Level::Hourly, lang));
+            b.iter()
+                .find(|b| b.popups > 0)
+                .or(b.first())
+                .and_then(|b| serde_json::to_string_pretty(b).ok())
+        }
+    };
+    let given = session
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::CheckpointGiven { .. }))
+        .count();
+    if given > 0 {
+        lines.push(s::export_checkpoints(given, lang));
+    }
+    lines.push(s::export_never(lang).into());
+    Preview { lines, sample }
+}
+
+impl Export {
     /// Signs and writes the export on its own thread.
     pub fn export(&mut self, ctx: &egui::Context, session: &Arc<Session>) {
         let Some((from, to)) = self.period() else {
@@ -300,7 +317,7 @@ impl Export {
                 .add_enabled(ready, egui::Button::new(s::next_preview(lang)))
                 .clicked()
             {
-                self.preview = self.preview(session);
+                self.start_preview(ui.ctx(), session);
                 self.message = None;
                 self.step = Step::Preview;
             }
@@ -323,7 +340,13 @@ impl Export {
 
     fn show_preview(&mut self, ui: &mut egui::Ui, session: &Arc<Session>) {
         let lang = self.lang;
+        if let Some(p) = job::take(&mut self.previewing) {
+            self.preview = Some(p);
+        }
         ui.label(s::export_step2(lang));
+        if self.previewing.is_some() {
+            ui.label(s::preparing_preview(lang));
+        }
         if let Some(p) = &self.preview {
             for l in &p.lines {
                 ui.add(egui::Label::new(l.as_str()).wrap());
@@ -348,7 +371,8 @@ impl Export {
                 self.step = Step::Choose;
                 self.message = None;
             }
-            let ready = !self.busy() && !self.out.trim().is_empty();
+            // Nothing leaves before the worker has seen what will.
+            let ready = !self.busy() && self.preview.is_some() && !self.out.trim().is_empty();
             if ui
                 .add_enabled(ready, egui::Button::new(s::export_now(lang)))
                 .clicked()

@@ -96,10 +96,6 @@ impl Lock {
         }
     }
 
-    pub fn vault(&self) -> &Path {
-        &self.vault
-    }
-
     pub fn busy(&self) -> bool {
         self.pending.is_some()
     }

@@ -1006,3 +1006,7 @@ pub fn refresh_hint(lang: Lang) -> &'static str {
         "Reads the vault again: what arrived since it was opened appears.",
     )
 }
+
+pub fn preparing_preview(lang: Lang) -> &'static str {
+    lang.pick("Préparation de l'aperçu…", "Preparing the preview…")
+}
