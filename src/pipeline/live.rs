@@ -610,12 +610,12 @@ impl Processor {
             let _ = self.notices.send(Notice::RulesRefused(r));
         }
         for e in events {
-            if matches!(e.kind, EventKind::PopupSeen(_)) {
+            // Pop-ups and the softphone's call marks: both counted in the window.
+            let seen = matches!(e.kind, EventKind::PopupSeen(_)).then_some(d.seen);
+            if seen.is_some() {
                 self.calls.popup();
-                self.log_and_tell(e, Some(d.seen));
-            } else {
-                self.log(e);
             }
+            self.log_and_tell(e, seen);
         }
     }
 
