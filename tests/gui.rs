@@ -730,15 +730,17 @@ fn changing_how_it_listens_restarts_listening_and_keeps_todays_counts() {
     h.run();
     h.get_by_label("Seulement quand je clique (ou Ctrl+Alt+P)")
         .click();
-    for _ in 0..200 {
+    // The restart begins on the next frame and runs on its own thread.
+    for _ in 0..400 {
         h.step();
-        if !h.state().restarting() {
+        if starts.load(Ordering::SeqCst) == 2 && !h.state().restarting() {
             break;
         }
         std::thread::sleep(Duration::from_millis(10));
     }
     h.run();
     assert_eq!(starts.load(Ordering::SeqCst), 2, "listening started again");
+    assert!(!h.state().restarting());
     let Screen::Main(app) = &h.state().screen else {
         unreachable!()
     };
