@@ -185,23 +185,12 @@ pub fn verify(file: &Path, checkpoints: &[String], lang: Lang) -> anyhow::Result
             }
         }
     }
-    match std::fs::metadata(file) {
-        Ok(m) if m.len() > bundle::MAX_BYTES => {
-            return unreadable(messages::bundle_unreadable(
-                &bundle::Unreadable::TooLarge {
-                    bytes: m.len(),
-                    max: bundle::MAX_BYTES,
-                },
-                lang,
-            ));
-        }
-        Ok(_) => {}
-        Err(e) => return unreadable(e.to_string()),
-    }
-    let bytes = std::fs::read(file)?;
-    let v = match bundle::verify(&bytes, &given) {
+    let v = match bundle::verify_file(file, &given) {
         Ok(v) => v,
-        Err(e) => return unreadable(messages::bundle_unreadable(&e, lang)),
+        Err(bundle::FileProblem::Io(e)) => return unreadable(e.to_string()),
+        Err(bundle::FileProblem::Unreadable(e)) => {
+            return unreadable(messages::bundle_unreadable(&e, lang));
+        }
     };
     for line in messages::verdict(&v, lang) {
         println!("{line}");

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::Value;
 
 use super::buckets::{Bucket, buckets};
-use super::bundle::{self, Level, Unreadable, Verified};
+use super::bundle::{self, FileProblem, Level, Unreadable, Verified};
 use super::identity::PublicKey;
 use crate::events::Event;
 
@@ -63,27 +63,15 @@ pub fn files(inputs: &[PathBuf]) -> Vec<PathBuf> {
 impl Pool {
     pub fn add_file(&mut self, path: &Path) {
         self.files += 1;
-        let too_big = std::fs::metadata(path)
-            .map(|m| m.len() > bundle::MAX_BYTES)
-            .unwrap_or(false);
-        if too_big {
-            let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-            let e = Unreadable::TooLarge {
-                bytes,
-                max: bundle::MAX_BYTES,
-            };
-            self.rejected.push(Rejected::Unreadable(path.into(), e));
-            return;
-        }
-        match std::fs::read(path) {
-            Ok(b) => match bundle::verify(&b, &[]) {
-                Ok(v) if v.intact() => self.add(v),
-                Ok(v) => self
-                    .rejected
-                    .push(Rejected::NotIntact(path.into(), v.problems)),
-                Err(e) => self.rejected.push(Rejected::Unreadable(path.into(), e)),
-            },
-            Err(e) => self.rejected.push(Rejected::Io(path.into(), e.to_string())),
+        match bundle::verify_file(path, &[]) {
+            Ok(v) if v.intact() => self.add(v),
+            Ok(v) => self
+                .rejected
+                .push(Rejected::NotIntact(path.into(), v.problems)),
+            Err(FileProblem::Unreadable(e)) => {
+                self.rejected.push(Rejected::Unreadable(path.into(), e))
+            }
+            Err(FileProblem::Io(e)) => self.rejected.push(Rejected::Io(path.into(), e.to_string())),
         }
     }
 

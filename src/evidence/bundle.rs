@@ -217,6 +217,30 @@ pub enum Unreadable {
     Malformed(String),
 }
 
+/// Why a bundle file could not be verified at all.
+#[derive(Debug)]
+pub enum FileProblem {
+    /// The file could not be read (missing, no permission…).
+    Io(std::io::Error),
+    Unreadable(Unreadable),
+}
+
+/// Reads and verifies the bundle at `path`; a file over [`MAX_BYTES`] is refused before it is read.
+pub fn verify_file(
+    path: &std::path::Path,
+    checkpoints: &[Checkpoint],
+) -> Result<Verified, FileProblem> {
+    let bytes = std::fs::metadata(path).map_err(FileProblem::Io)?.len();
+    if bytes > MAX_BYTES {
+        return Err(FileProblem::Unreadable(Unreadable::TooLarge {
+            bytes,
+            max: MAX_BYTES,
+        }));
+    }
+    let data = std::fs::read(path).map_err(FileProblem::Io)?;
+    verify(&data, checkpoints).map_err(FileProblem::Unreadable)
+}
+
 /// Something wrong in a readable bundle.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {

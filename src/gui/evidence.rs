@@ -34,26 +34,11 @@ pub struct Evidence {
 
 /// The verdict on a file, as sentences (the same as `temoin verify` says).
 pub fn verdict(file: &std::path::Path, lang: Lang) -> Vec<String> {
-    let bytes = match std::fs::metadata(file) {
-        Ok(m) if m.len() > bundle::MAX_BYTES => {
-            let e = bundle::Unreadable::TooLarge {
-                bytes: m.len(),
-                max: bundle::MAX_BYTES,
-            };
-            return vec![messages::bundle_unreadable(&e, lang)];
-        }
-        Ok(_) => std::fs::read(file),
-        Err(e) => Err(e),
-    };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => return vec![format!("{} : {e}", file.display())],
-    };
-    let v = match bundle::verify(&bytes, &[]) {
-        Ok(v) => v,
-        Err(e) => return vec![messages::bundle_unreadable(&e, lang)],
-    };
-    messages::verdict(&v, lang)
+    match bundle::verify_file(file, &[]) {
+        Ok(v) => messages::verdict(&v, lang),
+        Err(bundle::FileProblem::Io(e)) => vec![format!("{} : {e}", file.display())],
+        Err(bundle::FileProblem::Unreadable(e)) => vec![messages::bundle_unreadable(&e, lang)],
+    }
 }
 
 impl Evidence {

@@ -147,6 +147,9 @@ impl Figures {
     }
 }
 
+/// What the event list's rows depend on.
+type RowsKey = (Span, NaiveDate, Filter);
+
 /// The « Historique » view over an unlocked session.
 pub struct History {
     pub lang: Lang,
@@ -155,8 +158,9 @@ pub struct History {
     pub end: NaiveDate,
     pub tab: Tab,
     pub filter: Filter,
-    figures: Option<((Span, NaiveDate), Figures)>,
-    rows: Option<((Span, NaiveDate, Filter), Vec<usize>)>,
+    // Shared, so a frame takes a handle rather than a copy.
+    figures: Option<((Span, NaiveDate), Arc<Figures>)>,
+    rows: Option<(RowsKey, Arc<[usize]>)>,
     /// The session the cached figures come from (a refresh brings a new one).
     source: Option<Arc<Session>>,
 }
@@ -180,17 +184,17 @@ impl History {
     }
 
     /// The period's figures, computed again only when the period changed.
-    pub fn figures(&mut self, session: &Session) -> &Figures {
+    pub fn figures(&mut self, session: &Session) -> Arc<Figures> {
         let key = (self.span, self.end);
         if self.figures.as_ref().is_none_or(|(k, _)| *k != key) {
             let (from, to) = self.period();
-            self.figures = Some((key, Figures::of(session, from, to, self.span)));
+            self.figures = Some((key, Arc::new(Figures::of(session, from, to, self.span))));
         }
-        &self.figures.as_ref().expect("just computed").1
+        self.figures.as_ref().expect("just computed").1.clone()
     }
 
     /// Indices of the events the list shows, newest first.
-    pub fn rows(&mut self, session: &Session) -> &[usize] {
+    pub fn rows(&mut self, session: &Session) -> Arc<[usize]> {
         let key = (self.span, self.end, self.filter);
         if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
             let (from, to) = self.period();
@@ -205,9 +209,9 @@ impl History {
                 .map(|(i, _)| i)
                 .collect();
             rows.sort_by_key(|i| std::cmp::Reverse(session.events[*i].at));
-            self.rows = Some((key, rows));
+            self.rows = Some((key, rows.into()));
         }
-        &self.rows.as_ref().expect("just computed").1
+        self.rows.as_ref().expect("just computed").1.clone()
     }
 
     /// Forgets what was computed from a session (the window locked).
@@ -239,7 +243,7 @@ impl History {
                 .color(ui.visuals().warn_fg_color),
             );
         }
-        let f = self.figures(session).clone();
+        let f = self.figures(session);
         ui.add(egui::Label::new(s::period_summary(&f, lang)).wrap());
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, Tab::Charts, s::charts(lang));
@@ -374,7 +378,7 @@ impl History {
                 ui.selectable_value(&mut self.filter, f, s::filter(f, lang));
             }
         });
-        let rows = self.rows(session).to_vec();
+        let rows = self.rows(session);
         if rows.is_empty() {
             ui.label(s::nothing_in_period(lang));
             return;

@@ -3,6 +3,7 @@
 //! vault lives. Each choice is saved when made.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use eframe::egui;
 use zeroize::Zeroizing;
@@ -17,6 +18,9 @@ use crate::popups::{Rules, mask};
 use crate::settings::Settings;
 use crate::vault::{Strength, Vault, strength};
 
+/// Rules as typed, or why they cannot be used.
+type Parsed = Result<Rules, String>;
+
 pub struct SettingsView {
     pub lang: Lang,
     vault: PathBuf,
@@ -28,6 +32,8 @@ pub struct SettingsView {
     pub rules_text: String,
     pub test_text: String,
     rules_path: Option<PathBuf>,
+    /// The last text parsed, in which language its error is said, and what it gave.
+    parsed: Option<(String, Lang, Arc<Parsed>)>,
     pub old: Zeroizing<String>,
     pub new: Zeroizing<String>,
     pub again: Zeroizing<String>,
@@ -64,6 +70,7 @@ impl SettingsView {
             rules_text,
             test_text: String::new(),
             rules_path,
+            parsed: None,
             old: Zeroizing::new(String::new()),
             new: Zeroizing::new(String::new()),
             again: Zeroizing::new(String::new()),
@@ -96,20 +103,31 @@ impl SettingsView {
         }
     }
 
-    /// The rules as typed, or why they cannot be used.
-    pub fn parsed_rules(&self) -> Result<Rules, String> {
+    /// The rules as typed, or why they cannot be used: parsed again only when the text changed
+    /// (the view is drawn on every keystroke and mouse move).
+    pub fn parsed_rules(&mut self) -> Arc<Parsed> {
+        if let Some((text, lang, parsed)) = &self.parsed
+            && *text == self.rules_text
+            && *lang == self.lang
+        {
+            return parsed.clone();
+        }
         let p = self
             .rules_path
             .clone()
             .unwrap_or_else(|| PathBuf::from("popups.toml"));
-        Rules::parse(&self.rules_text, &p).map_err(|e| messages::rules_error(&e, self.lang))
+        let parsed = Arc::new(
+            Rules::parse(&self.rules_text, &p).map_err(|e| messages::rules_error(&e, self.lang)),
+        );
+        self.parsed = Some((self.rules_text.clone(), self.lang, parsed.clone()));
+        parsed
     }
 
     /// Writes the rules typed to the worker's rules file, if they read.
     pub fn save_rules(&mut self) {
         let lang = self.lang;
-        if let Err(e) = self.parsed_rules() {
-            self.message = Some(e);
+        if let Err(e) = self.parsed_rules().as_ref() {
+            self.message = Some(e.clone());
             return;
         }
         let Some(p) = self.rules_path.clone() else {
@@ -291,7 +309,7 @@ impl SettingsView {
             self.restart_listening = true;
         }
         let parsed = self.parsed_rules();
-        if let Ok(r) = &parsed {
+        if let Ok(r) = parsed.as_ref() {
             ui.label(s::hotkey(&r.sources.raccourci, lang));
         }
         egui::CollapsingHeader::new(s::rules_editor(lang))
@@ -310,7 +328,7 @@ impl SettingsView {
                         )
                         .labelled_by(l.id);
                     });
-                match &parsed {
+                match parsed.as_ref() {
                     Ok(_) => {
                         ui.label(s::rules_valid(lang));
                     }
@@ -328,7 +346,7 @@ impl SettingsView {
                     egui::TextEdit::singleline(&mut self.test_text).desired_width(f32::INFINITY),
                 )
                 .labelled_by(l.id);
-                if let (Ok(rules), false) = (&parsed, self.test_text.trim().is_empty()) {
+                if let (Ok(rules), false) = (parsed.as_ref(), self.test_text.trim().is_empty()) {
                     let c = classify(rules, &mask::clean(&self.test_text));
                     ui.add(
                         egui::Label::new(s::test_verdict(
