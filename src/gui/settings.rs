@@ -377,7 +377,7 @@ impl SettingsView {
         ui.strong(s::models(lang));
         for (what, name) in [
             (s::voice_model(lang), "silero_vad.onnx"),
-            (s::speech_model(lang), "ggml-base-q5_1.bin"),
+            (s::speech_model(lang), "ggml-base-q8_0.bin"),
         ] {
             let found = crate::models::find(name);
             ui.add(
