@@ -488,8 +488,6 @@ fn lower_priority() {
     }
 }
 
-/// Speech gathered before transcribing: whole sentences across segments, one model run.
-const WORDS_FILL_S: f64 = 20.0;
 /// Longest a segment waits for others before its words are counted anyway.
 const WORDS_WAIT: Duration = Duration::from_secs(20);
 
@@ -504,7 +502,11 @@ fn words_loop(
     lower_priority();
     let mut pending: Vec<WordsJob> = Vec::new();
     let mut since: Option<std::time::Instant> = None;
-    let seconds = |p: &[WordsJob]| p.iter().map(|j| j.audio.len()).sum::<usize>() as f64 / 16e3;
+    // Speech gathered before transcribing: whole sentences across segments, one model run
+    // per window as `count_all` packs it.
+    let packed = |p: &[WordsJob], next: Option<&WordsJob>| {
+        crate::speech::packed_seconds(p.iter().chain(next).map(|j| j.audio.len()))
+    };
     loop {
         let wait = since.map_or(Duration::from_secs(3600), |t| {
             WORDS_WAIT.saturating_sub(t.elapsed())
@@ -516,7 +518,8 @@ fn words_loop(
         };
         // A segment that would overfill the window starts the next one.
         if let Some(job) = &job
-            && seconds(&pending) + job.audio.len() as f64 / 16e3 > crate::speech::WINDOW_S
+            && !pending.is_empty()
+            && packed(&pending, Some(job)) > crate::speech::WINDOW_S
         {
             if !transcribe(&mut pending, &mut transcriber, &done, &counters) {
                 return;
@@ -528,7 +531,7 @@ fn words_loop(
             pending.push(job);
             since.get_or_insert_with(std::time::Instant::now);
         }
-        if (timed_out || !open || seconds(&pending) >= WORDS_FILL_S)
+        if (timed_out || !open || packed(&pending, None) >= crate::speech::WINDOW_S)
             && !transcribe(&mut pending, &mut transcriber, &done, &counters)
         {
             return;

@@ -110,6 +110,14 @@ pub fn threads_for_load() -> usize {
 /// encoder's attention grows with the square of the fitted context: packed 16 s windows cost 20 %
 /// less than 28 s ones per second of speech; 12 s ones counted words twice.
 pub const WINDOW_S: f64 = 16.0;
+/// Seconds a window of segments (lengths in samples) fills once packed with the gaps between.
+pub fn packed_seconds(lengths: impl IntoIterator<Item = usize>) -> f64 {
+    let (n, samples) = lengths
+        .into_iter()
+        .fold((0usize, 0usize), |(n, s), l| (n + 1, s + l));
+    samples as f64 / 16_000.0 + GAP_S * n.saturating_sub(1) as f64
+}
+
 /// Silence put between packed segments: what lies between them (another voice, the
 /// customer's) is never given to the model.
 const GAP_S: f64 = 0.5;
@@ -194,12 +202,9 @@ impl Transcriber {
         let mut first = 0;
         while first < segments.len() {
             let mut last = first + 1;
-            let mut len = segments[first].len();
             while last < segments.len()
-                && (len + segments[last].len()) as f64 / 16_000.0 + GAP_S * (last - first) as f64
-                    <= WINDOW_S
+                && packed_seconds(segments[first..=last].iter().map(|s| s.len())) <= WINDOW_S
             {
-                len += segments[last].len();
                 last += 1;
             }
             self.transcribe_window(&segments[first..last], &mut texts[first..last])?;
@@ -396,6 +401,12 @@ mod tests {
         assert_eq!(place(&spans, 24_000, 72_000, &[3, 9]), vec![1, 1]);
         // In a gap: with the segment before.
         assert_eq!(place(&spans, 17_000, 23_000, &[5]), vec![0]);
+    }
+
+    #[test]
+    fn packed_windows_count_their_gaps() {
+        assert_eq!(packed_seconds([16_000, 32_000]), 1.0 + GAP_S + 2.0);
+        assert_eq!(packed_seconds([]), 0.0);
     }
 
     #[test]
