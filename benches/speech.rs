@@ -19,10 +19,7 @@ fn main() {
             )
         })
         .collect();
-    for (language, label) in [
-        (SpokenLanguage::Fr, "base q8_0"),
-        (SpokenLanguage::En, "tiny.en q8_0"),
-    ] {
+    for (language, label) in [(SpokenLanguage::Fr, "base q8_0")] {
         let model = Transcriber::model_for(language).expect("models installed by scripts/models");
         let mut t = Transcriber::load(&model, language, Lexicon::default()).unwrap();
         for threads in [1, 2] {
