@@ -101,12 +101,27 @@ impl Lexicon {
 }
 
 /// The number of words as a reader counts them: whitespace-separated runs holding a letter or
-/// digit ("j'ai" is one word, "—" none), once the model's sound annotations are removed.
+/// digit ("j'ai" is one word, "—" none), once the model's sound annotations are removed; a
+/// number written in digits counts the words it is said in ("1995": four).
 pub fn word_count(text: &str) -> u32 {
     without_annotations(text)
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count() as u32
+        .map(|w| {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !core.is_empty()
+                && core
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            {
+                core.split([',', '.'])
+                    .filter(|d| !d.is_empty())
+                    .map(crate::speech::numbers::spoken_words)
+                    .sum()
+            } else {
+                u32::from(w.chars().any(char::is_alphanumeric))
+            }
+        })
+        .sum()
 }
 
 /// The text without what the model writes for non-speech sounds: "[Musique]", "(rires)", "*toux*".
@@ -162,6 +177,8 @@ mod tests {
         assert_eq!(word_count("J'ai bien noté, merci — au revoir."), 6);
         assert_eq!(word_count("  "), 0);
         assert_eq!(word_count("la créditation. [Musique] (rires) oui"), 3);
+        assert_eq!(word_count("tuant ainsi 17 personnes"), 4);
+        assert_eq!(word_count("en 1995, 40,5 €"), 1 + 4 + 2);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! Not for: deciding what is the worker's speech (see `voice`), or storing anything.
 
 pub mod lexicon;
+pub mod numbers;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
