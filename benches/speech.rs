@@ -19,33 +19,31 @@ fn main() {
             )
         })
         .collect();
-    for (language, label) in [(SpokenLanguage::Fr, "base q8_0")] {
-        let model = Transcriber::model_for(language).expect("models installed by scripts/models");
-        let mut t = Transcriber::load(&model, language, Lexicon::default()).unwrap();
-        for threads in [1, 2] {
-            t.set_threads(Some(threads));
-            for (name, audio) in &clips {
-                let seconds = audio.len() as f64 / 16_000.0;
-                let best = (0..3)
-                    .map(|_| {
-                        let start = Instant::now();
-                        t.count(audio, false).unwrap();
-                        start.elapsed().as_secs_f64()
-                    })
-                    .fold(f64::INFINITY, f64::min);
-                println!(
-                    "{label:>12}, {threads} thread(s), {name} ({seconds:.1} s): {best:.2} s, RTF {:.3}",
-                    best / seconds
-                );
-            }
+    let model = Transcriber::model().expect("models installed by scripts/models");
+    let mut t = Transcriber::load(&model, SpokenLanguage::Fr, Lexicon::default()).unwrap();
+    for threads in [1, 2] {
+        t.set_threads(Some(threads));
+        for (name, audio) in &clips {
+            let seconds = audio.len() as f64 / 16_000.0;
+            let best = (0..3)
+                .map(|_| {
+                    let start = Instant::now();
+                    t.count(audio, false).unwrap();
+                    start.elapsed().as_secs_f64()
+                })
+                .fold(f64::INFINITY, f64::min);
+            println!(
+                "base q8_0, {threads} thread(s), {name} ({seconds:.1} s): {best:.2} s, RTF {:.3}",
+                best / seconds
+            );
         }
     }
-    shift(&data);
+    shift(&data, &mut t);
 }
 
 /// Cost per second of the worker's speech on the live path: segments as the listener cuts them
 /// (4 s here), packed into windows; × 0.4 gives the share of a core over a shift spoken 40 %.
-fn shift(data: &Path) {
+fn shift(data: &Path, t: &mut Transcriber) {
     let segments: Vec<Vec<f32>> = (0..5)
         .flat_map(|k| {
             let audio =
@@ -57,8 +55,6 @@ fn shift(data: &Path) {
         })
         .collect();
     let seconds: f64 = segments.iter().map(|s| s.len() as f64 / 16_000.0).sum();
-    let model = Transcriber::model_for(SpokenLanguage::Fr).unwrap();
-    let mut t = Transcriber::load(&model, SpokenLanguage::Fr, Lexicon::default()).unwrap();
     t.set_threads(Some(1));
     let pieces: Vec<&[f32]> = segments.iter().map(Vec::as_slice).collect();
     let best = (0..3)

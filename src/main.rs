@@ -689,7 +689,7 @@ fn load_transcriber(speech_lang: Option<SpokenLanguage>) -> Result<Transcriber, 
         .or(saved.speech_lang)
         .unwrap_or(SpokenLanguage::Fr);
     let lexicon = Lexicon::load(Lexicon::user_path().as_deref())?;
-    Transcriber::load(&Transcriber::model_for(language)?, language, lexicon)
+    Transcriber::load(&Transcriber::model()?, language, lexicon)
 }
 
 /// The top-level entry point for `temoin listen`: the live pipeline, headless.

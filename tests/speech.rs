@@ -14,7 +14,7 @@ fn data(name: &str) -> std::path::PathBuf {
 }
 
 fn transcriber(language: SpokenLanguage) -> Transcriber {
-    let model = Transcriber::model_for(language).expect("speech model installed by scripts/setup");
+    let model = Transcriber::model().expect("speech model installed by scripts/setup");
     let mut t = Transcriber::load(&model, language, Lexicon::default()).unwrap();
     // Fixed, so results do not depend on the test machine's load.
     t.set_threads(Some(1));

@@ -23,8 +23,10 @@ pub use lexicon::{Lexicon, LexiconError, word_count};
 
 use crate::models::{self, MissingModel};
 
-/// The model every worker gets, French- or English-speaking: multilingual Whisper base, q8_0 (the weight type
-/// whisper.cpp's llamafile kernels multiply fastest: the encoder ran 1.5× faster than in q5_1).
+/// The model every worker gets, French- or English-speaking: multilingual Whisper base, q8_0
+/// (the weight type whisper.cpp's llamafile kernels multiply fastest: the encoder ran 1.5×
+/// faster than in q5_1). English-only tiny.en cost 40 % as much but heard "hold" as "vote" and
+/// "bear with me" as "where with me", which base did not: the counts matter more.
 pub const DEFAULT_MODEL: &str = "ggml-base-q8_0.bin";
 
 /// Encoder positions per second of audio (whisper: 1500 for 30 s).
@@ -109,6 +111,7 @@ pub fn threads_for_load() -> usize {
 /// encoder's attention grows with the square of the fitted context: packed 16 s windows cost 20 %
 /// less than 28 s ones per second of speech; 12 s ones counted words twice.
 pub const WINDOW_S: f64 = 16.0;
+
 /// Seconds a window of segments (lengths in samples) fills once packed with the gaps between.
 pub fn packed_seconds(lengths: impl IntoIterator<Item = usize>) -> f64 {
     let (n, samples) = lengths
@@ -131,10 +134,8 @@ pub struct Transcriber {
 }
 
 impl Transcriber {
-    /// The model file for a language: base for all. English-only tiny.en cost 40 % as much but
-    /// heard "hold" as "vote" and "bear with me" as "where with me", which base did not; the
-    /// counts matter more than the cost, and base stays within its budget.
-    pub fn model_for(_language: SpokenLanguage) -> Result<PathBuf, MissingModel> {
+    /// The installed model file (the same for every language).
+    pub fn model() -> Result<PathBuf, MissingModel> {
         models::find(DEFAULT_MODEL)
     }
 
