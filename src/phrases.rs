@@ -1,7 +1,8 @@
 //! Phrase matching shared by the speech lexicon (thanks and apologies in a transcript) and the
 //! pop-up classifier (cues in a window title or a notification): case, accents, punctuation and
-//! elisions are ignored, and a word written `word*` accepts any ending. Matches keep where they
-//! were in the original text, so a reason can quote the words as shown.
+//! elisions are ignored, French endings said alike are one (« quittez » / « quitter » /
+//! « quitté »), and a word written `word*` accepts any ending. Matches keep where they were in
+//! the original text, so a reason can quote the words as shown.
 
 use std::ops::Range;
 
@@ -15,10 +16,27 @@ enum Word {
 impl Word {
     fn matches(&self, w: &str) -> bool {
         match self {
-            Word::Exact(e) => e == w,
+            Word::Exact(e) => e == w || same_sound_ending(e, w),
             Word::Prefix(p) => w.starts_with(p.as_str()),
         }
     }
+}
+
+/// French endings said /e/, as a transcription writes one for another: the infinitive for the
+/// imperative (« le quitter pas » for « ne quittez pas »), a participle for either.
+const E_ENDINGS: [&str; 6] = ["ees", "ee", "es", "ez", "er", "e"];
+
+/// Whether two folded words differ only by an /e/ ending, on a stem of four letters or more
+/// (« patientez » / « patienter », not « patientez » / « patient »).
+fn same_sound_ending(a: &str, b: &str) -> bool {
+    let stem = |w: &'_ str| -> Option<String> {
+        E_ENDINGS
+            .iter()
+            .find_map(|e| w.strip_suffix(e))
+            .filter(|s| s.chars().count() >= 4)
+            .map(str::to_string)
+    };
+    matches!((stem(a), stem(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// A phrase as written in a rules or lexicon file.
@@ -181,6 +199,22 @@ mod tests {
         let m = find_all(&phrases(&["aupres de l eleve"]), &w);
         assert_eq!(m.len(), 1);
         assert_eq!(w.quote(text, m[0].words.clone()), "auprès de l'Élève");
+    }
+
+    #[test]
+    fn french_endings_said_alike_match() {
+        let p = phrases(&["quittez pas", "patientez"]);
+        for heard in [
+            "Le quitter pas !",
+            "ne quitté pas",
+            "Patienter.",
+            "patientée",
+        ] {
+            assert_eq!(find_all(&p, &normalise(heard)).len(), 1, "{heard}");
+        }
+        for other in ["un patient", "quittons pas", "patientons"] {
+            assert!(find_all(&p, &normalise(other)).is_empty(), "{other}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::phrases::{Phrase, find_all, normalise, sort_longest_first};
+use crate::speech::numbers::{Reading, spoken_words};
 
 const DEFAULT: &str = include_str!("../../assets/lexique.toml");
 
@@ -102,8 +103,8 @@ impl Lexicon {
 
 /// The number of words as a reader counts them: whitespace-separated runs holding a letter or
 /// digit ("j'ai" is one word, "—" none), once the model's sound annotations are removed; a
-/// number written in digits counts the words it is said in ("1995": four).
-pub fn word_count(text: &str) -> u32 {
+/// number written in digits counts the words it is said in ("1995": four in French).
+pub fn word_count(text: &str, reading: Reading) -> u32 {
     without_annotations(text)
         .split_whitespace()
         .map(|w| {
@@ -115,7 +116,7 @@ pub fn word_count(text: &str) -> u32 {
             {
                 core.split([',', '.'])
                     .filter(|d| !d.is_empty())
-                    .map(crate::speech::numbers::spoken_words)
+                    .map(|d| spoken_words(d, reading))
                     .sum()
             } else {
                 u32::from(w.chars().any(char::is_alphanumeric))
@@ -174,11 +175,13 @@ mod tests {
 
     #[test]
     fn words_are_counted_as_written() {
-        assert_eq!(word_count("J'ai bien noté, merci — au revoir."), 6);
-        assert_eq!(word_count("  "), 0);
-        assert_eq!(word_count("la créditation. [Musique] (rires) oui"), 3);
-        assert_eq!(word_count("tuant ainsi 17 personnes"), 4);
-        assert_eq!(word_count("en 1995, 40,5 €"), 1 + 4 + 2);
+        let fr = |t| word_count(t, Reading::French);
+        assert_eq!(fr("J'ai bien noté, merci — au revoir."), 6);
+        assert_eq!(fr("  "), 0);
+        assert_eq!(fr("la créditation. [Musique] (rires) oui"), 3);
+        assert_eq!(fr("tuant ainsi 17 personnes"), 4);
+        assert_eq!(fr("en 1995, 40,5 €"), 1 + 4 + 2);
+        assert_eq!(word_count("born in 1995", Reading::English), 2 + 2);
     }
 
     #[test]

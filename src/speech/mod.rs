@@ -20,6 +20,7 @@ use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextPar
 use zeroize::Zeroizing;
 
 pub use lexicon::{Lexicon, LexiconError, word_count};
+pub use numbers::Reading;
 
 use crate::models::{self, MissingModel};
 
@@ -184,7 +185,7 @@ impl Transcriber {
     }
 
     /// Transcribes consecutive segments of the worker's speech and counts each. Segments are
-    /// packed into windows of up to 28 s, with short silences between them, so the model sees
+    /// packed into windows of up to [`WINDOW_S`], with short silences between them, so the model sees
     /// whole sentences and runs once per window; each word goes back to its segment by its
     /// timestamp. The text is kept only if `keep_text` (for `temoin analyze --transcript`).
     pub fn count_all(
@@ -196,6 +197,7 @@ impl Transcriber {
             .iter()
             .map(|_| Zeroizing::new(String::new()))
             .collect();
+        let mut readings = vec![Reading::French; segments.len()];
         let mut first = 0;
         while first < segments.len() {
             let mut last = first + 1;
@@ -204,13 +206,18 @@ impl Transcriber {
             {
                 last += 1;
             }
-            self.transcribe_window(&segments[first..last], &mut texts[first..last])?;
+            self.transcribe_window(
+                &segments[first..last],
+                &mut texts[first..last],
+                &mut readings[first..last],
+            )?;
             first = last;
         }
         Ok(texts
             .into_iter()
-            .map(|text| Counts {
-                words: Some(word_count(&text)),
+            .zip(readings)
+            .map(|(text, reading)| Counts {
+                words: Some(word_count(&text, reading)),
                 phrases: Some(self.lexicon.count(&text)),
                 transcript: keep_text.then(|| text.trim().to_string()),
                 ..Counts::default()
@@ -218,10 +225,13 @@ impl Transcriber {
             .collect())
     }
 
+    /// Transcribes one packed window into `texts`, and says in `readings` how its numbers are
+    /// read out: in the worker's language, or the one the model heard.
     fn transcribe_window(
         &mut self,
         segments: &[&[f32]],
         texts: &mut [Zeroizing<String>],
+        readings: &mut [Reading],
     ) -> Result<(), SpeechError> {
         let gap = (GAP_S * 16_000.0) as usize;
         let mut starts = Vec::with_capacity(segments.len());
@@ -262,6 +272,14 @@ impl Transcriber {
         self.state
             .full(params, &packed)
             .map_err(|e| SpeechError::Transcribe(e.to_string()))?;
+        let heard_in = match self.language {
+            SpokenLanguage::Auto => whisper_rs::get_lang_str(self.state.full_lang_id_from_state()),
+            language => language.code(),
+        };
+        readings.fill(match heard_in {
+            Some("en") => Reading::English,
+            _ => Reading::French,
+        });
         let eot = self.ctx.token_eot();
         let beg = self.ctx.token_beg();
         let spans: Vec<(usize, usize)> = starts
@@ -337,7 +355,11 @@ impl Transcriber {
         // encoded again from its last timestamp).
         let unheard = starts.partition_point(|&s| s < heard).max(1);
         if unheard < segments.len() {
-            self.transcribe_window(&segments[unheard..], &mut texts[unheard..])?;
+            self.transcribe_window(
+                &segments[unheard..],
+                &mut texts[unheard..],
+                &mut readings[unheard..],
+            )?;
         }
         Ok(())
     }

@@ -1,6 +1,13 @@
 //! Numbers as they are said. whisper writes "17" for a spoken "dix-sept" and "1995" for
-//! "mille neuf cent quatre-vingt-quinze": counted as one word, amounts, dates and references read
-//! out to a customer would lower the speech rate.
+//! "mille neuf cent quatre-vingt-quinze" (or "nineteen ninety-five"): counted as one word,
+//! amounts, dates and references read out to a customer would lower the speech rate.
+
+/// Which way a number is read out: by the worker's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    French,
+    English,
+}
 
 /// A number below a million in French words, as a French speaker says it (and FLEURS writes it).
 pub fn french(n: u32) -> String {
@@ -58,15 +65,82 @@ pub fn french(n: u32) -> String {
     }
 }
 
-/// How many words a run of digits is said in: a number below a million by its French words
-/// (hyphenated compounds one word, as a reader counts them); a longer run, or one with a leading
-/// zero (a phone or customer number), two digits a word, as French numbers are read out.
-pub fn spoken_words(digits: &str) -> u32 {
+/// A number below a million in English words, as an English speaker says it: "nineteen
+/// ninety-five" for a year-like 1100–1999, "one hundred twenty-three" otherwise.
+pub fn english(n: u32) -> String {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    fn below_100(n: u32) -> String {
+        match n {
+            0..=19 => UNITS[n as usize].into(),
+            _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].into(),
+            _ => format!("{}-{}", TENS[(n / 10) as usize], UNITS[(n % 10) as usize]),
+        }
+    }
+    fn below_1000(n: u32) -> String {
+        let (h, r) = (n / 100, n % 100);
+        match (h, r) {
+            (0, _) => below_100(r),
+            (_, 0) => format!("{} hundred", UNITS[h as usize]),
+            _ => format!("{} hundred {}", UNITS[h as usize], below_100(r)),
+        }
+    }
+    match (n / 1000, n % 1000) {
+        (1, r) if r >= 100 && !r.is_multiple_of(100) => {
+            let (high, low) = (n / 100, n % 100);
+            let low = if low < 10 {
+                format!("oh {}", UNITS[low as usize])
+            } else {
+                below_100(low)
+            };
+            format!("{} {low}", below_100(high))
+        }
+        (0, r) => below_1000(r),
+        (k, 0) => format!("{} thousand", below_1000(k)),
+        (k, r) => format!("{} thousand {}", below_1000(k), below_1000(r)),
+    }
+}
+
+/// How many words a run of digits is said in: a number below a million by its words in the
+/// worker's language (hyphenated compounds one word, as a reader counts them); a longer run, or
+/// one with a leading zero (a phone or customer number), two digits a word in French, one in
+/// English, as each reads them out.
+pub fn spoken_words(digits: &str, reading: Reading) -> u32 {
     match digits.parse::<u32>() {
         Ok(n) if n < 1_000_000 && !(digits.len() > 1 && digits.starts_with('0')) => {
-            french(n).split_whitespace().count() as u32
+            let words = match reading {
+                Reading::French => french(n),
+                Reading::English => english(n),
+            };
+            words.split_whitespace().count() as u32
         }
-        _ => digits.len().div_ceil(2) as u32,
+        _ => match reading {
+            Reading::French => digits.len().div_ceil(2) as u32,
+            Reading::English => digits.len() as u32,
+        },
     }
 }
 
@@ -83,8 +157,24 @@ mod tests {
         assert_eq!(french(200), "deux cents");
         assert_eq!(french(1995), "mille neuf cent quatre-vingt-quinze");
         assert_eq!(french(21_000), "vingt et un mille");
-        assert_eq!(spoken_words("17"), 1);
-        assert_eq!(spoken_words("1995"), 4);
-        assert_eq!(spoken_words("0612345678"), 5);
+        assert_eq!(spoken_words("17", Reading::French), 1);
+        assert_eq!(spoken_words("1995", Reading::French), 4);
+        assert_eq!(spoken_words("0612345678", Reading::French), 5);
+    }
+
+    #[test]
+    fn numbers_are_said_as_english_speakers_say_them() {
+        assert_eq!(english(17), "seventeen");
+        assert_eq!(english(40), "forty");
+        assert_eq!(english(99), "ninety-nine");
+        assert_eq!(english(123), "one hundred twenty-three");
+        assert_eq!(english(1995), "nineteen ninety-five");
+        assert_eq!(english(1905), "nineteen oh five");
+        assert_eq!(english(1900), "one thousand nine hundred");
+        assert_eq!(english(2024), "two thousand twenty-four");
+        assert_eq!(english(21_000), "twenty-one thousand");
+        assert_eq!(spoken_words("1995", Reading::English), 2);
+        assert_eq!(spoken_words("2024", Reading::English), 3);
+        assert_eq!(spoken_words("0612345678", Reading::English), 10);
     }
 }
