@@ -24,7 +24,7 @@ impl EndOfShift {
     pub fn new(vault: PathBuf, lang: Lang) -> Self {
         EndOfShift {
             lang,
-            writer: Writer::start(vault.clone(), lang),
+            writer: Writer::start(vault.clone()),
             vault,
             values: [50; 6],
             note: String::new(),
@@ -56,7 +56,7 @@ impl EndOfShift {
                     self.values = [50; 6];
                     self.note.clear();
                 }
-                Written::Failed(_, why) => self.message = Some(why),
+                Written::Failed(_, e) => self.message = Some(messages::vault_error(&e, self.lang)),
             }
         }
     }

@@ -97,7 +97,7 @@ impl Today {
         let gauge = monitor.as_ref().map(Monitor::gauge);
         Today {
             lang,
-            writer: Writer::start(vault, lang),
+            writer: Writer::start(vault),
             recorder: Recorder::new(rules),
             monitor,
             updates,
@@ -184,7 +184,7 @@ impl Today {
                     }
                     _ => {}
                 },
-                Written::Failed(_, why) => self.message = Some(why),
+                Written::Failed(_, e) => self.message = Some(messages::vault_error(&e, self.lang)),
             }
         }
     }

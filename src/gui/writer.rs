@@ -9,15 +9,15 @@ use crossbeam_channel::{Receiver, Sender, unbounded};
 use eframe::egui;
 
 use crate::events::Event;
-use crate::messages::{self, Lang};
-use crate::vault::Vault;
+use crate::vault::{Vault, VaultError};
 
 /// What became of an event handed to the writer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub enum Written {
     Stored(Event),
-    /// Not stored, and why in the worker's words.
-    Failed(Event, String),
+    /// Not stored, and why: worded by the view in the language it speaks when the answer comes
+    /// (the worker may have switched since the writer started).
+    Failed(Event, VaultError),
 }
 
 pub struct Writer {
@@ -29,7 +29,7 @@ pub struct Writer {
 }
 
 impl Writer {
-    pub fn start(vault: PathBuf, lang: Lang) -> Self {
+    pub fn start(vault: PathBuf) -> Self {
         let (tx, rx) = unbounded::<Event>();
         let (done_tx, done) = unbounded();
         let ctx: Arc<Mutex<Option<egui::Context>>> = Arc::default();
@@ -52,7 +52,7 @@ impl Writer {
                     };
                     let written = match result {
                         Ok(_) => Written::Stored(event),
-                        Err(e) => Written::Failed(event, messages::vault_error(&e, lang)),
+                        Err(e) => Written::Failed(event, e),
                     };
                     if done_tx.send(written).is_err() {
                         break;
@@ -93,5 +93,25 @@ impl Writer {
 
     pub fn busy(&self) -> bool {
         self.pending > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::EventKind;
+    use crate::messages::{Lang, vault_error};
+
+    #[test]
+    fn a_failure_comes_back_as_the_error_to_word_in_todays_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Writer::start(dir.path().join("absent.temoin"));
+        w.write(Event::now(EventKind::MonitoringResumed));
+        let answer = w.done.recv_timeout(std::time::Duration::from_secs(10));
+        let Ok(Written::Failed(_, e)) = answer else {
+            panic!("{answer:?}");
+        };
+        assert!(matches!(e, VaultError::NotFound(_)));
+        assert_ne!(vault_error(&e, Lang::Fr), vault_error(&e, Lang::En));
     }
 }
