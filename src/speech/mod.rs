@@ -280,6 +280,7 @@ impl Transcriber {
             Some("en") => Reading::English,
             _ => Reading::French,
         });
+        let sound = Sounding::of(&packed);
         let eot = self.ctx.token_eot();
         let beg = self.ctx.token_beg();
         let spans: Vec<(usize, usize)> = starts
@@ -330,6 +331,11 @@ impl Transcriber {
                     .iter()
                     .find(|m| m.0 >= k)
                     .map_or(packed.len(), |m| m.1);
+                // Words over silence: whisper's "Thank you." after the last word, in the quiet
+                // tail of a window (seen on the phrase table, one run in five).
+                if sound.frames(from, to) < MIN_SOUNDING_STEPS {
+                    continue;
+                }
                 let pieces = tokens[first..k]
                     .iter()
                     .map(|t| t.to_str_lossy())
@@ -372,6 +378,40 @@ const REPEAT_MIN_TOKENS: usize = 4;
 
 /// Samples per step of whisper's timestamp tokens (20 ms).
 const SAMPLES_PER_STEP: usize = 320;
+
+/// A phrase needs this many sounding steps (100 ms) within its timestamps to be kept.
+const MIN_SOUNDING_STEPS: usize = 5;
+
+/// Which 20 ms steps of a window make a sound: louder than 40 dB below its loudest step, so
+/// a quiet headset's words count and the packed gaps and the tail's silence do not.
+struct Sounding {
+    /// Sounding steps before each step (one more entry than steps).
+    before: Vec<usize>,
+}
+
+impl Sounding {
+    fn of(window: &[f32]) -> Self {
+        let power: Vec<f32> = window
+            .chunks(SAMPLES_PER_STEP)
+            .map(|c| c.iter().map(|v| v * v).sum::<f32>() / c.len() as f32)
+            .collect();
+        let floor = power.iter().copied().fold(0.0, f32::max) * 1e-4;
+        let mut before = Vec::with_capacity(power.len() + 1);
+        before.push(0);
+        for p in power {
+            before.push(before.last().copied().unwrap_or(0) + usize::from(p > floor));
+        }
+        Sounding { before }
+    }
+
+    /// Sounding steps between two sample positions (clamped to the window).
+    fn frames(&self, from: usize, to: usize) -> usize {
+        let steps = self.before.len() - 1;
+        let a = (from / SAMPLES_PER_STEP).min(steps);
+        let b = to.div_ceil(SAMPLES_PER_STEP).clamp(a, steps);
+        self.before[b] - self.before[a]
+    }
+}
 
 /// Which segment each word of one phrase was spoken in. Whisper bounds the phrase (`from`..`to`,
 /// samples into the packed window) by its timestamps; inside, the words are spread over the
@@ -432,6 +472,21 @@ mod tests {
         assert_eq!(place(&spans, 24_000, 72_000, &[3, 9]), vec![1, 1]);
         // In a gap: with the segment before.
         assert_eq!(place(&spans, 17_000, 23_000, &[5]), vec![0]);
+    }
+
+    #[test]
+    fn only_steps_that_make_a_sound_count() {
+        // 1 s of a quiet voice, 0.5 s of gap, 0.2 s of a loud one, then a silent tail.
+        let mut w: Vec<f32> = (0..16_000).map(|i| 0.01 * (i as f32 * 0.1).sin()).collect();
+        w.extend(std::iter::repeat_n(0.0, 8_000));
+        w.extend((0..3_200).map(|i| 0.5 * (i as f32 * 0.1).sin()));
+        w.extend(std::iter::repeat_n(1e-5, 6_400));
+        let s = Sounding::of(&w);
+        assert_eq!(s.frames(0, 16_000), 50);
+        assert_eq!(s.frames(16_000, 24_000), 0);
+        assert_eq!(s.frames(24_000, 27_200), 10);
+        assert_eq!(s.frames(27_200, 40_000), 0);
+        assert_eq!(s.frames(30_000, 90_000), 0);
     }
 
     #[test]
