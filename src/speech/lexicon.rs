@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::phrases::{Phrase, find_all, normalise, sort_longest_first};
-use crate::speech::numbers::{Reading, spoken_words};
+use crate::speech::numbers::{Reading, number_words};
 
 const DEFAULT: &str = include_str!("../../assets/lexique.toml");
 
@@ -103,24 +103,14 @@ impl Lexicon {
 
 /// The number of words as a reader counts them: whitespace-separated runs holding a letter or
 /// digit ("j'ai" is one word, "—" none), once the model's sound annotations are removed; a
-/// number written in digits counts the words it is said in ("1995": four in French).
+/// number written in digits counts the words it is said in ("1995": four in French), and so do
+/// the signs read out with amounts ("40,5 €": quarante virgule cinq euros).
 pub fn word_count(text: &str, reading: Reading) -> u32 {
     without_annotations(text)
         .split_whitespace()
         .map(|w| {
-            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if !core.is_empty()
-                && core
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            {
-                core.split([',', '.'])
-                    .filter(|d| !d.is_empty())
-                    .map(|d| spoken_words(d, reading))
-                    .sum()
-            } else {
-                u32::from(w.chars().any(char::is_alphanumeric))
-            }
+            number_words(w, reading)
+                .unwrap_or_else(|| u32::from(w.chars().any(char::is_alphanumeric)))
         })
         .sum()
 }
@@ -180,8 +170,10 @@ mod tests {
         assert_eq!(fr("  "), 0);
         assert_eq!(fr("la créditation. [Musique] (rires) oui"), 3);
         assert_eq!(fr("tuant ainsi 17 personnes"), 4);
-        assert_eq!(fr("en 1995, 40,5 €"), 1 + 4 + 2);
+        assert_eq!(fr("en 1995, 40,5 €"), 1 + 4 + 4);
+        assert_eq!(fr("une hausse de 12 %"), 3 + 3);
         assert_eq!(word_count("born in 1995", Reading::English), 2 + 2);
+        assert_eq!(word_count("$1,500 or 12%", Reading::English), 5 + 1 + 2);
     }
 
     #[test]

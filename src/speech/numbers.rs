@@ -144,6 +144,49 @@ pub fn spoken_words(digits: &str, reading: Reading) -> u32 {
     }
 }
 
+/// How many words a written token is said in when it is a number, an amount or a percentage
+/// ("40,5": quarante virgule cinq; "12 %", "€"), `None` for any other token. A separator
+/// before groups of three digits is the thousands' (English "1,500", French "1.500"); a single
+/// other one is the decimal point, said ("virgule", "point"); dates and references are read
+/// part by part.
+pub fn number_words(token: &str, reading: Reading) -> Option<u32> {
+    let signs: u32 = token
+        .chars()
+        .map(|c| match (c, reading) {
+            ('€' | '$' | '£', _) => 1,
+            ('%', Reading::French) => 2,
+            ('%', Reading::English) => 1,
+            _ => 0,
+        })
+        .sum();
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() {
+        return (signs > 0).then_some(signs);
+    }
+    if !core
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    let parts: Vec<&str> = core.split([',', '.']).filter(|d| !d.is_empty()).collect();
+    let thousands = match reading {
+        Reading::English => ',',
+        Reading::French => '.',
+    };
+    let grouped = parts.len() > 1
+        && core.contains(thousands)
+        && !core.contains(if thousands == ',' { '.' } else { ',' })
+        && parts[1..].iter().all(|p| p.len() == 3);
+    let said = if grouped {
+        spoken_words(&parts.concat(), reading)
+    } else {
+        let decimal_point = u32::from(parts.len() == 2);
+        parts.iter().map(|d| spoken_words(d, reading)).sum::<u32>() + decimal_point
+    };
+    Some(said + signs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +219,20 @@ mod tests {
         assert_eq!(spoken_words("1995", Reading::English), 2);
         assert_eq!(spoken_words("2024", Reading::English), 3);
         assert_eq!(spoken_words("0612345678", Reading::English), 10);
+    }
+
+    #[test]
+    fn amounts_and_their_signs_are_said() {
+        let fr = |t| number_words(t, Reading::French);
+        assert_eq!(fr("40,5"), Some(3));
+        assert_eq!(fr("1.500"), Some(3));
+        assert_eq!(fr("25.12.2024"), Some(1 + 1 + 3));
+        assert_eq!(fr("€"), Some(1));
+        assert_eq!(fr("12%."), Some(3));
+        assert_eq!(fr("«"), None);
+        assert_eq!(fr("merci"), None);
+        let en = |t| number_words(t, Reading::English);
+        assert_eq!(en("$1,500"), Some(4 + 1));
+        assert_eq!(en("3.5"), Some(3));
     }
 }
