@@ -185,8 +185,8 @@ impl Transcriber {
     }
 
     /// Transcribes consecutive segments of the worker's speech and counts each. Segments are
-    /// packed into windows of up to [`WINDOW_S`], with short silences between them, so the model sees
-    /// whole sentences and runs once per window; each word goes back to its segment by its
+    /// packed into windows of up to [`WINDOW_S`], with short silences between them, so the model
+    /// sees whole sentences and runs once per window; each word goes back to its segment by its
     /// timestamp. The text is kept only if `keep_text` (for `temoin analyze --transcript`).
     pub fn count_all(
         &mut self,
@@ -333,7 +333,7 @@ impl Transcriber {
                     .map_or(packed.len(), |m| m.1);
                 // Words over silence: whisper's "Thank you." after the last word, in the quiet
                 // tail of a window (seen on the phrase table, one run in five).
-                if sound.frames(from, to) < MIN_SOUNDING_STEPS {
+                if sound.steps(from, to) < MIN_SOUNDING_STEPS {
                     continue;
                 }
                 let pieces = tokens[first..k]
@@ -405,7 +405,7 @@ impl Sounding {
     }
 
     /// Sounding steps between two sample positions (clamped to the window).
-    fn frames(&self, from: usize, to: usize) -> usize {
+    fn steps(&self, from: usize, to: usize) -> usize {
         let steps = self.before.len() - 1;
         let a = (from / SAMPLES_PER_STEP).min(steps);
         let b = to.div_ceil(SAMPLES_PER_STEP).clamp(a, steps);
@@ -482,11 +482,11 @@ mod tests {
         w.extend((0..3_200).map(|i| 0.5 * (i as f32 * 0.1).sin()));
         w.extend(std::iter::repeat_n(1e-5, 6_400));
         let s = Sounding::of(&w);
-        assert_eq!(s.frames(0, 16_000), 50);
-        assert_eq!(s.frames(16_000, 24_000), 0);
-        assert_eq!(s.frames(24_000, 27_200), 10);
-        assert_eq!(s.frames(27_200, 40_000), 0);
-        assert_eq!(s.frames(30_000, 90_000), 0);
+        assert_eq!(s.steps(0, 16_000), 50);
+        assert_eq!(s.steps(16_000, 24_000), 0);
+        assert_eq!(s.steps(24_000, 27_200), 10);
+        assert_eq!(s.steps(27_200, 40_000), 0);
+        assert_eq!(s.steps(30_000, 90_000), 0);
     }
 
     #[test]
