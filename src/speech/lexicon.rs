@@ -104,10 +104,33 @@ impl Lexicon {
 /// The number of words as a reader counts them: whitespace-separated runs holding a letter or
 /// digit ("j'ai" is one word, "—" none), once the model's sound annotations are removed; a
 /// number written in digits counts the words it is said in ("1995": four in French), and so do
-/// the signs read out with amounts ("40,5 €": quarante virgule cinq euros).
+/// the signs read out with amounts ("40,5 €": quarante virgule cinq euros). French writes
+/// thousands apart ("1 000", "12 500 €"): those groups are one number.
 pub fn word_count(text: &str, reading: Reading) -> u32 {
-    without_annotations(text)
-        .split_whitespace()
+    let text = without_annotations(text);
+    let mut tokens: Vec<String> = Vec::new();
+    // Whether the last token is a number a group of three digits may still follow.
+    let mut open = false;
+    for w in text.split_whitespace() {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let group = digits == 3 && !w[3..].contains(|c: char| c.is_ascii_digit());
+        match tokens.last_mut() {
+            Some(last) if open && group => {
+                last.push(match reading {
+                    Reading::French => '.',
+                    Reading::English => ',',
+                });
+                last.push_str(w);
+                open = w.len() == 3;
+            }
+            _ => {
+                tokens.push(w.to_string());
+                open = (1..=3).contains(&w.len()) && digits == w.len();
+            }
+        }
+    }
+    tokens
+        .iter()
         .map(|w| {
             number_words(w, reading)
                 .unwrap_or_else(|| u32::from(w.chars().any(char::is_alphanumeric)))
@@ -172,6 +195,12 @@ mod tests {
         assert_eq!(fr("tuant ainsi 17 personnes"), 4);
         assert_eq!(fr("en 1995, 40,5 €"), 1 + 4 + 4);
         assert_eq!(fr("une hausse de 12 %"), 3 + 3);
+        assert_eq!(fr("1 000 euros"), 2);
+        assert_eq!(
+            fr("12\u{202f}500 €, en 2024 100 clients"),
+            4 + 1 + 1 + 3 + 1 + 1
+        );
+        assert_eq!(fr("1 000 000"), 2);
         assert_eq!(word_count("born in 1995", Reading::English), 2 + 2);
         assert_eq!(word_count("$1,500 or 12%", Reading::English), 5 + 1 + 2);
     }

@@ -129,19 +129,38 @@ pub fn english(n: u32) -> String {
 /// one with a leading zero (a phone or customer number), two digits a word in French, one in
 /// English, as each reads them out.
 pub fn spoken_words(digits: &str, reading: Reading) -> u32 {
-    match digits.parse::<u32>() {
+    match digits.parse::<u64>() {
         Ok(n) if n < 1_000_000 && !(digits.len() > 1 && digits.starts_with('0')) => {
-            let words = match reading {
-                Reading::French => french(n),
-                Reading::English => english(n),
-            };
-            words.split_whitespace().count() as u32
+            cardinal_words(n, reading)
         }
-        _ => match reading {
-            Reading::French => digits.len().div_ceil(2) as u32,
-            Reading::English => digits.len() as u32,
-        },
+        _ => read_out(digits, reading),
     }
+}
+
+/// Words of a digit run read out as a reference: two digits a word in French, one in English.
+fn read_out(digits: &str, reading: Reading) -> u32 {
+    match reading {
+        Reading::French => digits.len().div_ceil(2) as u32,
+        Reading::English => digits.len() as u32,
+    }
+}
+
+/// Words of a number below a billion said as a quantity ("deux millions cinq cent mille": five).
+fn cardinal_words(n: u64, reading: Reading) -> u32 {
+    if n >= 1_000_000 {
+        let (millions, rest) = (n / 1_000_000, n % 1_000_000);
+        let rest = if rest == 0 {
+            0
+        } else {
+            cardinal_words(rest, reading)
+        };
+        return cardinal_words(millions, reading) + 1 + rest;
+    }
+    let words = match reading {
+        Reading::French => french(n as u32),
+        Reading::English => english(n as u32),
+    };
+    words.split_whitespace().count() as u32
 }
 
 /// How many words a written token is said in when it is a number, an amount or a percentage
@@ -179,7 +198,11 @@ pub fn number_words(token: &str, reading: Reading) -> Option<u32> {
         && !core.contains(if thousands == ',' { '.' } else { ',' })
         && parts[1..].iter().all(|p| p.len() == 3);
     let said = if grouped {
-        spoken_words(&parts.concat(), reading)
+        let digits = parts.concat();
+        match digits.parse::<u64>() {
+            Ok(n) if n < 1_000_000_000 => cardinal_words(n, reading),
+            _ => read_out(&digits, reading),
+        }
     } else {
         let decimal_point = u32::from(parts.len() == 2);
         parts.iter().map(|d| spoken_words(d, reading)).sum::<u32>() + decimal_point
@@ -233,6 +256,8 @@ mod tests {
         assert_eq!(fr("merci"), None);
         let en = |t| number_words(t, Reading::English);
         assert_eq!(en("$1,500"), Some(4 + 1));
+        assert_eq!(fr("2.500.000"), Some(5));
+        assert_eq!(en("1,000,000"), Some(2));
         assert_eq!(en("3.5"), Some(3));
     }
 }
