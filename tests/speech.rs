@@ -201,6 +201,25 @@ fn phrase_families_precision_and_recall() {
     assert!(recall >= 0.7, "recall {recall:.3}");
 }
 
+/// Words written over silence (whisper's "Merci." or "Sous-titrage…" on an empty window) are
+/// not the worker's: a segment the listener let through with nothing said counts nothing.
+#[test]
+fn silence_and_a_faint_hum_count_no_words() {
+    let mut t = transcriber(SpokenLanguage::Fr);
+    let silence = vec![0.0f32; 3 * 16_000];
+    let hum: Vec<f32> = (0..3 * 16_000)
+        .map(|i| 1e-4 * (i as f32 * 2.0 * std::f32::consts::PI * 50.0 / 16_000.0).sin())
+        .collect();
+    let speech = samples(&data("fr_fleurs_000.wav"));
+    let counts = t.count_all(&[&silence, &speech, &silence], true).unwrap();
+    for c in [&counts[0], &counts[2]] {
+        assert_eq!(c.words, Some(0), "{:?}", c.transcript);
+    }
+    assert!(counts[1].words.unwrap() >= 12, "{:?}", counts[1].transcript);
+    let c = t.count(&hum, true).unwrap();
+    assert!(c.words.unwrap() <= 1, "{:?}", c.transcript);
+}
+
 #[test]
 fn a_damaged_model_is_refused_with_its_path() {
     let dir = tempfile::tempdir().unwrap();

@@ -345,7 +345,9 @@ impl Transcriber {
                     .iter()
                     .map(|p| p.trim().chars().count().max(1))
                     .collect();
-                let owners = place(&spans, from, to.max(from), &letters);
+                let owners = place(&spans, from, to.max(from), &letters, |a, b| {
+                    sound.steps(a, b)
+                });
                 let mut last = owners[0];
                 for (i, piece) in pieces.iter().enumerate() {
                     // A piece that does not begin a word stays with the word it continues.
@@ -415,12 +417,21 @@ impl Sounding {
 
 /// Which segment each word of one phrase was spoken in. Whisper bounds the phrase (`from`..`to`,
 /// samples into the packed window) by its timestamps; inside, the words are spread over the
-/// speech of the segments it covers, gaps left out, in proportion to their letters.
-fn place(spans: &[(usize, usize)], from: usize, to: usize, letters: &[usize]) -> Vec<usize> {
+/// sound of the segments it covers (`sounding(a, b)`: how much between two positions), gaps and
+/// silent segments left out, in proportion to their letters. (Whisper starts its first phrase at
+/// 0: a silent segment first in the window would otherwise take the first words.)
+fn place(
+    spans: &[(usize, usize)],
+    from: usize,
+    to: usize,
+    letters: &[usize],
+    sounding: impl Fn(usize, usize) -> usize,
+) -> Vec<usize> {
     let parts: Vec<(usize, usize)> = spans
         .iter()
         .enumerate()
-        .map(|(j, &(s, e))| (j, e.min(to).saturating_sub(s.max(from))))
+        .filter(|&(_, &(s, e))| s.max(from) < e.min(to))
+        .map(|(j, &(s, e))| (j, sounding(s.max(from), e.min(to))))
         .filter(|p| p.1 > 0)
         .collect();
     let speech: usize = parts.iter().map(|p| p.1).sum();
@@ -466,12 +477,16 @@ mod tests {
     fn words_of_a_phrase_spread_over_its_speech() {
         // Two segments of 1 s and 3 s with a gap; the phrase covers both.
         let spans = [(0, 16_000), (24_000, 72_000)];
-        let owners = place(&spans, 0, 72_000, &[4, 4, 4, 4]);
+        let samples = |a: usize, b: usize| b - a;
+        let owners = place(&spans, 0, 72_000, &[4, 4, 4, 4], samples);
         assert_eq!(owners, vec![0, 1, 1, 1]);
         // Bounded to the second segment by its timestamps: all there.
-        assert_eq!(place(&spans, 24_000, 72_000, &[3, 9]), vec![1, 1]);
+        assert_eq!(place(&spans, 24_000, 72_000, &[3, 9], samples), vec![1, 1]);
         // In a gap: with the segment before.
-        assert_eq!(place(&spans, 17_000, 23_000, &[5]), vec![0]);
+        assert_eq!(place(&spans, 17_000, 23_000, &[5], samples), vec![0]);
+        // A silent first segment takes no word.
+        let quiet_first = |a: usize, b: usize| b.saturating_sub(a.max(24_000));
+        assert_eq!(place(&spans, 0, 72_000, &[4, 4], quiet_first), vec![1, 1]);
     }
 
     #[test]
