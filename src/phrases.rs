@@ -29,13 +29,12 @@ const E_ENDINGS: [&str; 6] = ["ees", "ee", "es", "ez", "er", "e"];
 /// Whether two folded words differ only by an /e/ ending, on a stem of four letters or more
 /// (« patientez » / « patienter », not « patientez » / « patient »).
 fn same_sound_ending(a: &str, b: &str) -> bool {
-    let stem = |w: &'_ str| -> Option<String> {
+    fn stem(w: &str) -> Option<&str> {
         E_ENDINGS
             .iter()
             .find_map(|e| w.strip_suffix(e))
             .filter(|s| s.chars().count() >= 4)
-            .map(str::to_string)
-    };
+    }
     matches!((stem(a), stem(b)), (Some(x), Some(y)) if x == y)
 }
 

@@ -116,10 +116,7 @@ pub fn word_count(text: &str, reading: Reading) -> u32 {
         let group = digits == 3 && !w[3..].contains(|c: char| c.is_ascii_digit());
         match tokens.last_mut() {
             Some(last) if open && group => {
-                last.push(match reading {
-                    Reading::French => '.',
-                    Reading::English => ',',
-                });
+                last.push(reading.thousands_separator());
                 last.push_str(w);
                 open = w.len() == 3;
             }

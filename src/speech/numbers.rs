@@ -9,6 +9,24 @@ pub enum Reading {
     English,
 }
 
+impl Reading {
+    /// What a writer puts between groups of thousands ("1.500", "1,500").
+    pub fn thousands_separator(self) -> char {
+        match self {
+            Reading::French => '.',
+            Reading::English => ',',
+        }
+    }
+
+    /// The decimal point as written ("40,5", "40.5").
+    fn decimal_separator(self) -> char {
+        match self {
+            Reading::French => ',',
+            Reading::English => '.',
+        }
+    }
+}
+
 /// A number below a million in French words, as a French speaker says it (and FLEURS writes it).
 pub fn french(n: u32) -> String {
     const UNITS: [&str; 17] = [
@@ -189,13 +207,9 @@ pub fn number_words(token: &str, reading: Reading) -> Option<u32> {
         return None;
     }
     let parts: Vec<&str> = core.split([',', '.']).filter(|d| !d.is_empty()).collect();
-    let thousands = match reading {
-        Reading::English => ',',
-        Reading::French => '.',
-    };
     let grouped = parts.len() > 1
-        && core.contains(thousands)
-        && !core.contains(if thousands == ',' { '.' } else { ',' })
+        && core.contains(reading.thousands_separator())
+        && !core.contains(reading.decimal_separator())
         && parts[1..].iter().all(|p| p.len() == 3);
     let said = if grouped {
         let digits = parts.concat();
