@@ -108,6 +108,8 @@ pub enum PopupSource {
     Window,
     /// A desktop notification matched the rules.
     Notification,
+    /// A web page or an app announced it to screen readers (a toast, an alert, a live region).
+    Page,
 }
 
 /// What a pop-up asked of the worker.

@@ -577,10 +577,17 @@ pub fn source_report(r: &SourceReport, lang: Lang) -> String {
             "Lecture du texte des fenêtres (OCR)",
             "Reading window text (OCR)",
         ),
+        "pages" => lang.pick("Pages web et applications", "Web pages and apps"),
         other => other,
     };
     let state = match (&r.state, lang) {
         (SourceState::Watching, _) => lang.pick("surveillance active.", "watching.").to_string(),
+        (SourceState::SwitchedOn, _) => lang
+            .pick(
+                "surveillance active. L'accessibilité du bureau vient d'être activée : relancez les navigateurs et applications ouverts avant Témoin pour que leurs pop-ups soient lus.",
+                "watching. The desktop's accessibility was just switched on: restart the browsers and apps opened before Témoin so that their pop-ups are read.",
+            )
+            .to_string(),
         (SourceState::Unavailable(why), Lang::Fr) => {
             format!("indisponible ici ({why}) ; le reste de Témoin fonctionne.")
         }
@@ -588,10 +595,10 @@ pub fn source_report(r: &SourceReport, lang: Lang) -> String {
             format!("unavailable here ({why}); the rest of Témoin runs.")
         }
         (SourceState::Lost(why), Lang::Fr) => {
-            format!("connexion perdue ({why}) ; nouvelle tentative toutes les 2 secondes.")
+            format!("connexion perdue ({why}) ; reconnexion automatique dès que possible.")
         }
         (SourceState::Lost(why), Lang::En) => {
-            format!("connection lost ({why}); retrying every 2 seconds.")
+            format!("connection lost ({why}); reconnecting as soon as possible.")
         }
         (SourceState::Stopped, _) => lang.pick("arrêté.", "stopped.").to_string(),
     };

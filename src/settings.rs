@@ -26,6 +26,18 @@ pub struct Settings {
     pub always_on_top: bool,
     /// Témoin opens with the worker's session.
     pub autostart: bool,
+    /// Whether toasts inside web pages and Electron apps are read (through the desktop's
+    /// accessibility, which Témoin switches on).
+    pub pages: PagePopups,
+}
+
+/// Reading pop-ups inside web pages and apps: on unless the worker turns it off.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PagePopups {
+    #[default]
+    On,
+    Off,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -61,12 +61,7 @@ fn start(vault: &Path, no_listen: bool, lang: Lang, saved: Settings) -> Today {
         None
     } else {
         let transcriber = crate::optional_transcriber(true, saved.speech_lang, lang);
-        let popups = crate::cli::popup::rules_file(lang);
-        let popups = Some(if saved.popups_manual_only {
-            popups.manual_only()
-        } else {
-            popups
-        });
+        let popups = Some(crate::cli::popup::rules_file(lang));
         match Monitor::start_with(
             vault,
             LiveSettings {

@@ -73,8 +73,9 @@ fn parse_category(s: &str) -> Result<PopupCategory, String> {
 }
 
 /// The worker's rules, or the shipped ones (with a warning) when theirs cannot be used.
+/// The pop-up rules in force, with the worker's choices from the settings applied.
 pub fn rules_file(lang: Lang) -> RulesFile {
-    match RulesFile::open(Rules::user_path()) {
+    let file = match RulesFile::open(Rules::user_path()) {
         Ok(f) => f,
         Err(e) => {
             eprintln!(
@@ -84,6 +85,18 @@ pub fn rules_file(lang: Lang) -> RulesFile {
             );
             RulesFile::open(None).expect("shipped rules are valid")
         }
+    };
+    let settings = temoin::settings::Settings::default_path()
+        .and_then(|p| temoin::settings::Settings::load(&p).ok())
+        .unwrap_or_default();
+    let file = if settings.popups_manual_only {
+        file.manual_only()
+    } else {
+        file
+    };
+    match settings.pages {
+        temoin::settings::PagePopups::On => file,
+        temoin::settings::PagePopups::Off => file.without_pages(),
     }
 }
 

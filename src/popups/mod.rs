@@ -3,7 +3,8 @@
 //! flood ([`Recorder`]), then stored as `PopupSeen` events by whoever holds the vault.
 //!
 //! Sources on Linux/X11: the hotkey and new windows ([`x11`]), desktop notifications
-//! ([`notifications`]); the command line and the GUI button record manual pop-ups directly.
+//! ([`notifications`]), announcements of web pages and Electron apps on the accessibility bus
+//! ([`a11y::live`]); the command line and the GUI button record manual pop-ups directly.
 //! Each source runs on its own thread, sends [`Detection`]s stamped when it saw them, and reports
 //! its state ([`SourceState`]); a source that cannot run says so and the others go on.
 //!
@@ -13,7 +14,7 @@
 //! `RegisterHotKey` for the hotkey; on macOS, an `AXObserver` on window creation and the
 //! notification centre's accessibility tree. Each is one more [`Source`]; nothing else changes.
 
-pub mod atspi;
+pub mod a11y;
 pub mod classify;
 pub mod consistency;
 pub mod mask;
@@ -98,6 +99,9 @@ impl Detection {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SourceState {
     Watching,
+    /// Watching, after switching the desktop's accessibility on: programs opened before must be
+    /// restarted to be read.
+    SwitchedOn,
     /// Not possible here (no X server, no session bus): the rest of the app runs.
     Unavailable(String),
     /// Was watching, lost its connection; retrying.

@@ -45,6 +45,8 @@ pub struct SourcesConfig {
     /// "Ctrl+Alt+P"; empty for none.
     pub raccourci: String,
     pub ocr: bool,
+    /// Toasts of web pages and Electron apps, heard on the accessibility bus (switched on).
+    pub pages: bool,
     pub texte: KeepText,
 }
 
@@ -55,6 +57,7 @@ impl Default for SourcesConfig {
             notifications: true,
             raccourci: "Ctrl+Alt+P".into(),
             ocr: false,
+            pages: true,
             texte: KeepText::Complet,
         }
     }
@@ -343,6 +346,8 @@ pub struct RulesFile {
     rules: Rules,
     /// The worker chose to log pop-ups only by hand: nothing on screen is watched.
     manual_only: bool,
+    /// The worker chose not to have web pages read (nor the desktop's accessibility switched on).
+    no_pages: bool,
 }
 
 impl RulesFile {
@@ -355,7 +360,15 @@ impl RulesFile {
             stamp,
             rules,
             manual_only: false,
+            no_pages: false,
         })
+    }
+
+    /// These rules without the web pages' toasts (the worker turned them off).
+    pub fn without_pages(mut self) -> Self {
+        self.no_pages = true;
+        self.apply_choice();
+        self
     }
 
     /// These rules with every screen watcher off (the hotkey stays): pop-ups by hand only.
@@ -366,9 +379,12 @@ impl RulesFile {
     }
 
     fn apply_choice(&mut self) {
+        let s = &mut self.rules.sources;
         if self.manual_only {
-            let s = &mut self.rules.sources;
-            (s.fenetres, s.notifications, s.ocr) = (false, false, false);
+            (s.fenetres, s.notifications, s.ocr, s.pages) = (false, false, false, false);
+        }
+        if self.no_pages {
+            s.pages = false;
         }
     }
 

@@ -32,7 +32,13 @@ impl Watchers {
         let config = &file.rules().sources;
         let mut sources: Vec<Box<dyn Source>> = Vec::new();
         if config.fenetres {
-            sources.push(Box::new(WindowWatcher::new(config.ocr)));
+            sources.push(Box::new(WindowWatcher::new(
+                config.ocr,
+                config.notifications,
+            )));
+        }
+        if config.pages {
+            sources.push(Box::new(super::a11y::live::PageWatcher::new(true)));
         }
         if config.notifications {
             sources.push(Box::new(super::notifications::NotificationWatcher::new()));

@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -17,6 +18,7 @@ use x11rb::protocol::xproto::{
 };
 use x11rb::rust_connection::RustConnection;
 
+use super::a11y::window::{Found, Reader, Wanted};
 use super::{Detection, Source, SourceReport, SourceState, WindowChange};
 use crate::events::PopupSource;
 
@@ -209,18 +211,22 @@ impl Atoms {
 
 /// Watches for new top-level windows: map notifications on the root, and `_NET_CLIENT_LIST`
 /// where a window manager keeps one; then their title changes. A new window's text is read
-/// through the accessibility bus ([`super::atspi`]) or, with `ocr`, from its pixels
+/// through the accessibility bus ([`super::a11y::window`]) or, with `ocr`, from its pixels
 /// ([`super::ocr`]) before it is reported.
 pub struct WindowWatcher {
     ocr: bool,
+    skip_notification_windows: bool,
     running: Option<Running>,
     reader: Option<JoinHandle<()>>,
 }
 
 impl WindowWatcher {
-    pub fn new(ocr: bool) -> Self {
+    /// `skip_notification_windows`: notifications are watched on the session bus, so their
+    /// daemon's bubbles are not read again as windows.
+    pub fn new(ocr: bool, skip_notification_windows: bool) -> Self {
         Self {
             ocr,
+            skip_notification_windows,
             running: None,
             reader: None,
         }
@@ -229,66 +235,167 @@ impl WindowWatcher {
 
 /// Time for a new window to paint itself before its pixels are read.
 const PAINT: Duration = Duration::from_millis(300);
+/// A window whose application, window or page is not on the accessibility bus yet is asked again
+/// after each of these waits (3 s in all: a browser's app window loads its page meanwhile).
+const AGAIN: [u64; 8] = [100, 200, 300, 400, 500, 500, 500, 500];
+/// A shown window's title changes within this are read again (its page may have come since).
+const READ_AGAIN_WITHIN: Duration = Duration::from_secs(10);
 
-/// What the reader is given: the detection, the window, and its process when known.
-type ReadJob = (Detection, Window, Option<u32>);
+/// What the reader is given: a window to read.
+struct ReadJob {
+    d: Detection,
+    window: Window,
+    /// Its process, when it says (`_NET_WM_PID`).
+    pid: Option<u32>,
+    /// Its place on the screen: x, y, width, height.
+    place: Option<(i32, i32, i32, i32)>,
+}
+
+/// Windows found to be a browser's own (with tabs): their title changes are never pop-ups.
+type Browsers = Arc<Mutex<HashSet<Window>>>;
 
 /// Reads new windows' text, on its own thread and connections so watching never waits: through
-/// the accessibility bus where the app exposes it, else by OCR where the worker enabled it.
+/// the accessibility bus where the app exposes it, else by OCR where the worker enabled it. A
+/// window not on the bus yet is asked again a few times, without holding up the others.
 fn reader_loop(
     jobs: crossbeam_channel::Receiver<ReadJob>,
     ocr: bool,
+    browsers: Browsers,
     out: Sender<Detection>,
     reports: Sender<SourceReport>,
 ) {
-    let mut conn: Option<RustConnection> = None;
-    let mut atspi = super::atspi::Reader::default();
-    let mut said: Option<SourceState> = None;
-    for (mut d, w, pid) in jobs {
-        let title = d.title.clone().unwrap_or_default();
+    let mut r = WindowReader {
+        ocr,
+        browsers,
+        out,
+        reports,
+        conn: None,
+        atspi: Reader::default(),
+        said: None,
+    };
+    // (when to ask again, how many times asked, the job)
+    let mut pending: Vec<(Instant, usize, ReadJob)> = Vec::new();
+    loop {
+        let next = pending.iter().map(|p| p.0).min();
+        let got = match next {
+            Some(due) => jobs.recv_deadline(due),
+            None => jobs
+                .recv()
+                .map_err(|_| crossbeam_channel::RecvTimeoutError::Disconnected),
+        };
+        match got {
+            Ok(mut job) => {
+                // A newer look at a window replaces the one waiting (a new title, same window).
+                if let Some(i) = pending.iter().position(|p| p.2.window == job.window) {
+                    let (_, _, old) = pending.swap_remove(i);
+                    job.d.change = old.d.change;
+                    job.d.at = old.d.at;
+                    job.d.seen = old.d.seen;
+                }
+                if let Some(again) = r.attempt(job, 0) {
+                    pending.push(again);
+                }
+            }
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                let now = Instant::now();
+                let (due, later): (Vec<_>, Vec<_>) = pending.drain(..).partition(|p| p.0 <= now);
+                pending = later;
+                for (_, asked, job) in due {
+                    if let Some(again) = r.attempt(job, asked) {
+                        pending.push(again);
+                    }
+                }
+            }
+            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => {
+                // Stopping: what waits is read once more, as it is now, and sent.
+                for (_, _, job) in pending.drain(..) {
+                    let _ = r.attempt(job, AGAIN.len());
+                }
+                break;
+            }
+        }
+    }
+}
+
+struct WindowReader {
+    ocr: bool,
+    browsers: Browsers,
+    out: Sender<Detection>,
+    reports: Sender<SourceReport>,
+    conn: Option<RustConnection>,
+    atspi: Reader,
+    said: Option<SourceState>,
+}
+
+impl WindowReader {
+    /// Reads a window and sends it; `Some` when it is to be asked again later.
+    fn attempt(&mut self, mut job: ReadJob, asked: usize) -> Option<(Instant, usize, ReadJob)> {
         let mut body = None;
-        if let Some(pid) = pid {
-            use super::atspi::Found;
-            let mut found = atspi.read(pid, &title);
-            // The app is there but has not registered this window yet: one short wait.
-            if found == Found::AppOnly {
-                std::thread::sleep(Duration::from_millis(100));
-                found = atspi.read(pid, &title);
-            }
-            if let Found::Text(t) = found {
-                body = Some(t).filter(|t| !t.trim().is_empty());
-            }
-        }
-        if body.is_none() && ocr {
-            std::thread::sleep(PAINT.saturating_sub(d.seen.elapsed()));
-            if conn.is_none() {
-                conn = x11rb::connect(None).ok().map(|(c, _)| c);
-            }
-            let state = match conn.as_ref().map(|c| super::ocr::read_window(c, w)) {
-                Some(Ok(text)) => {
-                    body = Some(text).filter(|t| !t.trim().is_empty());
-                    Some(SourceState::Watching)
-                }
-                // A window gone before it could be read, or too big to be a pop-up: as is.
-                Some(Err(super::ocr::OcrError::Grab(_) | super::ocr::OcrError::TooLarge(..))) => {
-                    conn = None;
-                    None
-                }
-                Some(Err(e)) => Some(SourceState::Unavailable(e.to_string())),
-                None => Some(SourceState::Unavailable("no X server".into())),
+        if let Some(pid) = job.pid {
+            let wanted = Wanted {
+                pid,
+                title: job.d.title.clone().unwrap_or_default(),
+                place: job.place,
             };
-            if let Some(st) = state
-                && said.as_ref() != Some(&st)
-            {
-                let _ = reports.send(SourceReport {
-                    source: "ocr",
-                    state: st.clone(),
-                });
-                said = Some(st);
+            match self.atspi.read(&wanted) {
+                Found::Text(t) => body = Some(t).filter(|t| !t.trim().is_empty()),
+                Found::Browser => {
+                    self.browsers
+                        .lock()
+                        .expect("browser windows")
+                        .insert(job.window);
+                    job.d.change = WindowChange::Background;
+                    let _ = self.out.send(job.d);
+                    return None;
+                }
+                Found::NotYet if asked < AGAIN.len() => {
+                    let due = Instant::now() + Duration::from_millis(AGAIN[asked]);
+                    return Some((due, asked + 1, job));
+                }
+                Found::NotYet | Found::Nothing => {}
             }
         }
-        d.body = body;
-        let _ = out.send(d);
+        if body.is_none() && self.ocr {
+            body = self.ocr(&job);
+        }
+        job.d.body = body;
+        let _ = self.out.send(job.d);
+        None
+    }
+
+    fn ocr(&mut self, job: &ReadJob) -> Option<String> {
+        std::thread::sleep(PAINT.saturating_sub(job.d.seen.elapsed()));
+        if self.conn.is_none() {
+            self.conn = x11rb::connect(None).ok().map(|(c, _)| c);
+        }
+        let mut body = None;
+        let state = match self
+            .conn
+            .as_ref()
+            .map(|c| super::ocr::read_window(c, job.window))
+        {
+            Some(Ok(text)) => {
+                body = Some(text).filter(|t| !t.trim().is_empty());
+                Some(SourceState::Watching)
+            }
+            // A window gone before it could be read, or too big to be a pop-up: as is.
+            Some(Err(super::ocr::OcrError::Grab(_) | super::ocr::OcrError::TooLarge(..))) => {
+                self.conn = None;
+                None
+            }
+            Some(Err(e)) => Some(SourceState::Unavailable(e.to_string())),
+            None => Some(SourceState::Unavailable("no X server".into())),
+        };
+        if let Some(st) = state
+            && self.said.as_ref() != Some(&st)
+        {
+            let _ = self.reports.send(SourceReport {
+                source: "ocr",
+                state: st.clone(),
+            });
+            self.said = Some(st);
+        }
+        body
     }
 }
 
@@ -303,15 +410,18 @@ impl Source for WindowWatcher {
         }
         let (reader, jobs) = crossbeam_channel::unbounded();
         let ocr = self.ocr;
-        let (to, rep) = (out.clone(), reports.clone());
+        let browsers = Browsers::default();
+        let (to, rep, found) = (out.clone(), reports.clone(), browsers.clone());
         self.reader = std::thread::Builder::new()
             .name("temoin-reader".into())
-            .spawn(move || reader_loop(jobs, ocr, to, rep))
+            .spawn(move || reader_loop(jobs, ocr, found, to, rep))
             .ok();
         self.running = spawn(
             Windows {
                 out,
                 reader,
+                browsers,
+                skip_notification_windows: self.skip_notification_windows,
                 atoms: None,
                 clients: HashSet::new(),
                 shown: HashMap::new(),
@@ -332,15 +442,59 @@ impl Source for WindowWatcher {
     }
 }
 
+/// A window shown since watching began.
+struct Shown {
+    first: Instant,
+    last: Instant,
+    title: String,
+}
+
+/// Notification daemons' bubbles (their text comes through the session bus).
+fn notification_daemon(class: &str) -> bool {
+    const DAEMONS: &[&str] = &[
+        "dunst",
+        "notify-osd",
+        "xfce4-notifyd",
+        "mate-notification-daemon",
+        "lxqt-notificationd",
+        "notification-daemon",
+        "mako",
+        "swaync",
+        "deadd-notification-center",
+    ];
+    let class = class.to_ascii_lowercase();
+    class.split(' ').any(|part| DAEMONS.contains(&part))
+}
+
+/// Where a window is on the screen: x, y, width, height.
+fn place(conn: &RustConnection, w: Window) -> Option<(i32, i32, i32, i32)> {
+    let geo = conn.get_geometry(w).ok()?.reply().ok()?;
+    let at = conn
+        .translate_coordinates(w, geo.root, 0, 0)
+        .ok()?
+        .reply()
+        .ok()?;
+    Some((
+        at.dst_x as i32,
+        at.dst_y as i32,
+        geo.width as i32,
+        geo.height as i32,
+    ))
+}
+
 struct Windows {
     out: Sender<Detection>,
     /// New windows go here to have their text read (accessibility bus, OCR).
     reader: Sender<ReadJob>,
+    /// Windows the reader found to be a browser's own.
+    browsers: Browsers,
+    /// Notification bubbles are caught on the session bus: their windows are not pop-ups again.
+    skip_notification_windows: bool,
     atoms: Option<Atoms>,
     /// Windows in `_NET_CLIENT_LIST` last time it was read.
     clients: HashSet<Window>,
-    /// Windows shown, with when and the title last reported.
-    shown: HashMap<Window, (Instant, String)>,
+    /// Windows shown: when first, when last reported, and the title last reported.
+    shown: HashMap<Window, Shown>,
     /// Windows open before watching began, with their title: followed for the softphone rule.
     background: HashMap<Window, String>,
 }
@@ -398,17 +552,41 @@ impl Windows {
         let Some((client, title, class)) = self.client_of(conn, w) else {
             return;
         };
-        let now = Instant::now();
-        let title_text = title.clone().unwrap_or_default();
-        if let Some((when, last)) = self.shown.get(&client) {
-            let same = *last == title_text;
-            if same && (title_change || now.duration_since(*when) < SAME_SHOWING) {
-                return;
-            }
-        } else if title_change {
+        if self.skip_notification_windows && class.as_deref().is_some_and(notification_daemon) {
             return;
         }
-        self.shown.insert(client, (now, title_text));
+        if self
+            .browsers
+            .lock()
+            .expect("browser windows")
+            .contains(&client)
+        {
+            // A browser's own window: followed like those open before watching began.
+            self.shown.remove(&client);
+            self.follow(conn, client, WindowChange::Background);
+            return;
+        }
+        let now = Instant::now();
+        let title_text = title.clone().unwrap_or_default();
+        let first = match self.shown.get(&client) {
+            Some(s) => {
+                let same = s.title == title_text;
+                if same && (title_change || now.duration_since(s.last) < SAME_SHOWING) {
+                    return;
+                }
+                s.first
+            }
+            None if title_change => return,
+            None => now,
+        };
+        self.shown.insert(
+            client,
+            Shown {
+                first,
+                last: now,
+                title: title_text,
+            },
+        );
         // Title changes of a shown window are new messages in the same pop-up.
         let _ = conn.change_window_attributes(
             client,
@@ -422,10 +600,17 @@ impl Windows {
         d.window = Some(client);
         if title_change {
             d.change = WindowChange::Retitled;
+        }
+        if title_change && now.duration_since(first) > READ_AGAIN_WITHIN {
             let _ = self.out.send(d);
         } else {
-            let pid = self.pid(conn, client);
-            let _ = self.reader.send((d, client, pid));
+            let job = ReadJob {
+                d,
+                window: client,
+                pid: self.pid(conn, client),
+                place: place(conn, client),
+            };
+            let _ = self.reader.send(job);
         }
     }
 
