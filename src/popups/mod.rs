@@ -143,11 +143,23 @@ struct Flood {
     folded: BTreeMap<FoldKey, (DateTime<Utc>, PopupSeen)>,
 }
 
+/// One pop-up seen by two ways within this is stored once (a card's alert is also announced;
+/// the browser extension and the accessibility bus hear the same toast).
+const SAME_POPUP: Duration = Duration::from_secs(2);
+/// A shorter text is the same pop-up as a longer one holding it when it has at least this many
+/// characters.
+const SAME_POPUP_CHARS: usize = 12;
+
 /// Turns detections into the events to store: rules, classification, masking, flood folding.
 pub struct Recorder {
     rules: RulesFile,
     recent: BTreeMap<PopupSource, VecDeque<Instant>>,
     floods: BTreeMap<PopupSource, Flood>,
+    /// The text last stored for each window shown: a new title over the same text (Chromium
+    /// renames an app window once its page loads) is not a new pop-up.
+    windows: BTreeMap<u32, String>,
+    /// Texts stored lately, by source, to store once what two ways caught.
+    stored: VecDeque<(Instant, PopupSource, String)>,
 }
 
 /// What became of a detection.
@@ -167,6 +179,8 @@ impl Recorder {
             rules,
             recent: BTreeMap::new(),
             floods: BTreeMap::new(),
+            windows: BTreeMap::new(),
+            stored: VecDeque::new(),
         }
     }
 
@@ -180,7 +194,19 @@ impl Recorder {
     }
 
     pub fn record(&mut self, d: &Detection) -> Outcome {
+        if d.change == WindowChange::Closed
+            && let Some(w) = d.window
+        {
+            self.windows.remove(&w);
+        }
         if matches!(d.change, WindowChange::Background | WindowChange::Closed) {
+            return Outcome::Ignored;
+        }
+        let body = d.body.as_deref().map(mask::clean).unwrap_or_default();
+        if let Some(w) = d.window
+            && !body.is_empty()
+            && self.windows.get(&w) == Some(&body)
+        {
             return Outcome::Ignored;
         }
         let rules = self.rules.rules();
@@ -199,6 +225,16 @@ impl Recorder {
         };
         if !keep {
             return Outcome::Ignored;
+        }
+        let said = if body.is_empty() { text.clone() } else { body };
+        if d.source != PopupSource::Manual {
+            if self.caught_otherwise(d, &said) {
+                return Outcome::Ignored;
+            }
+            self.stored.push_back((d.seen, d.source, said.clone()));
+        }
+        if let Some(w) = d.window {
+            self.windows.insert(w, said);
         }
         let seen = self.popup(d, &text, c);
         let recent = self.recent.entry(d.source).or_default();
@@ -231,6 +267,28 @@ impl Recorder {
             .and_modify(|(_, s)| s.count += 1)
             .or_insert((d.at, seen));
         Outcome::Folded
+    }
+
+    /// Whether another way already stored this pop-up just now.
+    fn caught_otherwise(&mut self, d: &Detection, said: &str) -> bool {
+        while self
+            .stored
+            .front()
+            .is_some_and(|(t, ..)| d.seen.saturating_duration_since(*t) > SAME_POPUP)
+        {
+            self.stored.pop_front();
+        }
+        let same = |other: &str| {
+            let (short, long) = if other.len() < said.len() {
+                (other, said)
+            } else {
+                (said, other)
+            };
+            short == long || (short.chars().count() >= SAME_POPUP_CHARS && long.contains(short))
+        };
+        self.stored
+            .iter()
+            .any(|(_, source, other)| *source != d.source && same(other))
     }
 
     /// Folded floods that are over (or have lasted long enough), as events to store.
@@ -349,5 +407,38 @@ mod tests {
             panic!()
         };
         assert_eq!((p.category, p.text), (None, None));
+    }
+
+    #[test]
+    fn a_window_renamed_over_the_same_text_and_a_toast_heard_twice_are_one_popup() {
+        let mut r = Recorder::new(RulesFile::open(None).unwrap());
+        let mut card = Detection::new(PopupSource::Window);
+        card.app = Some("tmp_card.html Chromium".into());
+        card.title = Some("_/tmp/card.html".into());
+        card.body = Some("Conseil en temps réel Vous parlez trop vite, ralentissez".into());
+        card.window = Some(7);
+        assert!(matches!(r.record(&card), Outcome::Store(_)));
+        // Chromium names the window after its page once loaded: the same card.
+        card.title = Some("Coaching".into());
+        card.change = WindowChange::Retitled;
+        assert_eq!(r.record(&card), Outcome::Ignored);
+        // The card's alert, also announced on the accessibility bus: the same pop-up.
+        let mut toast = Detection::new(PopupSource::Page);
+        toast.body = Some("Vous parlez trop vite, ralentissez".into());
+        assert_eq!(r.record(&toast), Outcome::Ignored);
+        // A new message in the card is a new pop-up.
+        card.body = Some("Conseil en temps réel Dites merci au client".into());
+        assert!(matches!(r.record(&card), Outcome::Store(_)));
+        // A toast of the page, heard again later, is a new pop-up.
+        toast.seen += SAME_POPUP + Duration::from_millis(1);
+        assert!(matches!(r.record(&toast), Outcome::Store(_)));
+        // A title change of a window without text stays a new message.
+        let mut w = Detection::new(PopupSource::Window);
+        w.title = Some("Parlez plus vite".into());
+        w.window = Some(8);
+        assert!(matches!(r.record(&w), Outcome::Store(_)));
+        w.title = Some("Ralentissez".into());
+        w.change = WindowChange::Retitled;
+        assert!(matches!(r.record(&w), Outcome::Store(_)));
     }
 }

@@ -16,6 +16,7 @@ pub struct Desktop {
     xvfb: Option<Child>,
     bus: Option<Child>,
     dunst: Option<Child>,
+    wm: Option<Child>,
 }
 
 impl Desktop {
@@ -27,6 +28,7 @@ impl Desktop {
             xvfb: None,
             bus: None,
             dunst: None,
+            wm: None,
         };
         d.start_x(None);
         d.start_bus();
@@ -81,14 +83,43 @@ impl Desktop {
     }
 
     pub fn stop_x(&mut self) {
+        kill(self.wm.take());
         kill(self.xvfb.take());
+    }
+
+    /// Starts a window manager (Debian's openbox), as on a worker's desktop: browsers place and
+    /// decorate their windows as they would there.
+    pub fn window_manager(&mut self) {
+        let wm = self
+            .env(&mut Command::new("openbox"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("openbox (installed by scripts/setup)");
+        self.wm = Some(wm);
+        // openbox announces itself on the root window once it manages the screen.
+        assert!(
+            wait_until(Duration::from_secs(10), || {
+                Command::new("xprop")
+                    .args(["-root", "_NET_SUPPORTING_WM_CHECK"])
+                    .env("DISPLAY", &self.display)
+                    .output()
+                    .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("window id"))
+            }),
+            "openbox did not start"
+        );
     }
 
     /// Starts the session bus and dunst on it.
     pub fn start_bus(&mut self) {
         let socket = self.dir.path().join("bus");
         let _ = std::fs::remove_file(&socket);
-        let bus = Command::new("dbus-daemon")
+        // The services the bus starts (the accessibility bus, dconf) keep their settings here, not
+        // in the machine's: accessibility starts off, as on a fresh desktop.
+        // What the bus starts (the accessibility bus, dconf) finds this desktop and this bus.
+        let bus = self
+            .env(&mut Command::new("dbus-daemon"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .args(["--session", "--nofork", "--nopidfile"])
             .arg(format!("--address={}", self.bus_address()))
             .stdout(Stdio::null())
