@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use common::*;
-use temoin::popups::atspi::{Found, Reader};
+use temoin::popups::a11y::window::{Found, Reader, Wanted};
 
 #[test]
 fn the_real_windows_labels_are_on_the_accessibility_bus() {
@@ -47,8 +47,14 @@ fn the_real_windows_labels_are_on_the_accessibility_bus() {
         .unwrap();
     let mut reader = Reader::default();
     let mut text = String::new();
+    let wanted = Wanted {
+        pid: app.id(),
+        title: "Témoin".into(),
+        place: None,
+        controls: true,
+    };
     desktop::wait_until(Duration::from_secs(30), || {
-        if let Found::Text(t) = reader.read(app.id(), "Témoin") {
+        if let Found::Text(t) = reader.read(&wanted) {
             text = t;
         }
         text.contains("Pop-up !")

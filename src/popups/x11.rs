@@ -336,6 +336,7 @@ impl WindowReader {
                 pid,
                 title: job.d.title.clone().unwrap_or_default(),
                 place: job.place,
+                controls: false,
             };
             match self.atspi.read(&wanted) {
                 Found::Text(t) => body = Some(t).filter(|t| !t.trim().is_empty()),

@@ -54,8 +54,11 @@ const SETTLING: Duration = Duration::from_secs(1);
 /// Objects remembered at most (per object: its role, whether it is live, whether in a page).
 const CACHE_MAX: usize = 20_000;
 /// An announcement is read up to this many objects and characters.
-const READ_NODES: usize = 60;
-const READ_CHARS: usize = 1000;
+const READ: super::Reading = super::Reading {
+    max_nodes: 60,
+    max_chars: 1000,
+    controls: false,
+};
 /// Reconnection waits this long at first, then twice as long each time, up to [`RETRY_MAX`].
 const RETRY: Duration = Duration::from_secs(2);
 const RETRY_MAX: Duration = Duration::from_secs(60);
@@ -424,7 +427,7 @@ impl Pages {
                     return None;
                 }
                 if text.contains('\u{fffc}') {
-                    super::subtree_text(conn, &node, READ_NODES, READ_CHARS).await
+                    super::subtree_text(conn, &node, READ).await
                 } else {
                     text
                 }
@@ -435,14 +438,14 @@ impl Pages {
                 if !(info.live == Some(true) || alert) || !self.in_page(conn, &node).await {
                     return None;
                 }
-                super::subtree_text(conn, &node, READ_NODES, READ_CHARS).await
+                super::subtree_text(conn, &node, READ).await
             }
             Candidate::Shown(node) => {
                 let info = self.info(conn, &node, Need::Role).await;
                 if !info.role.is_some_and(is_alert) || !self.in_page(conn, &node).await {
                     return None;
                 }
-                super::subtree_text(conn, &node, READ_NODES, READ_CHARS).await
+                super::subtree_text(conn, &node, READ).await
             }
             Candidate::Announced(node, text) => {
                 if !self.in_page(conn, &node).await {

@@ -212,14 +212,23 @@ impl Node {
     }
 }
 
-/// The text a person sees under `node`, in reading order: controls (buttons, fields, menus) and
-/// hidden parts left out; at most `max_nodes` objects read and `max_chars` characters kept.
-pub async fn subtree_text(
-    conn: &Connection,
-    node: &Node,
-    max_nodes: usize,
-    max_chars: usize,
-) -> String {
+/// How much of a subtree is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Reading {
+    pub max_nodes: usize,
+    pub max_chars: usize,
+    /// The labels of buttons, fields and menus too (a screen reader's view; a pop-up's text
+    /// never holds them).
+    pub controls: bool,
+}
+
+/// The text a person sees under `node`, in reading order, hidden parts left out.
+pub async fn subtree_text(conn: &Connection, node: &Node, how: Reading) -> String {
+    let Reading {
+        max_nodes,
+        max_chars,
+        controls,
+    } = how;
     enum Item {
         Text(String),
         Node(Node),
@@ -252,7 +261,7 @@ pub async fn subtree_text(
             break;
         }
         let Ok(r) = n.role(conn).await else { continue };
-        if role::is_control(r) {
+        if role::is_control(r) && !controls {
             continue;
         }
         if n.attributes(conn).await.is_ok_and(|a| hidden(&a)) {

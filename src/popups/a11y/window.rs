@@ -16,6 +16,16 @@ const SCAN_NODES: usize = 800;
 /// A window's text is read up to this many objects and characters (a pop-up is small).
 const READ_NODES: usize = 300;
 const READ_CHARS: usize = 2000;
+
+impl Wanted {
+    fn reading(&self) -> super::Reading {
+        super::Reading {
+            max_nodes: READ_NODES,
+            max_chars: READ_CHARS,
+            controls: self.controls,
+        }
+    }
+}
 /// How long to wait before asking again for the accessibility bus after it was missing.
 const RETRY: Duration = Duration::from_secs(30);
 /// A window is the accessible whose place and size are within this many pixels of it.
@@ -41,6 +51,8 @@ pub struct Wanted {
     pub pid: u32,
     pub title: String,
     pub place: Option<(i32, i32, i32, i32)>,
+    /// The labels of buttons and fields too (a screen reader's view; never for a pop-up).
+    pub controls: bool,
 }
 
 /// A connection to the accessibility bus, made when first needed.
@@ -134,7 +146,7 @@ async fn lookup(conn: &Connection, wanted: &Wanted) -> zbus::Result<Found> {
     if !scan.pages.is_empty() {
         let mut parts = Vec::new();
         for page in &scan.pages {
-            let t = super::subtree_text(conn, page, READ_NODES, READ_CHARS).await;
+            let t = super::subtree_text(conn, page, wanted.reading()).await;
             if !t.is_empty() {
                 parts.push(t);
             }
@@ -150,7 +162,7 @@ async fn lookup(conn: &Connection, wanted: &Wanted) -> zbus::Result<Found> {
         return Ok(Found::Nothing);
     }
     // A native window (a GTK or Qt dialog): what it says, its buttons left out.
-    let text = super::subtree_text(conn, &window, READ_NODES, READ_CHARS).await;
+    let text = super::subtree_text(conn, &window, wanted.reading()).await;
     let text = text
         .strip_prefix(wanted.title.as_str())
         .map(str::trim)
