@@ -3,6 +3,7 @@
 
 mod cli {
     pub mod evidence;
+    pub mod extension;
     pub mod gui;
     pub mod popup;
     pub mod workload;
@@ -43,6 +44,13 @@ struct Cli {
     /// Sans commande : la fenêtre / without a command: the window.
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExtensionAction {
+    /// Enregistre l'hôte auprès des navigateurs de l'utilisateur / registers the host with the
+    /// user's browsers.
+    Install,
 }
 
 /// The window's views, by their French names.
@@ -145,6 +153,11 @@ enum Command {
     /// Enregistre un pop-up vu, teste les règles, ou surveille les pop-ups, sans phrase de passe /
     /// log a pop-up, test the rules, or watch for pop-ups, no passphrase needed.
     Popup(cli::popup::PopupArgs),
+    /// L'extension de navigateur (pop-ups des pages) / the browser extension (page pop-ups).
+    Extension {
+        #[arg(value_enum)]
+        action: ExtensionAction,
+    },
     /// Marque le début ou la fin d'un appel, sans phrase de passe / mark a call's start or end.
     Call {
         #[arg(value_enum)]
@@ -219,6 +232,10 @@ fn main() -> ExitCode {
     // A closed pipe (`temoin checkpoint | head`) is a normal end, not a panic.
     // SAFETY: restoring the default disposition of one signal, before any thread exists.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    // A browser starts `temoin` as the extension's native-messaging host, with its own arguments.
+    if temoin::popups::extension::started_by_browser(&std::env::args_os().collect::<Vec<_>>()) {
+        return cli::extension::host();
+    }
     let mut cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(|| {
         Settings::default_path()
@@ -327,6 +344,9 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
         ),
         Command::Calibrate { device, seconds } => calibrate(device, seconds, lang),
         Command::Popup(args) => cli::popup::run(vault, args, lang),
+        Command::Extension {
+            action: ExtensionAction::Install,
+        } => cli::extension::install(lang),
         Command::Call { action } => cli::workload::call(&vault()?, action, lang),
         Command::FinDeService(args) => cli::workload::self_report(&vault()?, args, lang),
         Command::Export(args) => cli::evidence::export(&vault()?, args, lang),

@@ -578,6 +578,7 @@ pub fn source_report(r: &SourceReport, lang: Lang) -> String {
             "Reading window text (OCR)",
         ),
         "pages" => lang.pick("Pages web et applications", "Web pages and apps"),
+        "extension" => lang.pick("Extension de navigateur", "Browser extension"),
         other => other,
     };
     let state = match (&r.state, lang) {

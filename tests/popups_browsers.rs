@@ -247,3 +247,71 @@ fn toasts_and_a_card_in_firefox_are_caught_once_within_a_second() {
         got.iter().map(|s| &s.popup.text).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_browser_extension_passes_toasts_on_with_accessibility_off() {
+    let desktop = Desktop::start();
+    let (_d, path, _, _) = new_vault();
+    let config = desktop.dir.path().join("settings.json");
+    // Accessibility not used at all: only the extension hears the page.
+    std::fs::write(
+        desktop.dir.path().join("popups.toml"),
+        "[sources]\npages = false\n",
+    )
+    .unwrap();
+    let socket = desktop.dir.path().join("run/pages.sock");
+    let mut cmd = temoin(&path);
+    desktop
+        .env(&mut cmd)
+        .env("TEMOIN_CONFIG", &config)
+        .env("TEMOIN_PAGES_SOCKET", &socket)
+        .args(["popup", "watch", "--seconds", "120"]);
+    let mut w = Watcher::spawn(cmd);
+    w.expect("Extension de navigateur : surveillance active", WAIT);
+
+    let mut desk = Desk::start();
+    let profile = desktop.dir.path().join("chromium");
+    web::register_host(&profile);
+    // The browser starts the host with its own environment: it finds the vault and the socket.
+    let browser = web::chromium_command(
+        &desktop,
+        &profile,
+        &[
+            &format!("--load-extension={}", web::extension().display()),
+            &desk.url("desk.html"),
+        ],
+    )
+    .env("TEMOIN_VAULT", &path)
+    .env("TEMOIN_CONFIG", &config)
+    .env("TEMOIN_PAGES_SOCKET", &socket)
+    .spawn()
+    .unwrap();
+    assert!(desk.wait_for_page(WAIT), "the page did not load");
+    std::thread::sleep(Duration::from_millis(1000));
+    let alert = desk.show(Show::Toast(Some("alert"), "Parlez plus vite".into()));
+    w.expect("Parlez plus vite", WAIT);
+    let live = desk.show(Show::Live("Client frustré détecté".into()));
+    w.expect("frustré détecté", WAIT);
+    w.stop();
+    // Témoin closed: the host stores what the page announces itself.
+    let later = desk.show(Show::Toast(Some("status"), "Soyez plus empathique".into()));
+    let stored = desktop::wait_until(WAIT, || {
+        popups(&path)
+            .iter()
+            .any(|s| s.popup.text.as_deref() == Some("Soyez plus empathique"))
+    });
+    web::close(browser, &profile);
+    assert!(stored, "the host did not store the toast");
+
+    let got = popups(&path);
+    let p = once(&got, "Parlez plus vite", Some(alert));
+    assert_eq!(
+        (p.source, p.app.as_deref()),
+        (Some(PopupSource::Page), Some("Chromium"))
+    );
+    once(&got, "frustré détecté", Some(live));
+    let p = once(&got, "Soyez plus empathique", Some(later));
+    assert!(p.emotion_flag);
+    nothing_else(&got);
+    assert_eq!(got.len(), 3);
+}

@@ -304,6 +304,24 @@ impl SettingsView {
             true,
             s::popups_manual(lang),
         );
+        if !self.settings.popups_manual_only {
+            use crate::settings::PagePopups;
+            let mut pages = self.settings.pages == PagePopups::On;
+            ui.checkbox(&mut pages, s::pages_toggle(lang));
+            ui.add(
+                egui::Label::new(egui::RichText::new(s::pages_what(lang)).small().weak()).wrap(),
+            );
+            let chosen = if pages {
+                PagePopups::On
+            } else {
+                PagePopups::Off
+            };
+            if chosen != self.settings.pages {
+                self.settings.pages = chosen;
+                self.save();
+                self.restart_listening = true;
+            }
+        }
         if self.settings.popups_manual_only != before {
             self.save();
             self.restart_listening = true;

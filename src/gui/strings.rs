@@ -753,8 +753,22 @@ pub fn popups_auto(lang: Lang) -> &'static str {
 
 pub fn popups_auto_what(lang: Lang) -> &'static str {
     lang.pick(
-        "Témoin repère les fenêtres et notifications de coaching (CallMiner, Cogito, Observe…) par leur texte. Le bouton « Pop-up ! » et Ctrl+Alt+P marchent aussi.",
-        "Témoin spots coaching windows and notifications (CallMiner, Cogito, Observe…) by their text. The « Pop-up ! » button and Ctrl+Alt+P work too.",
+        "Témoin repère les fenêtres, notifications et messages des pages web de coaching (CallMiner, Cogito, Observe…) par leur texte. Le bouton « Pop-up ! » et Ctrl+Alt+P marchent aussi.",
+        "Témoin spots coaching windows, notifications and web page messages (CallMiner, Cogito, Observe…) by their text. The « Pop-up ! » button and Ctrl+Alt+P work too.",
+    )
+}
+
+pub fn pages_toggle(lang: Lang) -> &'static str {
+    lang.pick(
+        "Aussi dans les pages web et les applications (bureau agent, cartes de coaching)",
+        "Also inside web pages and apps (agent desktop, coaching cards)",
+    )
+}
+
+pub fn pages_what(lang: Lang) -> &'static str {
+    lang.pick(
+        "Témoin entend ce que la page annonce aux lecteurs d'écran (alertes, messages), jamais le reste de la page. Il active pour cela l'accessibilité du bureau : relancez le navigateur s'il était ouvert avant Témoin.",
+        "Témoin hears what the page announces to screen readers (alerts, messages), never the rest of the page. For this it switches the desktop's accessibility on: restart the browser if it was open before Témoin.",
     )
 }
 

@@ -17,6 +17,7 @@
 pub mod a11y;
 pub mod classify;
 pub mod consistency;
+pub mod extension;
 pub mod mask;
 pub mod notifications;
 pub mod ocr;
@@ -52,6 +53,9 @@ pub struct Detection {
     /// The X window (windows only), to follow it.
     pub window: Option<u32>,
     pub change: WindowChange,
+    /// Heard through the browser extension rather than directly (one toast heard both ways is
+    /// one pop-up).
+    pub via_extension: bool,
 }
 
 /// What happened to a window (anything else: [`WindowChange::Opened`]).
@@ -81,6 +85,7 @@ impl Detection {
             category: None,
             window: None,
             change: WindowChange::Opened,
+            via_extension: false,
         }
     }
 
@@ -158,8 +163,8 @@ pub struct Recorder {
     /// The text last stored for each window shown: a new title over the same text (Chromium
     /// renames an app window once its page loads) is not a new pop-up.
     windows: BTreeMap<u32, String>,
-    /// Texts stored lately, by source, to store once what two ways caught.
-    stored: VecDeque<(Instant, PopupSource, String)>,
+    /// Texts stored lately, by source and way, to store once what two ways caught.
+    stored: VecDeque<(Instant, (PopupSource, bool), String)>,
 }
 
 /// What became of a detection.
@@ -231,7 +236,8 @@ impl Recorder {
             if self.caught_otherwise(d, &said) {
                 return Outcome::Ignored;
             }
-            self.stored.push_back((d.seen, d.source, said.clone()));
+            self.stored
+                .push_back((d.seen, (d.source, d.via_extension), said.clone()));
         }
         if let Some(w) = d.window {
             self.windows.insert(w, said);
@@ -288,7 +294,7 @@ impl Recorder {
         };
         self.stored
             .iter()
-            .any(|(_, source, other)| *source != d.source && same(other))
+            .any(|(_, way, other)| *way != (d.source, d.via_extension) && same(other))
     }
 
     /// Folded floods that are over (or have lasted long enough), as events to store.
@@ -429,6 +435,10 @@ mod tests {
         // A new message in the card is a new pop-up.
         card.body = Some("Conseil en temps réel Dites merci au client".into());
         assert!(matches!(r.record(&card), Outcome::Store(_)));
+        // The browser extension heard the same toast.
+        let mut heard = toast.clone();
+        heard.via_extension = true;
+        assert_eq!(r.record(&heard), Outcome::Ignored);
         // A toast of the page, heard again later, is a new pop-up.
         toast.seen += SAME_POPUP + Duration::from_millis(1);
         assert!(matches!(r.record(&toast), Outcome::Store(_)));

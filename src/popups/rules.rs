@@ -47,6 +47,8 @@ pub struct SourcesConfig {
     pub ocr: bool,
     /// Toasts of web pages and Electron apps, heard on the accessibility bus (switched on).
     pub pages: bool,
+    /// What the browser extension hears, passed on by its host.
+    pub extension: bool,
     pub texte: KeepText,
 }
 
@@ -58,6 +60,7 @@ impl Default for SourcesConfig {
             raccourci: "Ctrl+Alt+P".into(),
             ocr: false,
             pages: true,
+            extension: true,
             texte: KeepText::Complet,
         }
     }
@@ -381,7 +384,8 @@ impl RulesFile {
     fn apply_choice(&mut self) {
         let s = &mut self.rules.sources;
         if self.manual_only {
-            (s.fenetres, s.notifications, s.ocr, s.pages) = (false, false, false, false);
+            (s.fenetres, s.notifications, s.ocr, s.pages, s.extension) =
+                (false, false, false, false, false);
         }
         if self.no_pages {
             s.pages = false;

@@ -40,6 +40,11 @@ impl Watchers {
         if config.pages {
             sources.push(Box::new(super::a11y::live::PageWatcher::new(true)));
         }
+        if config.extension {
+            sources.push(Box::new(super::extension::ExtensionListener::new(
+                super::extension::socket_path(),
+            )));
+        }
         if config.notifications {
             sources.push(Box::new(super::notifications::NotificationWatcher::new()));
         }

@@ -30,6 +30,8 @@ pub fn temoin(vault: &Path) -> Command {
         .env_remove("TEMOIN_RECOVERY_CODE")
         .env_remove("TEMOIN_LANG")
         .env("TEMOIN_VAULT", vault)
+        // The browser extension's socket beside the vault, not in the user's runtime folder.
+        .env("TEMOIN_PAGES_SOCKET", vault.with_file_name("pages.sock"))
         .stdin(std::process::Stdio::null());
     c
 }

@@ -164,6 +164,13 @@ fn as_root() -> bool {
 
 /// A real Chromium on the test desktop, with its own profile folder.
 pub fn chromium(desktop: &Desktop, profile: &Path, args: &[&str]) -> Child {
+    chromium_command(desktop, profile, args)
+        .spawn()
+        .expect("chromium (installed by scripts/setup)")
+}
+
+/// The command that starts [`chromium`], to add to its environment.
+pub fn chromium_command(desktop: &Desktop, profile: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new("chromium");
     desktop.env(&mut cmd);
     if as_root() {
@@ -182,9 +189,8 @@ pub fn chromium(desktop: &Desktop, profile: &Path, args: &[&str]) -> Child {
         ])
         .args(args)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromium (installed by scripts/setup)")
+        .stderr(Stdio::null());
+    cmd
 }
 
 /// A real Firefox ESR on the test desktop, with a fresh profile that lets the page open a
@@ -229,4 +235,20 @@ pub fn close(mut browser: Child, profile: &Path) {
         .arg("-f")
         .arg(profile.display().to_string())
         .status();
+}
+
+/// The extension's folder in the checkout.
+pub fn extension() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("extension")
+}
+
+/// Registers `temoin` as the extension's native-messaging host in a Chromium profile folder.
+pub fn register_host(profile: &Path) {
+    let dir = profile.join("NativeMessagingHosts");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join(format!("{}.json", temoin::popups::extension::HOST)),
+        temoin::popups::extension::host_manifest(Path::new(env!("CARGO_BIN_EXE_temoin")), false),
+    )
+    .unwrap();
 }
