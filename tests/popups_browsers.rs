@@ -315,3 +315,49 @@ fn the_browser_extension_passes_toasts_on_with_accessibility_off() {
     nothing_else(&got);
     assert_eq!(got.len(), 3);
 }
+
+#[test]
+fn with_ocr_on_a_toast_in_a_page_nobody_else_hears_is_read_where_it_appears() {
+    let mut desktop = Desktop::start();
+    desktop.window_manager();
+    let (_d, path, _, _) = new_vault();
+    let config = desktop.dir.path().join("settings.json");
+    // No accessibility, no extension: only the pixels.
+    std::fs::write(
+        desktop.dir.path().join("popups.toml"),
+        "[sources]\npages = false\nextension = false\nocr = true\n",
+    )
+    .unwrap();
+    let mut w = Watcher::start(&desktop, &path, &config);
+    w.expect("Fenêtres : surveillance active", WAIT);
+    let mut desk = Desk::start();
+    let profile = desktop.dir.path().join("chromium");
+    let browser = web::chromium(
+        &desktop,
+        &profile,
+        &["--window-size=1024,700", &desk.url("desk.html")],
+    );
+    assert!(desk.wait_for_page(WAIT), "the page did not load");
+    std::thread::sleep(Duration::from_millis(1500));
+    let shown = desk.show(Show::Toast(Some("alert"), "Parlez plus vite".into()));
+    w.expect("plus vite", WAIT);
+    std::thread::sleep(Duration::from_millis(1500));
+    w.stop();
+    web::close(browser, &profile);
+    let got = popups(&path);
+    let hits: Vec<&Seen> = got
+        .iter()
+        .filter(|s| s.popup.category == Some(PopupCategory::PaceFaster))
+        .collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "{:?}",
+        got.iter().map(|s| &s.popup.text).collect::<Vec<_>>()
+    );
+    assert_eq!(hits[0].popup.source, Some(PopupSource::Window));
+    // Read from the pixels: still within 2 s of being shown (settling, then Tesseract).
+    let late = hits[0].at.duration_since(shown.1).unwrap_or_default();
+    assert!(late < Duration::from_secs(2), "{late:?}");
+    nothing_else(&got);
+}

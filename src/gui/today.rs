@@ -15,7 +15,7 @@ use crate::features::baseline::Gauge;
 use crate::messages::{self, Lang};
 use crate::pipeline::live::{Monitor, Status};
 use crate::popups::watch::Notice;
-use crate::popups::{Detection, Outcome, Recorder, RulesFile};
+use crate::popups::{Detection, Outcome, Recorder, RulesFile, SourceReport, SourceState};
 use crate::workload::{WorkloadSettings, compute};
 
 /// What the background threads tell the window.
@@ -24,6 +24,9 @@ enum Update {
     Stored(Event),
     Trouble(String),
     Gauge(Gauge),
+    /// A pop-up source that has something to tell the worker (accessibility just switched on:
+    /// browsers to restart).
+    Source(SourceReport),
 }
 
 /// Today's counts, from what was stored this session.
@@ -126,6 +129,9 @@ impl Today {
                         recv(notices) -> n => match n {
                             Ok(Notice::Stored(s)) => Update::Stored(s.event),
                             Ok(Notice::VaultTrouble(t)) => Update::Trouble(t),
+                            Ok(Notice::Source(r)) if r.state == SourceState::SwitchedOn => {
+                                Update::Source(r)
+                            }
                             Ok(_) => continue,
                             Err(_) => break,
                         },
@@ -152,6 +158,7 @@ impl Today {
                 Update::Stored(e) => self.counts.add(&e),
                 Update::Trouble(t) => self.message = Some(t),
                 Update::Gauge(g) => self.gauge = Some(g),
+                Update::Source(r) => self.message = Some(messages::source_report(&r, self.lang)),
             }
         }
     }

@@ -15,6 +15,7 @@
 //! notification centre's accessibility tree. Each is one more [`Source`]; nothing else changes.
 
 pub mod a11y;
+pub mod changes;
 pub mod classify;
 pub mod consistency;
 pub mod extension;

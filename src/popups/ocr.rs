@@ -12,9 +12,12 @@ use x11rb::protocol::xproto::{ConnectionExt, ImageFormat, ImageOrder, Window};
 use x11rb::rust_connection::RustConnection;
 use zeroize::Zeroizing;
 
-/// Windows larger than this are not pop-ups (a browser, the CRM): not read.
+/// Windows larger than this are not pop-ups (a browser, the CRM): not read whole.
 pub const MAX_WIDTH: u16 = 1200;
 pub const MAX_HEIGHT: u16 = 900;
+/// Windows larger than this (a browser, the CRM) are read where they change.
+pub const FOLLOW_WIDTH: u16 = 640;
+pub const FOLLOW_HEIGHT: u16 = 480;
 /// Small windows are enlarged this many times before reading.
 const SCALE: usize = 3;
 
@@ -36,23 +39,67 @@ pub enum OcrError {
 
 /// The text in `window`, read by OCR.
 pub fn read_window(conn: &RustConnection, window: Window) -> Result<String, OcrError> {
-    let image = grab(conn, window)?;
+    let image = grab(conn, window, None)?;
     tesseract(&image)
 }
 
-/// The window as a binary PPM image, enlarged.
-fn grab(conn: &RustConnection, w: Window) -> Result<Zeroizing<Vec<u8>>, OcrError> {
+/// The text in a part of `window` (x, y, width, height), read by OCR; `None` when that part
+/// shows exactly what it showed when last read (`last`, updated).
+pub fn read_region(
+    conn: &RustConnection,
+    window: Window,
+    part: (i16, i16, u16, u16),
+    last: &mut Option<u64>,
+) -> Result<Option<String>, OcrError> {
+    let image = grab(conn, window, Some(part))?;
+    let seen = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        image.hash(&mut h);
+        h.finish()
+    };
+    if *last == Some(seen) {
+        return Ok(None);
+    }
+    *last = Some(seen);
+    tesseract(&image).map(Some)
+}
+
+/// The window (or a part of it) as a binary PPM image, enlarged.
+fn grab(
+    conn: &RustConnection,
+    w: Window,
+    part: Option<(i16, i16, u16, u16)>,
+) -> Result<Zeroizing<Vec<u8>>, OcrError> {
     let err = |e: &dyn std::fmt::Display| OcrError::Grab(e.to_string());
     let geo = conn
         .get_geometry(w)
         .map_err(|e| err(&e))?
         .reply()
         .map_err(|e| err(&e))?;
-    if geo.width > MAX_WIDTH || geo.height > MAX_HEIGHT {
-        return Err(OcrError::TooLarge(geo.width, geo.height));
+    let (x, y, width, height) = match part {
+        // Clipped to the window.
+        Some((x, y, pw, ph)) => {
+            let (x, y) = (x.max(0), y.max(0));
+            let pw = pw.min(geo.width.saturating_sub(x as u16));
+            let ph = ph.min(geo.height.saturating_sub(y as u16));
+            (x, y, pw, ph)
+        }
+        None => (0, 0, geo.width, geo.height),
+    };
+    if width > MAX_WIDTH || height > MAX_HEIGHT {
+        return Err(OcrError::TooLarge(width, height));
     }
+    if width == 0 || height == 0 {
+        return Err(OcrError::Grab("nothing to read".into()));
+    }
+    let geo = x11rb::protocol::xproto::GetGeometryReply {
+        width,
+        height,
+        ..geo
+    };
     let reply = conn
-        .get_image(ImageFormat::Z_PIXMAP, w, 0, 0, geo.width, geo.height, !0)
+        .get_image(ImageFormat::Z_PIXMAP, w, x, y, width, height, !0)
         .map_err(|e| err(&e))?
         .reply()
         .map_err(|e| err(&e))?;

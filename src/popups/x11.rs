@@ -19,8 +19,11 @@ use x11rb::protocol::xproto::{
 use x11rb::rust_connection::RustConnection;
 
 use super::a11y::window::{Found, Reader, Wanted};
+use super::changes::{Changes, Rect};
 use super::{Detection, Source, SourceReport, SourceState, WindowChange};
 use crate::events::PopupSource;
+use x11rb::protocol::damage::{self, ConnectionExt as _};
+use x11rb::protocol::xfixes::ConnectionExt as _;
 
 /// Pause between reconnection attempts.
 const RETRY: Duration = Duration::from_secs(2);
@@ -108,6 +111,12 @@ trait Session: Send + 'static {
     fn name(&self) -> &'static str;
     fn setup(&mut self, conn: &RustConnection, root: Window) -> Result<(), String>;
     fn event(&mut self, conn: &RustConnection, root: Window, ev: XEvent) -> Result<(), String>;
+    /// When something is to be done without an event, if ever.
+    fn due(&self) -> Option<Instant> {
+        None
+    }
+    /// Does what was due.
+    fn tick(&mut self, _conn: &RustConnection) {}
 }
 
 fn spawn(mut session: impl Session, reports: Sender<SourceReport>) -> Option<Running> {
@@ -176,8 +185,14 @@ fn serve(
         while let Some(ev) = conn.poll_for_event().map_err(|e| e.to_string())? {
             session.event(conn, root, ev)?;
         }
+        if session.due().is_some_and(|d| d <= Instant::now()) {
+            session.tick(conn);
+        }
         conn.flush().map_err(|e| e.to_string())?;
-        if wait(stop, Some(fd), None) == Wake::Stop {
+        let timeout = session
+            .due()
+            .map(|d| d.saturating_duration_since(Instant::now()));
+        if wait(stop, Some(fd), timeout) == Wake::Stop {
             return Ok(());
         }
     }
@@ -249,6 +264,8 @@ struct ReadJob {
     pid: Option<u32>,
     /// Its place on the screen: x, y, width, height.
     place: Option<(i32, i32, i32, i32)>,
+    /// Only this part of it, by OCR: a region of a large window that changed.
+    part: Option<Rect>,
 }
 
 /// Windows found to be a browser's own (with tabs): their title changes are never pop-ups.
@@ -272,6 +289,7 @@ fn reader_loop(
         conn: None,
         atspi: Reader::default(),
         said: None,
+        parts: HashMap::new(),
     };
     // (when to ask again, how many times asked, the job)
     let mut pending: Vec<(Instant, usize, ReadJob)> = Vec::new();
@@ -325,11 +343,20 @@ struct WindowReader {
     conn: Option<RustConnection>,
     atspi: Reader,
     said: Option<SourceState>,
+    /// What each large window's changed part looked like when last read.
+    parts: HashMap<Window, Option<u64>>,
 }
 
 impl WindowReader {
     /// Reads a window and sends it; `Some` when it is to be asked again later.
     fn attempt(&mut self, mut job: ReadJob, asked: usize) -> Option<(Instant, usize, ReadJob)> {
+        if let Some(part) = job.part {
+            if let Some(text) = self.ocr_part(job.window, part) {
+                job.d.body = Some(text);
+                let _ = self.out.send(job.d);
+            }
+            return None;
+        }
         let mut body = None;
         if let Some(pid) = job.pid {
             let wanted = Wanted {
@@ -364,19 +391,36 @@ impl WindowReader {
         None
     }
 
-    fn ocr(&mut self, job: &ReadJob) -> Option<String> {
-        std::thread::sleep(PAINT.saturating_sub(job.d.seen.elapsed()));
+    /// The text of a changed part of a large window, when it shows something new.
+    fn ocr_part(&mut self, window: Window, part: Rect) -> Option<String> {
+        let last = self.parts.entry(window).or_default();
+        let mut last_seen = *last;
+        let read = |c: &RustConnection| {
+            let p = (
+                part.x as i16,
+                part.y as i16,
+                part.w.max(0) as u16,
+                part.h.max(0) as u16,
+            );
+            super::ocr::read_region(c, window, p, &mut last_seen)
+        };
+        let got = self.with_x(read);
+        self.parts.insert(window, last_seen);
+        got.flatten().filter(|t| !t.trim().is_empty())
+    }
+
+    /// Runs an OCR read on this thread's own X connection and reports how OCR fares.
+    fn with_x<T>(
+        &mut self,
+        read: impl FnOnce(&RustConnection) -> Result<T, super::ocr::OcrError>,
+    ) -> Option<T> {
         if self.conn.is_none() {
             self.conn = x11rb::connect(None).ok().map(|(c, _)| c);
         }
-        let mut body = None;
-        let state = match self
-            .conn
-            .as_ref()
-            .map(|c| super::ocr::read_window(c, job.window))
-        {
-            Some(Ok(text)) => {
-                body = Some(text).filter(|t| !t.trim().is_empty());
+        let mut got = None;
+        let state = match self.conn.as_ref().map(read) {
+            Some(Ok(t)) => {
+                got = Some(t);
                 Some(SourceState::Watching)
             }
             // A window gone before it could be read, or too big to be a pop-up: as is.
@@ -396,7 +440,14 @@ impl WindowReader {
             });
             self.said = Some(st);
         }
-        body
+        got
+    }
+
+    fn ocr(&mut self, job: &ReadJob) -> Option<String> {
+        std::thread::sleep(PAINT.saturating_sub(job.d.seen.elapsed()));
+        let window = job.window;
+        self.with_x(|c| super::ocr::read_window(c, window))
+            .filter(|t| !t.trim().is_empty())
     }
 }
 
@@ -422,6 +473,9 @@ impl Source for WindowWatcher {
                 out,
                 reader,
                 browsers,
+                ocr: self.ocr,
+                damage: false,
+                changes: HashMap::new(),
                 skip_notification_windows: self.skip_notification_windows,
                 atoms: None,
                 clients: HashSet::new(),
@@ -467,6 +521,21 @@ fn notification_daemon(class: &str) -> bool {
     class.split(' ').any(|part| DAEMONS.contains(&part))
 }
 
+/// Whether the X server reports what is drawn again (XDamage, with XFixes for its regions).
+fn damage_available(conn: &RustConnection) -> bool {
+    let fixes = conn
+        .xfixes_query_version(5, 0)
+        .ok()
+        .and_then(|c| c.reply().ok())
+        .is_some();
+    fixes
+        && conn
+            .damage_query_version(1, 1)
+            .ok()
+            .and_then(|c| c.reply().ok())
+            .is_some()
+}
+
 /// Where a window is on the screen: x, y, width, height.
 fn place(conn: &RustConnection, w: Window) -> Option<(i32, i32, i32, i32)> {
     let geo = conn.get_geometry(w).ok()?.reply().ok()?;
@@ -489,6 +558,12 @@ struct Windows {
     reader: Sender<ReadJob>,
     /// Windows the reader found to be a browser's own.
     browsers: Browsers,
+    /// The worker turned OCR on: large windows are read where they change.
+    ocr: bool,
+    /// The X server reports what is drawn again (XDamage).
+    damage: bool,
+    /// Large windows followed for changes: their damage object, class, and changes.
+    changes: HashMap<Window, (u32, Option<String>, Changes)>,
     /// Notification bubbles are caught on the session bus: their windows are not pop-ups again.
     skip_notification_windows: bool,
     atoms: Option<Atoms>,
@@ -562,8 +637,10 @@ impl Windows {
             .expect("browser windows")
             .contains(&client)
         {
-            // A browser's own window: followed like those open before watching began.
+            // A browser's own window: followed like those open before watching began; its pages
+            // are heard on the accessibility bus, not read by OCR.
             self.shown.remove(&client);
+            self.changes.remove(&client);
             self.follow(conn, client, WindowChange::Background);
             return;
         }
@@ -594,6 +671,7 @@ impl Windows {
             &ChangeWindowAttributesAux::new()
                 .event_mask(EventMask::PROPERTY_CHANGE | EventMask::STRUCTURE_NOTIFY),
         );
+        self.follow_changes(conn, client, &class);
         let mut d = Detection::new(PopupSource::Window);
         d.seen = now;
         d.app = class;
@@ -610,6 +688,7 @@ impl Windows {
                 window: client,
                 pid: self.pid(conn, client),
                 place: place(conn, client),
+                part: None,
             };
             let _ = self.reader.send(job);
         }
@@ -630,6 +709,14 @@ impl Windows {
                 &ChangeWindowAttributesAux::new()
                     .event_mask(EventMask::PROPERTY_CHANGE | EventMask::STRUCTURE_NOTIFY),
             );
+            let browser = self
+                .browsers
+                .lock()
+                .expect("browser windows")
+                .contains(&client);
+            if !browser {
+                self.follow_changes(conn, client, &class);
+            }
         }
         let mut d = Detection::new(PopupSource::Window);
         d.app = class;
@@ -637,6 +724,58 @@ impl Windows {
         d.window = Some(client);
         d.change = WindowChange::Background;
         let _ = self.out.send(d);
+    }
+
+    /// With OCR on, a window the size of a browser or a CRM is followed where it changes: a
+    /// message drawn inside it (a toast in a page nobody else can hear) is read there.
+    fn follow_changes(&mut self, conn: &RustConnection, w: Window, class: &Option<String>) {
+        if !self.damage || self.changes.contains_key(&w) {
+            return;
+        }
+        let Some(geo) = conn.get_geometry(w).ok().and_then(|c| c.reply().ok()) else {
+            return;
+        };
+        if geo.width <= super::ocr::FOLLOW_WIDTH && geo.height <= super::ocr::FOLLOW_HEIGHT {
+            return;
+        }
+        let Ok(id) = conn.generate_id() else { return };
+        if conn
+            .damage_create(id, w, damage::ReportLevel::NON_EMPTY)
+            .is_ok()
+        {
+            self.changes
+                .insert(w, (id, class.clone(), Changes::default()));
+        }
+    }
+
+    /// What was drawn again in a followed window.
+    fn damaged(&mut self, conn: &RustConnection, e: &damage::NotifyEvent) {
+        let Some((_, _, changes)) = self.changes.get_mut(&e.drawable) else {
+            return;
+        };
+        let Ok(region) = conn.generate_id() else {
+            return;
+        };
+        let rects = (|| -> Option<Vec<Rect>> {
+            conn.xfixes_create_region(region, &[]).ok()?;
+            conn.damage_subtract(e.damage, x11rb::NONE, region).ok()?;
+            let r = conn.xfixes_fetch_region(region).ok()?.reply().ok()?;
+            Some(
+                r.rectangles
+                    .iter()
+                    .map(|r| Rect {
+                        x: r.x.into(),
+                        y: r.y.into(),
+                        w: r.width.into(),
+                        h: r.height.into(),
+                    })
+                    .collect(),
+            )
+        })();
+        let _ = conn.xfixes_destroy_region(region);
+        if let Some(rects) = rects {
+            changes.damaged(&rects, Instant::now());
+        }
     }
 
     /// The process that owns the window (`_NET_WM_PID`), when it says.
@@ -677,6 +816,8 @@ impl Session for Windows {
         .map_err(|e| e.to_string())?
         .check()
         .map_err(|e| e.to_string())?;
+        self.changes.clear();
+        self.damage = self.ocr && damage_available(conn);
         // Windows already open when watching starts are not new pop-ups; they are followed for
         // the softphone rule (its main window is usually open all day).
         self.clients = self.client_list(conn, root);
@@ -719,8 +860,10 @@ impl Session for Windows {
                     }
                 }
             }
+            XEvent::DamageNotify(e) => self.damaged(conn, &e),
             XEvent::DestroyNotify(d) => {
                 self.clients.remove(&d.window);
+                self.changes.remove(&d.window);
                 let known = self.shown.remove(&d.window).is_some()
                     || self.background.remove(&d.window).is_some();
                 if known {
@@ -734,6 +877,29 @@ impl Session for Windows {
             _ => {}
         }
         Ok(())
+    }
+
+    fn due(&self) -> Option<Instant> {
+        self.changes.values().filter_map(|(_, _, c)| c.due()).min()
+    }
+
+    fn tick(&mut self, _conn: &RustConnection) {
+        let now = Instant::now();
+        for (&w, (_, class, changes)) in &mut self.changes {
+            let Some(part) = changes.ready(now) else {
+                continue;
+            };
+            let mut d = Detection::new(PopupSource::Window);
+            d.app = class.clone();
+            d.window = Some(w);
+            let _ = self.reader.send(ReadJob {
+                d,
+                window: w,
+                pid: None,
+                place: None,
+                part: Some(part),
+            });
+        }
     }
 }
 
