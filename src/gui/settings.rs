@@ -299,18 +299,17 @@ impl SettingsView {
             false,
             s::popups_auto(lang),
         );
-        ui.radio_value(
-            &mut self.settings.popups_manual_only,
-            true,
-            s::popups_manual(lang),
-        );
         if !self.settings.popups_manual_only {
             use crate::settings::PagePopups;
             let mut pages = self.settings.pages == PagePopups::On;
-            ui.checkbox(&mut pages, s::pages_toggle(lang));
-            ui.add(
-                egui::Label::new(egui::RichText::new(s::pages_what(lang)).small().weak()).wrap(),
-            );
+            // A choice within « Automatiquement », shown under it.
+            ui.indent("pages", |ui| {
+                ui.checkbox(&mut pages, s::pages_toggle(lang));
+                ui.add(
+                    egui::Label::new(egui::RichText::new(s::pages_what(lang)).small().weak())
+                        .wrap(),
+                );
+            });
             let chosen = if pages {
                 PagePopups::On
             } else {
@@ -322,6 +321,11 @@ impl SettingsView {
                 self.restart_listening = true;
             }
         }
+        ui.radio_value(
+            &mut self.settings.popups_manual_only,
+            true,
+            s::popups_manual(lang),
+        );
         if self.settings.popups_manual_only != before {
             self.save();
             self.restart_listening = true;
