@@ -19,7 +19,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -68,7 +68,8 @@ const RETRY_MAX: Duration = Duration::from_secs(60);
 pub struct PageWatcher {
     switch: bool,
     stop: Arc<AtomicBool>,
-    conn: Arc<Mutex<Option<Connection>>>,
+    /// Wakes the thread wherever it waits on the bus.
+    wake: Option<async_channel::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -77,7 +78,7 @@ impl PageWatcher {
         Self {
             switch,
             stop: Arc::default(),
-            conn: Arc::default(),
+            wake: None,
             thread: None,
         }
     }
@@ -93,18 +94,19 @@ impl Source for PageWatcher {
             return;
         }
         self.stop.store(false, Ordering::SeqCst);
-        let (stop, slot, switch) = (self.stop.clone(), self.conn.clone(), self.switch);
+        let (wake, woken) = async_channel::bounded(1);
+        self.wake = Some(wake);
+        let (stop, switch) = (self.stop.clone(), self.switch);
         self.thread = std::thread::Builder::new()
             .name("temoin-pages".into())
-            .spawn(move || run(out, reports, stop, slot, switch))
+            .spawn(move || run(out, reports, stop, woken, switch))
             .ok();
     }
 
     fn stop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
-        if let Some(conn) = self.conn.lock().expect("connection slot").take() {
-            // Closing ends the message stream the thread is waiting on.
-            let _ = zbus::block_on(conn.close());
+        if let Some(wake) = self.wake.take() {
+            let _ = wake.try_send(());
         }
         if let Some(t) = self.thread.take() {
             t.thread().unpark();
@@ -117,7 +119,7 @@ fn run(
     out: Sender<Detection>,
     reports: Sender<SourceReport>,
     stop: Arc<AtomicBool>,
-    slot: Arc<Mutex<Option<Connection>>>,
+    woken: async_channel::Receiver<()>,
     switch: bool,
 ) {
     let mut said: Option<SourceState> = None;
@@ -133,7 +135,8 @@ fn run(
     let mut was_watching = false;
     let mut wait = RETRY;
     while !stop.load(Ordering::SeqCst) {
-        let result = zbus::block_on(async {
+        let stopped = woken.clone();
+        let work = async {
             let switched = if switch {
                 super::switch_on().await?
             } else {
@@ -151,7 +154,6 @@ fn run(
             }
             let mut events = futures_util::stream::select_all(streams);
             super::register_events(&conn, EVENTS).await?;
-            *slot.lock().expect("connection slot") = Some(conn.clone());
             if stop.load(Ordering::SeqCst) {
                 return Ok(());
             }
@@ -175,8 +177,19 @@ fn run(
             Err::<(), zbus::Error>(zbus::Error::Failure(
                 "the accessibility bus closed the connection".into(),
             ))
+        };
+        // Being stopped ends the work wherever it waits (connecting, switching on, a call).
+        let result = zbus::block_on(async {
+            let stop = async {
+                let _ = stopped.recv().await;
+                Ok(())
+            };
+            futures_util::pin_mut!(work, stop);
+            futures_util::future::select(work, stop)
+                .await
+                .factor_first()
+                .0
         });
-        slot.lock().expect("connection slot").take();
         if stop.load(Ordering::SeqCst) {
             break;
         }

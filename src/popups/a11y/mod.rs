@@ -295,9 +295,19 @@ pub async fn subtree_text(conn: &Connection, node: &Node, how: Reading) -> Strin
     out
 }
 
+/// A call unanswered this long has failed: an application that hangs never holds Témoin up.
+const CALL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
+
+async fn session() -> zbus::Result<Connection> {
+    zbus::connection::Builder::session()
+        .method_timeout(CALL_TIMEOUT)
+        .build()
+        .await
+}
+
 /// Connects to the accessibility bus (its address is asked of the session bus).
 pub async fn connect() -> zbus::Result<Connection> {
-    let session = Connection::session().await?;
+    let session = session().await?;
     let reply = session
         .call_method(
             Some("org.a11y.Bus"),
@@ -309,6 +319,7 @@ pub async fn connect() -> zbus::Result<Connection> {
         .await?;
     let address: String = reply.body().deserialize()?;
     zbus::connection::Builder::address(address.as_str())
+        .method_timeout(CALL_TIMEOUT)
         .build()
         .await
 }
@@ -331,7 +342,7 @@ async fn status(session: &Connection) -> zbus::Result<bool> {
 /// does, so that browsers and Electron apps started from now on expose their pages. `Ok(true)`:
 /// it was off (browsers already open must be restarted to be read).
 pub async fn switch_on() -> zbus::Result<bool> {
-    let session = Connection::session().await?;
+    let session = session().await?;
     if status(&session).await? {
         return Ok(false);
     }
