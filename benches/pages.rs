@@ -1,7 +1,7 @@
 //! What reading pages through the accessibility bus costs: a real Chromium and a real Firefox ESR
-//! on a busy mock agent desktop (300 queue figures refreshed 20 times a second, the call timer
-//! ticking in a live region, a coaching toast every 10 s), once with accessibility off and nothing
-//! watching, once with Témoin's page source on (accessibility switched on by it). Measured: the
+//! on a mock agent desktop, calm (the call timer ticking in a live region) and busy (also 300 queue
+//! figures refreshed 20 times a second), a coaching toast every 10 s, once with accessibility off
+//! and nothing watching, once with Témoin's page source on (accessibility switched on by it). Measured: the
 //! browser's CPU (all its processes) and memory (PSS), Témoin's own CPU (the page thread), and the
 //! accessibility events the browser sends per second (counted apart on the bus).
 //! `cargo bench --bench pages`; figures in benches/README.md.
@@ -24,7 +24,7 @@ use temoin::popups::RulesFile;
 use temoin::popups::watch::{Notice, Watch};
 
 const WARM_UP: Duration = Duration::from_secs(10);
-const MEASURE: Duration = Duration::from_secs(60);
+const MEASURE: Duration = Duration::from_secs(40);
 const TOAST_EVERY: Duration = Duration::from_secs(10);
 const TICKS: f64 = 100.0; // USER_HZ on Linux
 
@@ -132,7 +132,7 @@ struct Figures {
     stored: usize,
 }
 
-fn run(browser: &str, watched: bool) -> Figures {
+fn run(browser: &str, page: &str, watched: bool) -> Figures {
     let mut desktop = desktop::Desktop::start();
     desktop.window_manager();
     // SAFETY: the bench's threads read these only when they connect, after this.
@@ -154,7 +154,7 @@ fn run(browser: &str, watched: bool) -> Figures {
     });
     let mut desk = web::Desk::start();
     let profile = desktop.dir.path().join(browser);
-    let url = format!("{}?busy", desk.url("desk.html"));
+    let url = format!("{}{page}", desk.url("desk.html"));
     let child = match browser {
         "chromium" => web::chromium(&desktop, &profile, &[&url]),
         _ => web::firefox(&desktop, &profile, &url),
@@ -201,25 +201,23 @@ fn run(browser: &str, watched: bool) -> Figures {
 
 fn main() {
     println!(
-        "| browser | accessibility | browser CPU (% of a core) | browser PSS (MiB) | Témoin page thread (% of a core) | events/s | toasts stored |"
+        "| browser | page | accessibility | browser CPU (% of a core) | browser PSS (MiB) | Témoin page thread (% of a core) | events/s | toasts stored |"
     );
-    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for browser in ["chromium", "firefox"] {
-        for watched in [false, true] {
-            let f = run(browser, watched);
-            println!(
-                "| {browser} | {} | {:.1} | {:.0} | {:.2} | {:.0} | {} |",
-                if watched {
+        for (page, name) in [("?calm", "calm"), ("?busy", "busy")] {
+            for watched in [false, true] {
+                let f = run(browser, page, watched);
+                let on = if watched {
                     "on, Témoin watching"
                 } else {
                     "off"
-                },
-                f.browser_cpu_pct,
-                f.browser_pss,
-                f.temoin_cpu_pct,
-                f.events_per_s,
-                f.stored
-            );
+                };
+                println!(
+                    "| {browser} | {name} | {on} | {:.1} | {:.0} | {:.2} | {:.0} | {} |",
+                    f.browser_cpu_pct, f.browser_pss, f.temoin_cpu_pct, f.events_per_s, f.stored
+                );
+            }
         }
     }
 }

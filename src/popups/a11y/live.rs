@@ -18,8 +18,8 @@
 //! before that (in the first second) is not a new pop-up.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -59,6 +59,8 @@ const READ: super::Reading = super::Reading {
     max_chars: 1000,
     controls: false,
 };
+/// Events held while the thread is busy (a burst of a busy page), per kind.
+const QUEUE: Option<std::num::NonZeroUsize> = std::num::NonZeroUsize::new(4096);
 /// Reconnection waits this long at first, then twice as long each time, up to [`RETRY_MAX`].
 const RETRY: Duration = Duration::from_secs(2);
 const RETRY_MAX: Duration = Duration::from_secs(60);
@@ -142,6 +144,9 @@ fn run(
             } else {
                 false
             };
+            // Events on one connection, questions on another: a busy page sends a thousand
+            // events a second, and a reply must never wait behind them.
+            let heard = super::connect().await?;
             let conn = super::connect().await?;
             let mut streams = Vec::new();
             for member in MEMBERS {
@@ -150,7 +155,7 @@ fn run(
                     .interface(EVENT_OBJECT)
                     .member(*member)
                     .build()?;
-                streams.push(MessageStream::for_match_rule(rule, &conn, None).await?);
+                streams.push(MessageStream::for_match_rule(rule, &heard, QUEUE).await?);
             }
             let mut events = futures_util::stream::select_all(streams);
             super::register_events(&conn, EVENTS).await?;
