@@ -281,7 +281,10 @@ struct App {
 pub(crate) struct Pages {
     own_pid: u32,
     apps: HashMap<String, App>,
-    objects: HashMap<Node, Info>,
+    /// What is known of each object, by application then path (looked up without allocating:
+    /// most events of a busy page are from objects already known not to be live).
+    objects: HashMap<String, HashMap<String, Info>>,
+    known: usize,
     recent: VecDeque<(Instant, String, String)>,
 }
 
@@ -291,6 +294,7 @@ impl Pages {
             own_pid,
             apps: HashMap::new(),
             objects: HashMap::new(),
+            known: 0,
             recent: VecDeque::new(),
         }
     }
@@ -322,11 +326,31 @@ impl Pages {
         self.apps.get_mut(bus).expect("just inserted")
     }
 
-    async fn info(&mut self, conn: &Connection, node: &Node, what: Need) -> Info {
-        if self.objects.len() > CACHE_MAX {
+    fn cached(&self, bus: &str, path: &str) -> Option<Info> {
+        self.objects.get(bus).and_then(|m| m.get(path)).copied()
+    }
+
+    fn known(&self, node: &Node) -> Option<Info> {
+        self.cached(&node.bus, node.path.as_str())
+    }
+
+    fn remember(&mut self, node: &Node, info: Info) {
+        if self.known > CACHE_MAX {
             self.objects.clear();
+            self.known = 0;
         }
-        let mut info = self.objects.get(node).copied().unwrap_or_default();
+        let old = self
+            .objects
+            .entry(node.bus.clone())
+            .or_default()
+            .insert(node.path.to_string(), info);
+        if old.is_none() {
+            self.known += 1;
+        }
+    }
+
+    async fn info(&mut self, conn: &Connection, node: &Node, what: Need) -> Info {
+        let mut info = self.known(node).unwrap_or_default();
         if info.live.is_none() || (what == Need::Role && info.role.is_none()) {
             if info.live.is_none() {
                 let live = match node.attributes(conn).await {
@@ -340,7 +364,7 @@ impl Pages {
             if what == Need::Role && info.role.is_none() {
                 info.role = node.role(conn).await.ok();
             }
-            self.objects.insert(node.clone(), info);
+            self.remember(node, info);
         }
         info
     }
@@ -351,13 +375,13 @@ impl Pages {
         let mut walked = Vec::new();
         let mut at = node.clone();
         let answer = loop {
-            if let Some(known) = self.objects.get(&at).and_then(|i| i.in_page) {
+            if let Some(known) = self.known(&at).and_then(|i| i.in_page) {
                 break known;
             }
             if walked.len() > 64 {
                 break false;
             }
-            let r = match self.objects.get(&at).and_then(|i| i.role) {
+            let r = match self.known(&at).and_then(|i| i.role) {
                 Some(r) => Some(r),
                 None => at.role(conn).await.ok(),
             };
@@ -374,9 +398,10 @@ impl Pages {
             }
         };
         for (n, r) in walked {
-            let e = self.objects.entry(n).or_default();
+            let mut e = self.known(&n).unwrap_or_default();
             e.in_page = Some(answer);
             e.role = e.role.or(r);
+            self.remember(&n, e);
         }
         answer
     }
@@ -384,21 +409,24 @@ impl Pages {
     /// The detection a signal makes, if it is an announcement from a page.
     pub(crate) async fn message(&mut self, conn: &Connection, msg: &Message) -> Option<Detection> {
         let header = msg.header();
-        let member = header.member()?.to_string();
-        let sender = header.sender()?.to_string();
-        let path = header.path()?.to_string();
-        let signal = Signal::of(msg)?;
-        if std::env::var_os("TEMOIN_DEBUG_A11Y").is_some() {
-            eprintln!(
-                "a11y {member} {} {sender} {path} {:?}",
-                signal.kind, signal.any
-            );
+        let member = header.member()?.as_str();
+        let sender = header.sender()?.as_str();
+        let path = header.path()?.as_str();
+        // Most text changes of a busy page come from objects already known not to be live: they
+        // are dropped before their body is even read.
+        if member == "TextChanged"
+            && self
+                .cached(sender, path)
+                .is_some_and(|i| i.live == Some(false))
+        {
+            return None;
         }
+        let signal = Signal::of(msg)?;
         let seen = Instant::now();
         let at = chrono::Utc::now();
-        let source = Node::new(&sender, &path)?;
+        let source = Node::new(sender, path)?;
         // The signal's own fields first: most events are not announcements.
-        let candidate = match member.as_str() {
+        let candidate = match member {
             "ChildrenChanged" if signal.kind.starts_with("remove") && path == super::ROOT => {
                 if let Some(app) = signal.node().filter(|a| a.bus != sender) {
                     self.forget(&app.bus);
@@ -517,7 +545,9 @@ impl Pages {
     /// Forgets what was known of an application that left the bus.
     fn forget(&mut self, bus: &str) {
         self.apps.remove(bus);
-        self.objects.retain(|n, _| n.bus != bus);
+        if let Some(gone) = self.objects.remove(bus) {
+            self.known -= gone.len();
+        }
     }
 }
 
