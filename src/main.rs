@@ -6,6 +6,7 @@ mod cli {
     pub mod extension;
     pub mod gui;
     pub mod popup;
+    pub mod vault;
     pub mod workload;
 }
 
@@ -106,9 +107,14 @@ enum Command {
     },
     /// Vérifie la chaîne du coffre / verify the vault's chain.
     Check {
-        /// Déchiffre aussi chaque ligne (demande la phrase de passe) / also decrypt every row.
+        /// Déchiffre aussi chaque ligne et relit l'histoire des sessions d'écriture (demande la
+        /// phrase de passe) / also decrypt every row and read the writing sessions' history.
         #[arg(long)]
         full: bool,
+        /// Un point de contrôle remis avant (fichier ou ligne) : le journal doit le prolonger,
+        /// sinon il a été coupé ou remis à une copie plus ancienne / a checkpoint given before.
+        #[arg(long)]
+        checkpoint: Vec<String>,
     },
     /// Change la phrase de passe / change the passphrase.
     Passwd,
@@ -300,7 +306,9 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init => init(&vault()?, lang),
         Command::Note { text } => note(&vault()?, &text, lang),
         Command::Events { json, from, to } => events(&vault()?, json, from, to, lang),
-        Command::Check { full } => check(&vault()?, full, lang),
+        Command::Check { full, checkpoint } => {
+            cli::vault::check(&vault()?, full, &checkpoint, lang)
+        }
         Command::Passwd => passwd(&vault()?, lang),
         Command::Recover => recover(&vault()?, lang),
         Command::Analyze {
@@ -559,51 +567,6 @@ fn write_table(out: &mut impl Write, rows: &[StoredEvent], lang: Lang) -> std::i
         }
     }
     Ok(())
-}
-
-/// The top-level entry point for `temoin check`.
-fn check(path: &std::path::Path, full: bool, lang: Lang) -> anyhow::Result<ExitCode> {
-    let vault = Vault::open(path)?;
-    let report = vault.check()?;
-    let mut unreadable = Vec::new();
-    if full {
-        let pass = passphrase(lang)?;
-        vault.unlock(&pass)?.for_each(|r| {
-            if r.event.is_err() {
-                unreadable.push(r.seq);
-            }
-        })?;
-    }
-    match (&report.broken, unreadable.first()) {
-        (None, None) => {
-            println!(
-                "{} ({} {}).",
-                lang.pick("Coffre intact", "Vault intact"),
-                report.rows,
-                lang.pick("lignes", "rows")
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        (Some(b), _) => {
-            println!(
-                "{} {}.",
-                lang.pick("Coffre NON intact :", "Vault NOT intact:"),
-                messages::chain_break(b, lang)
-            );
-            Ok(ExitCode::from(1))
-        }
-        (None, Some(seq)) => {
-            println!(
-                "{} {seq} {}",
-                lang.pick("Coffre NON intact : la ligne", "Vault NOT intact: row"),
-                lang.pick(
-                    "ne se déchiffre pas (modifiée).",
-                    "does not decrypt (altered)."
-                )
-            );
-            Ok(ExitCode::from(1))
-        }
-    }
 }
 
 /// The top-level entry point for `temoin passwd`.

@@ -145,6 +145,122 @@ pub fn chain_break(b: &Break, lang: Lang) -> String {
     }
 }
 
+/// A row that does not decrypt.
+pub fn unreadable_row(seq: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("la ligne {seq} ne se déchiffre pas (modifiée, ou d'un autre coffre)."),
+        Lang::En => format!("row {seq} does not decrypt (altered, or from another vault)."),
+    }
+}
+
+/// A break in the writing sessions' history.
+pub fn history_problem(p: &crate::vault::HistoryProblem, lang: Lang) -> String {
+    use crate::vault::HistoryProblem as H;
+    match (p, lang) {
+        (H::Gap { first, after, seq }, Lang::Fr) => format!(
+            "dans la session commencée ligne {first}, la ligne {after}, écrite juste avant la ligne {seq}, n'est plus là telle qu'elle a été écrite : elle a été supprimée, remplacée ou déplacée."
+        ),
+        (H::Gap { first, after, seq }, Lang::En) => format!(
+            "in the session begun at row {first}, row {after}, written just before row {seq}, is no longer there as written: it was removed, replaced or moved."
+        ),
+        (H::BadStart { first }, Lang::Fr) => format!(
+            "la session commencée ligne {first} ne part pas de la fin laissée par la précédente : des lignes avant elle ont été supprimées ou remplacées, ou elle vient d'ailleurs."
+        ),
+        (H::BadStart { first }, Lang::En) => format!(
+            "the session begun at row {first} does not start from the end the previous one left: rows before it were removed or replaced, or it came from elsewhere."
+        ),
+    }
+}
+
+/// A writing session, on one line: its rows, the program, when.
+pub fn session_line(s: &crate::vault::Session, lang: Lang) -> String {
+    use crate::vault::Program as P;
+    let program = match (s.program, lang) {
+        (None, _) => lang
+            .pick("version ancienne (sans nom)", "older version (unnamed)")
+            .to_string(),
+        (Some(P::Window), _) => lang.pick("la fenêtre", "the window").to_string(),
+        (Some(P::Listening), _) => lang.pick("l'écoute", "listening").to_string(),
+        (Some(P::CommandLine), _) => lang
+            .pick("la ligne de commande", "the command line")
+            .to_string(),
+        (Some(P::PopupWatch), _) => lang
+            .pick("la surveillance des pop-ups", "pop-up watching")
+            .to_string(),
+        (Some(P::ExtensionHost), _) => lang
+            .pick("l'extension de navigateur", "the browser extension")
+            .to_string(),
+        (Some(P::Other(n)), Lang::Fr) => format!("un programme inconnu (n° {n})"),
+        (Some(P::Other(n)), Lang::En) => format!("an unknown program (no. {n})"),
+    };
+    let rows = match (s.first == s.last, lang) {
+        (true, Lang::Fr) => format!("ligne {}", s.first),
+        (true, Lang::En) => format!("row {}", s.first),
+        (false, Lang::Fr) => format!("lignes {} à {} ({} lignes)", s.first, s.last, s.rows),
+        (false, Lang::En) => format!("rows {} to {} ({} rows)", s.first, s.last, s.rows),
+    };
+    let when = s
+        .started
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format(lang.pick("le %d/%m/%Y à %H:%M", "on %Y-%m-%d at %H:%M"))
+                .to_string()
+        })
+        .unwrap_or_default();
+    let version = s
+        .app_version
+        .as_deref()
+        .map(|v| format!(" (Témoin {v})"))
+        .unwrap_or_default();
+    format!("{rows} : {program} {when}{version}")
+        .trim_end()
+        .to_string()
+}
+
+/// A checkpoint signed by another key than this vault's.
+pub fn checkpoint_of_another(c: &crate::evidence::checkpoint::Checkpoint, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "le point de contrôle du {} n'a pas été signé par ce coffre.",
+            c.at.format("%d/%m/%Y %H:%M")
+        ),
+        Lang::En => format!(
+            "the checkpoint of {} was not signed by this vault.",
+            c.at.format("%Y-%m-%d %H:%M")
+        ),
+    }
+}
+
+/// The log no longer extends a checkpoint given out: cut, rolled back or changed.
+pub fn checkpoint_not_extended(
+    c: &crate::evidence::checkpoint::Checkpoint,
+    size: u64,
+    lang: Lang,
+) -> String {
+    match (c.size > size, lang) {
+        (true, Lang::Fr) => format!(
+            "le {} le journal comptait {} événements, il n'en a plus que {size} : sa fin a été coupée ou le fichier remis à une copie plus ancienne.",
+            c.at.format("%d/%m/%Y à %H:%M"),
+            c.size
+        ),
+        (true, Lang::En) => format!(
+            "on {} the log had {} events, it now has {size}: its end was cut off or the file put back to an older copy.",
+            c.at.format("%Y-%m-%d at %H:%M"),
+            c.size
+        ),
+        (false, Lang::Fr) => format!(
+            "les {} premiers événements ne sont plus ceux du point de contrôle du {} : le journal a été modifié ou remplacé.",
+            c.size,
+            c.at.format("%d/%m/%Y à %H:%M")
+        ),
+        (false, Lang::En) => format!(
+            "the first {} events are no longer those of the checkpoint of {}: the log was changed or replaced.",
+            c.size,
+            c.at.format("%Y-%m-%d at %H:%M")
+        ),
+    }
+}
+
 pub fn row_problem(p: &RowProblem, lang: Lang) -> &'static str {
     match p {
         RowProblem::Unreadable(_) => lang.pick(
@@ -876,6 +992,64 @@ pub fn bundle_problem(p: &crate::evidence::bundle::Problem, lang: Lang) -> Strin
                 "Bad signature: the content was changed after export, or it was not signed by this key.",
             )
             .into(),
+        (P::RowsNotSigned, _) => lang
+            .pick(
+                "Export à l'ancien format (version 1) : la liste de ses événements n'est pas signée, des événements ont pu en être retirés sans que cela se voie. Demandez un nouvel export.",
+                "Old-format export (version 1): the list of its events is not signed, events could have been removed unseen. Ask for a new export.",
+            )
+            .into(),
+        (P::RowsMalformed, _) => lang
+            .pick(
+                "La liste signée des événements de l'export est incohérente (hors du journal ou dans le désordre).",
+                "The export's signed list of events does not hold together (outside the log or out of order).",
+            )
+            .into(),
+        (P::Missing { positions, total }, Lang::Fr) => format!(
+            "{} annoncé{} manque{} : {}.",
+            count_fr(*total, "événement", "événements"),
+            if *total > 1 { "s" } else { "" },
+            if *total > 1 { "nt" } else { "" },
+            numbered(positions, *total, lang)
+        ),
+        (P::Missing { positions, total }, Lang::En) => format!(
+            "{} announced {} missing: {}.",
+            count_en(*total, "event", "events"),
+            if *total > 1 { "are" } else { "is" },
+            numbered(positions, *total, lang)
+        ),
+        (P::Unexpected { positions, total }, Lang::Fr) => format!(
+            "{} ajouté{} sans figurer dans la liste signée : {}.",
+            count_fr(*total, "événement", "événements"),
+            if *total > 1 { "s" } else { "" },
+            numbered(positions, *total, lang)
+        ),
+        (P::Unexpected { positions, total }, Lang::En) => format!(
+            "{} added without being in the signed list: {}.",
+            count_en(*total, "event", "events"),
+            numbered(positions, *total, lang)
+        ),
+        (P::OutsidePeriod { seq, date }, Lang::Fr) => match date {
+            Some(d) => format!(
+                "L'événement n° {seq} est daté du {} : hors de la période de l'export.",
+                d.format("%d/%m/%Y")
+            ),
+            None => format!("L'événement n° {seq} n'a pas de date lisible."),
+        },
+        (P::OutsidePeriod { seq, date }, Lang::En) => match date {
+            Some(d) => format!(
+                "Event no. {seq} is dated {}: outside the export's period.",
+                d.format("%Y-%m-%d")
+            ),
+            None => format!("Event no. {seq} has no readable date."),
+        },
+        (P::ImpossibleFigures { start }, Lang::Fr) => format!(
+            "Les chiffres du {} sont impossibles (plus de temps que la durée, plus de pop-ups signalés que de pop-ups, ou hors de la période).",
+            start.format("%d/%m/%Y %H:%M")
+        ),
+        (P::ImpossibleFigures { start }, Lang::En) => format!(
+            "The figures of {} are impossible (more time than the span, more flagged pop-ups than pop-ups, or outside the period).",
+            start.format("%Y-%m-%d %H:%M")
+        ),
         (P::AlteredEvent { seq, .. }, Lang::Fr) => {
             format!("L'événement n° {seq} a été modifié : ce n'est pas celui du journal.")
         }
@@ -912,6 +1086,43 @@ pub fn bundle_problem(p: &crate::evidence::bundle::Problem, lang: Lang) -> Strin
             "Inconsistent with the checkpoint of {}: events given before that day were removed, altered or back-dated.",
             day(at)
         ),
+    }
+}
+
+fn count_fr(n: u64, one: &str, many: &str) -> String {
+    if n > 1 {
+        format!("{n} {many}")
+    } else {
+        format!("{n} {one}")
+    }
+}
+
+fn count_en(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// « n° 7 et n° 8 », « n° 7, n° 8 et 40 autres ».
+fn numbered(positions: &[u64], total: u64, lang: Lang) -> String {
+    let no = lang.pick("n°", "no.");
+    let mut parts: Vec<String> = positions.iter().map(|p| format!("{no} {p}")).collect();
+    let rest = total.saturating_sub(positions.len() as u64);
+    if rest > 0 {
+        parts.push(match lang {
+            Lang::Fr => format!("{rest} autre{}", if rest > 1 { "s" } else { "" }),
+            Lang::En => format!("{rest} other{}", if rest == 1 { "" } else { "s" }),
+        });
+    }
+    match parts.len() {
+        0 => String::new(),
+        1 => parts.remove(0),
+        n => {
+            let last = parts.remove(n - 1);
+            format!("{} {} {last}", parts.join(", "), lang.pick("et", "and"))
+        }
     }
 }
 
@@ -996,6 +1207,15 @@ pub fn verdict(v: &crate::evidence::bundle::Verified, lang: Lang) -> Vec<String>
             ),
             at.format("%Y-%m-%d %H:%M")
         ));
+    }
+    if v.figures_only() {
+        out.push(
+            lang.pick(
+                "Chiffres par heure ou par jour : signés par l'appareil du salarié, ils ne sont pas prouvés événement par événement.",
+                "Hourly or daily figures: signed by the worker's device, they are not proven event by event.",
+            )
+            .into(),
+        );
     }
     if v.intact() {
         out.push(lang.pick("Intact.", "Intact.").into());

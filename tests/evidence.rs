@@ -236,7 +236,7 @@ fn bad_input_gets_its_own_message_and_exit_2() {
             "version",
             String::from_utf8(good.clone())
                 .unwrap()
-                .replacen("\"version\": 1", "\"version\": 7", 1)
+                .replacen("\"version\": 2", "\"version\": 7", 1)
                 .into_bytes(),
             "version 7",
         ),

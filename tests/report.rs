@@ -206,17 +206,32 @@ fn twelve_workers_pool_without_exposing_anyone_and_small_cells_are_suppressed() 
     }
     // A forged export (a pop-up removed by hand) and a file that is not one.
     let honest = std::fs::read_to_string(exports.join("export-0.json")).unwrap();
-    std::fs::write(
-        exports.join("forged.json"),
-        honest.replacen("\"emotion_flag\": true", "\"emotion_flag\": false", 1),
-    )
-    .unwrap();
+    let forged = honest.replacen("\"emotion_flag\":true", "\"emotion_flag\":false", 1);
+    assert_ne!(forged, honest);
+    std::fs::write(exports.join("forged.json"), forged).unwrap();
     std::fs::write(exports.join("notes.json"), "{\"courses\": [\"pain\"]}").unwrap();
 
+    // The council's register: the twelve fingerprints, read out in person.
+    let register = root.path().join("registre.txt");
+    let fingerprints: Vec<&String> = secrets.iter().skip(2).step_by(3).collect();
+    std::fs::write(
+        &register,
+        format!(
+            "# Registre du CSE, rempli en personne\n{}\n",
+            fingerprints
+                .iter()
+                .map(|f| f.to_uppercase())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    )
+    .unwrap();
     let page = root.path().join("cse.html");
     let (code, out, err) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
         .args(["aggregate", "--json", "--out"])
         .arg(&page)
+        .arg("--registre")
+        .arg(&register)
         .arg(&exports));
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -263,7 +278,8 @@ fn twelve_workers_pool_without_exposing_anyone_and_small_cells_are_suppressed() 
             "{s} exposed"
         );
     }
-    // Under five workers, every figure is suppressed.
+    // Under five workers, every figure is suppressed, and four fresh keys made up for the purpose
+    // do not lift the cells: they are not in the register.
     let few = root.path().join("few");
     std::fs::create_dir(&few).unwrap();
     for w in 0..4 {
@@ -272,12 +288,31 @@ fn twelve_workers_pool_without_exposing_anyone_and_small_cells_are_suppressed() 
             few.join(format!("{w}.json")),
         )
         .unwrap();
+        let path = root.path().join(format!("fresh{w}.db"));
+        let (mut vault, _) = Vault::create(&path, PASS).unwrap();
+        vault
+            .append(&popup(
+                "2026-11-02T10:05:00+01:00",
+                PopupCategory::PaceFaster,
+                false,
+            ))
+            .unwrap();
+        drop(vault);
+        export(&path, &few.join(format!("fresh-{w}.json")), "events");
     }
-    let (code, out, _) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
+    let (code, out, err) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
         .args(["aggregate", "--json", "--out"])
         .arg(root.path().join("few.html"))
+        .arg("--registre")
+        .arg(&register)
         .arg(&few));
     assert_eq!(code, 0);
+    assert_eq!(
+        err.matches("clé non enregistrée au registre du CSE")
+            .count(),
+        4,
+        "{err}"
+    );
     let j: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(j["popups"]["suppressed"], true);
     assert!(
@@ -291,9 +326,25 @@ fn twelve_workers_pool_without_exposing_anyone_and_small_cells_are_suppressed() 
     let empty = root.path().join("vide");
     std::fs::create_dir(&empty).unwrap();
     let (code, _, err) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
-        .args(["aggregate", "--out"])
+        .args(["aggregate", "--sans-registre", "--out"])
         .arg(root.path().join("x.html"))
         .arg(&empty));
     assert_eq!(code, 2);
     assert!(err.contains("Aucun export"), "{err}");
+    // Without a register, the council must say so; a register line that is not a fingerprint is
+    // named.
+    let (code, _, err) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
+        .args(["aggregate", "--out"])
+        .arg(root.path().join("x.html"))
+        .arg(&few));
+    assert_eq!(code, 2, "{err}");
+    std::fs::write(&register, "abcd\n").unwrap();
+    let (code, _, err) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
+        .args(["aggregate", "--out"])
+        .arg(root.path().join("x.html"))
+        .arg("--registre")
+        .arg(&register)
+        .arg(&few));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("la ligne 1 n'est pas une empreinte"), "{err}");
 }

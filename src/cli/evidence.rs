@@ -40,7 +40,7 @@ pub struct ExportArgs {
 }
 
 pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let vault = Vault::open(path)?;
+    let mut vault = Vault::open(path)?;
     let pass = crate::passphrase(lang)?;
     let level = match args.level {
         LevelArg::Events => Level::Events,
@@ -78,6 +78,7 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
             args.out.display()
         ))
     })?;
+    export::given(&mut vault, &b, Local::now().fixed_offset())?;
     let what = match level {
         Level::Events => format!("{} {}", b.events.len(), lang.pick("événements", "events")),
         _ => format!(
@@ -161,7 +162,7 @@ pub fn checkpoint(path: &Path, out: Option<PathBuf>, lang: Lang) -> anyhow::Resu
 }
 
 /// A checkpoint given as its line of text, or as a file holding it.
-fn read_checkpoint(given: &str, lang: Lang) -> Result<Checkpoint, String> {
+pub(crate) fn read_checkpoint(given: &str, lang: Lang) -> Result<Checkpoint, String> {
     let text = if Path::new(given).is_file() {
         std::fs::read_to_string(given).map_err(|e| format!("{given} : {e}"))?
     } else {
@@ -249,6 +250,15 @@ pub struct AggregateArgs {
     /// Écrire aussi les chiffres en JSON sur la sortie / also print the figures as JSON.
     #[arg(long)]
     json: bool,
+    /// Registre du CSE : les empreintes des clés enregistrées en personne, une par ligne ;
+    /// seuls leurs exports sont réunis / the council's register: the fingerprints of the keys
+    /// registered in person, one a line; only their exports are pooled.
+    #[arg(long, required_unless_present = "sans_registre")]
+    registre: Option<PathBuf>,
+    /// Réunir tous les exports, clés enregistrées ou non (à éviter : de nouvelles clés peuvent
+    /// remplir une case) / pool every export, registered or not (to avoid).
+    #[arg(long, conflicts_with = "registre")]
+    sans_registre: bool,
 }
 
 /// The top-level entry point for `temoin aggregate`: the works council's pooled record.
@@ -261,7 +271,42 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             "No export (.json files) found there.",
         )));
     }
-    let mut pool = Pool::default();
+    let mut pool = match &args.registre {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                crate::explained(format!(
+                    "{} {} : {e}",
+                    lang.pick("Impossible de lire le registre", "Cannot read the register"),
+                    path.display()
+                ))
+            })?;
+            let register = temoin::evidence::aggregate::Register::parse(&text).map_err(|e| {
+                crate::explained(match lang {
+                    Lang::Fr => format!(
+                        "Registre {} : la ligne {} n'est pas une empreinte de clé (32 chiffres hexadécimaux, comme « temoin verify » l'affiche). Corrigez cette ligne.",
+                        path.display(),
+                        e.line
+                    ),
+                    Lang::En => format!(
+                        "Register {}: line {} is not a key fingerprint (32 hexadecimal digits, as \"temoin verify\" shows it). Fix that line.",
+                        path.display(),
+                        e.line
+                    ),
+                })
+            })?;
+            Pool::registered(register)
+        }
+        None => {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "Attention : sans registre, tout export signé compte, même d'une clé créée pour l'occasion.",
+                    "Warning: without a register, any signed export counts, even from a key made up for the purpose.",
+                )
+            );
+            Pool::default()
+        }
+    };
     for f in &list {
         pool.add_file(f);
     }
@@ -282,6 +327,22 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                     .join(" ")
             ),
             Rejected::Io(p, e) => format!("{} : {e}", name(p)),
+            Rejected::Unregistered(p) => format!(
+                "{} : {}",
+                name(p),
+                lang.pick(
+                    "clé non enregistrée au registre du CSE.",
+                    "key not in the council's register.",
+                )
+            ),
+            Rejected::Forked(p) => format!(
+                "{} : {}",
+                name(p),
+                lang.pick(
+                    "deux exports de la même clé ne se prolongent pas l'un l'autre (journal divergent) : tous les exports de cette clé sont écartés.",
+                    "two exports of the same key do not extend each other (forked log): every export of this key is set aside.",
+                )
+            ),
         })
         .collect();
     for r in &rejected {

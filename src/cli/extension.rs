@@ -59,7 +59,8 @@ fn open_here() -> anyhow::Result<(Vault, Desk)> {
         .map(PathBuf::from)
         .or_else(Vault::default_path)
         .ok_or_else(|| anyhow::anyhow!("no vault path"))?;
-    let vault = Vault::open(&path)?;
+    let mut vault = Vault::open(&path)?;
+    vault.set_program(temoin::vault::Program::ExtensionHost);
     vault.writable()?;
     let rules = crate::cli::popup::rules_file(Lang::default());
     Ok((vault, Desk::new(rules, false)))

@@ -19,6 +19,62 @@ pub enum Rejected {
     Unreadable(PathBuf, Unreadable),
     NotIntact(PathBuf, Vec<bundle::Problem>),
     Io(PathBuf, String),
+    /// Signed by a key the council did not register (in person, from the worker's QR).
+    Unregistered(PathBuf),
+    /// One of two bundles of one key whose logs do not extend each other: a forked log. Every
+    /// bundle of that key is set aside.
+    Forked(PathBuf),
+}
+
+/// The keys the council registered, by fingerprint: only their bundles are pooled, so that
+/// fresh keys cannot be made up to fill a cell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Register {
+    fingerprints: std::collections::HashSet<String>,
+}
+
+/// A register line that is not a fingerprint.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("line {line} is not a key fingerprint (32 hexadecimal digits)")]
+pub struct RegisterError {
+    pub line: usize,
+}
+
+impl Register {
+    /// One fingerprint a line (as `temoin verify` and the worker's window show it; spaces and
+    /// case do not matter), `#` starting a comment.
+    pub fn parse(text: &str) -> Result<Register, RegisterError> {
+        let mut fingerprints = std::collections::HashSet::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("");
+            let hex: String = line
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if hex.is_empty() {
+                continue;
+            }
+            if hex.len() != 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                return Err(RegisterError { line: i + 1 });
+            }
+            fingerprints.insert(hex);
+        }
+        Ok(Register { fingerprints })
+    }
+
+    pub fn contains(&self, key: &PublicKey) -> bool {
+        self.fingerprints
+            .contains(&key.fingerprint().replace(' ', ""))
+    }
+
+    pub fn len(&self) -> usize {
+        self.fingerprints.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fingerprints.is_empty()
+    }
 }
 
 /// One worker's figures, from all their bundles.
@@ -37,6 +93,12 @@ pub struct Pool {
     pub workers: BTreeMap<PublicKey, WorkerData>,
     pub rejected: Vec<Rejected>,
     pub files: usize,
+    /// Only these keys are pooled; `None`: every key (the council chose to go without).
+    pub register: Option<Register>,
+    /// The heads of each worker's bundles pooled so far (to tell a forked log).
+    heads: BTreeMap<PublicKey, Vec<(PathBuf, bundle::Bundle)>>,
+    /// Keys whose log forked: none of their bundles count.
+    forked: std::collections::BTreeSet<PublicKey>,
 }
 
 /// The bundle files named, or found (`*.json`) in the folders named.
@@ -61,10 +123,18 @@ pub fn files(inputs: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 impl Pool {
+    /// A pool of the bundles signed by registered keys only.
+    pub fn registered(register: Register) -> Pool {
+        Pool {
+            register: Some(register),
+            ..Default::default()
+        }
+    }
+
     pub fn add_file(&mut self, path: &Path) {
         self.files += 1;
         match bundle::verify_file(path, &[]) {
-            Ok(v) if v.intact() => self.add(v),
+            Ok(v) if v.intact() => self.add_from(path, v),
             Ok(v) => self
                 .rejected
                 .push(Rejected::NotIntact(path.into(), v.problems)),
@@ -73,6 +143,40 @@ impl Pool {
             }
             Err(FileProblem::Io(e)) => self.rejected.push(Rejected::Io(path.into(), e.to_string())),
         }
+    }
+
+    /// A verified bundle, from `path`: set aside if its key is not registered or its log
+    /// forks from another of the same key's; otherwise its figures are merged into its worker's.
+    pub fn add_from(&mut self, path: &Path, v: Verified) {
+        if self.register.as_ref().is_some_and(|r| !r.contains(&v.key)) {
+            self.rejected.push(Rejected::Unregistered(path.into()));
+            return;
+        }
+        if self.forked.contains(&v.key) {
+            self.rejected.push(Rejected::Forked(path.into()));
+            return;
+        }
+        let head = bundle::Bundle {
+            events: Vec::new(),
+            proof_nodes: BTreeMap::new(),
+            aggregates: Vec::new(),
+            ..v.bundle.clone()
+        };
+        let heads = self.heads.entry(v.key).or_default();
+        let fork = heads
+            .iter()
+            .any(|(_, h)| !(bundle::extends(&head, h) || bundle::extends(h, &head)));
+        if fork {
+            let earlier = self.heads.remove(&v.key).unwrap_or_default();
+            self.rejected
+                .extend(earlier.into_iter().map(|(p, _)| Rejected::Forked(p)));
+            self.rejected.push(Rejected::Forked(path.into()));
+            self.workers.remove(&v.key);
+            self.forked.insert(v.key);
+            return;
+        }
+        heads.push((path.into(), head));
+        self.add(v);
     }
 
     /// A verified bundle's figures, merged into its worker's: an hour or day already known from
@@ -85,7 +189,7 @@ impl Pool {
         match b.level {
             Level::Events => {
                 for e in b.events {
-                    if let Ok(ev) = serde_json::from_value::<Event>(e.event) {
+                    if let Some(ev) = e.event() {
                         w.events.insert(e.seq, ev);
                     }
                 }

@@ -70,6 +70,23 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
+/// Records in the log that this bundle's head was given out, so that every later bundle carries
+/// the proof that it extends it (a council that receives both can tell a forked log). A vault
+/// that cannot be written to is left as it is: the bundle is valid all the same.
+pub fn given(vault: &mut Vault, b: &Bundle, now: DateTime<FixedOffset>) -> Result<(), VaultError> {
+    if vault.writable().is_err() {
+        return Ok(());
+    }
+    vault.append(&Event::at(
+        now.to_utc(),
+        EventKind::CheckpointGiven {
+            size: b.log.size,
+            root: b.log.root.clone(),
+        },
+    ))?;
+    Ok(())
+}
+
 /// Signs the log's size and root now and records in the log that it was given.
 pub fn give_checkpoint(
     vault: &mut Vault,

@@ -68,6 +68,7 @@ impl Checkpoints {
         self.message = None;
         self.pending = Job::spawn("checkpoint", ctx, move || {
             let mut v = Vault::open(&vault).map_err(|e| messages::vault_error(&e, lang))?;
+            v.set_program(crate::vault::Program::Window);
             export::give_checkpoint(&mut v, session.passphrase(), Local::now().fixed_offset())
                 .map(|c| c.to_line())
                 .map_err(|e| messages::vault_error(&e, lang))

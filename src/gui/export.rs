@@ -202,8 +202,10 @@ impl Export {
         let session = session.clone();
         self.message = None;
         self.pending = Job::spawn("export", ctx, move || {
+            let mut v = Vault::open(&vault).map_err(|e| messages::vault_error(&e, lang))?;
+            v.set_program(crate::vault::Program::Window);
             let made = export::make(
-                &Vault::open(&vault).map_err(|e| messages::vault_error(&e, lang))?,
+                &v,
                 session.passphrase(),
                 Some(from),
                 Some(to),
@@ -213,6 +215,8 @@ impl Export {
             .map_err(|e| messages::vault_error(&e, lang))?;
             export::write_whole(&out, &export::to_json(&made.bundle))
                 .map_err(|e| s::cannot_write(&out, &e, lang))?;
+            export::given(&mut v, &made.bundle, Local::now().fixed_offset())
+                .map_err(|e| messages::vault_error(&e, lang))?;
             let mut said = s::export_written(&out, lang);
             if let Some(b) = made.broken {
                 said.push(' ');

@@ -42,6 +42,7 @@ impl Writer {
                 for event in rx {
                     let result = match open.take().map_or_else(|| Vault::open(&vault), Ok) {
                         Ok(mut v) => {
+                            v.set_program(crate::vault::Program::Window);
                             let r = v.append(&event);
                             if r.is_ok() {
                                 open = Some(v);

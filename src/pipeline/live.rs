@@ -165,7 +165,8 @@ impl Monitor {
         } = extras;
         let mut listener = Listener::new(settings.own_level_db)?;
         listener.pass_audio(transcriber.is_some());
-        let vault = Vault::open(vault)?;
+        let mut vault = Vault::open(vault)?;
+        vault.set_program(crate::vault::Program::Listening);
         // Listening into a vault that cannot take the measurements would only lose them.
         vault.writable()?;
         let (feed_tx, feed_rx) = bounded::<Feed>(QUEUE);

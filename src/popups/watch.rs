@@ -183,6 +183,7 @@ const TICK: Duration = Duration::from_millis(250);
 impl Watch {
     pub fn start(vault: &Path, rules: RulesFile) -> Result<Watch, VaultError> {
         let mut vault = Vault::open(vault)?;
+        vault.set_program(crate::vault::Program::PopupWatch);
         vault.writable()?;
         let (det_tx, det_rx) = unbounded::<Detection>();
         let (rep_tx, rep_rx) = unbounded::<SourceReport>();

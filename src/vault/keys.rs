@@ -54,9 +54,13 @@ impl KdfParams {
         p: 1,
     };
 
-    /// The floor below which a stored parameter set is refused as tampered or unsafe.
+    /// The floor below which a stored parameter set is refused as tampered or unsafe, and the
+    /// ceiling above which it is refused before any work (a forged cost would hold the worker's
+    /// PC for hours or take all its memory).
     fn is_safe(&self) -> bool {
-        self.m_kib >= 19 * 1024 && self.t >= 2 && self.p >= 1 && self.m_kib <= 4 * 1024 * 1024
+        (19 * 1024..=1024 * 1024).contains(&self.m_kib)
+            && (2..=16).contains(&self.t)
+            && (1..=8).contains(&self.p)
     }
 }
 

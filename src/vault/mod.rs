@@ -11,6 +11,7 @@
 //! Not for: what events mean (see `events`), or formatting anything for people.
 
 mod chain;
+mod history;
 mod keys;
 mod seal;
 
@@ -24,8 +25,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use zeroize::Zeroizing;
 
 pub use chain::Break;
+pub use history::{History, HistoryProblem, Session};
 pub use keys::{KdfParams, RecoveryCode};
-pub use seal::OpenError;
+pub use seal::{OpenError, Program};
 
 use crate::events::Event;
 use keys::SecretKey;
@@ -282,6 +284,12 @@ impl Vault {
         |e| VaultError::from_sql(e, &self.path)
     }
 
+    /// Names the program that writes (said in each writing session's first row, so that the
+    /// worker can see which program wrote what).
+    pub fn set_program(&mut self, program: Program) {
+        self.sealer.set_program(program);
+    }
+
     /// Fails with [`VaultError::ReadOnly`] when nothing could be appended.
     pub fn writable(&self) -> Result<(), VaultError> {
         if self.read_only {
@@ -312,7 +320,7 @@ impl Vault {
         for event in events {
             seq += 1;
             let json = Zeroizing::new(serde_json::to_vec(event).expect("events always serialise"));
-            let blob = self.sealer.seal(seq, &json);
+            let blob = self.sealer.seal(seq, &prev, &json);
             let link = chain::link(&prev, seq, &blob);
             result = tx
                 .execute(
@@ -336,6 +344,9 @@ impl Vault {
     /// Verifies the hash chain and the file's integrity. Needs no passphrase.
     pub fn check(&self) -> Result<ChainReport, VaultError> {
         let sql = self.sql();
+        // Rows and head read in one transaction: an append landing meanwhile is not taken for a
+        // cut (it is seen whole or not at all).
+        let snapshot = self.conn.unchecked_transaction().map_err(&sql)?;
         let problems: String = self
             .conn
             .query_row("PRAGMA quick_check", [], |r| r.get(0))
@@ -345,18 +356,27 @@ impl Vault {
         }
         let mut walker = chain::Walker::new(&self.meta.vault_id);
         let mut rows = 0;
-        self.each_row(|seq, blob, link| {
+        self.each_row_here(|seq, blob, link| {
             rows += 1;
             walker.row(seq, blob, link);
         })?;
         let head = read_head(&self.conn).map_err(&sql)?;
+        drop(snapshot);
         Ok(ChainReport {
             rows,
             broken: walker.finish(head).err(),
         })
     }
 
-    fn each_row(&self, mut f: impl FnMut(u64, &[u8], &[u8])) -> Result<(), VaultError> {
+    fn each_row(&self, f: impl FnMut(u64, &[u8], &[u8])) -> Result<(), VaultError> {
+        let sql = self.sql();
+        let snapshot = self.conn.unchecked_transaction().map_err(&sql)?;
+        let done = self.each_row_here(f);
+        drop(snapshot);
+        done
+    }
+
+    fn each_row_here(&self, mut f: impl FnMut(u64, &[u8], &[u8])) -> Result<(), VaultError> {
         let sql = self.sql();
         let mut stmt = self
             .conn
@@ -493,19 +513,34 @@ impl Unlocked<'_> {
     }
 
     /// Streams every row, in order, decrypted.
-    pub fn for_each(&self, mut f: impl FnMut(StoredEvent)) -> Result<(), VaultError> {
+    pub fn for_each(&self, f: impl FnMut(StoredEvent)) -> Result<(), VaultError> {
+        self.read(f).map(|_| ())
+    }
+
+    /// Every row, decrypted, and the history of the writing sessions: which program wrote what,
+    /// when, and any row removed, reordered or replaced inside a session, or a session that does
+    /// not start where the previous one ended.
+    pub fn history(&self, f: impl FnMut(StoredEvent)) -> Result<History, VaultError> {
+        self.read(f)
+    }
+
+    fn read(&self, mut f: impl FnMut(StoredEvent)) -> Result<History, VaultError> {
         let v = self.vault;
         let mut opener = seal::Opener::new(&v.meta.vault_id, &self.hpke_sk)
             .ok_or_else(|| VaultError::Corrupt("private key".into()))?;
-        v.each_row(|seq, blob, _| {
-            let event = match opener.open(seq, blob) {
-                Ok(json) => {
-                    serde_json::from_slice::<Event>(&json).map_err(|_| RowProblem::UnknownKind)
+        let mut history = history::Walk::new(chain::genesis(&v.meta.vault_id));
+        v.each_row(|seq, blob, link| {
+            let opened = opener.open(seq, blob);
+            let event = match &opened {
+                Ok(o) => {
+                    serde_json::from_slice::<Event>(&o.event).map_err(|_| RowProblem::UnknownKind)
                 }
-                Err(e) => Err(RowProblem::Unreadable(e)),
+                Err(e) => Err(RowProblem::Unreadable(*e)),
             };
+            history.row(seq, link, opened.ok().map(|o| (o.session, o.carried)));
             f(StoredEvent { seq, event });
-        })
+        })?;
+        Ok(history.finish())
     }
 
     /// The device's signing key, for signing exports and checkpoints.

@@ -9,8 +9,16 @@
 //! take tens of seconds on a weak PC; one per session keeps it to a hash per event.
 //!
 //! Blob layout (all of it inside the hash chain):
-//! - session start: `1 ‖ enc (32) ‖ ciphertext`, index 0 of a new session;
-//! - continuation: `2 ‖ start row (u64 BE) ‖ index (u32 BE) ‖ ciphertext`.
+//! - session start: `3 ‖ enc (32) ‖ ciphertext`, index 0 of a new session;
+//! - continuation: `4 ‖ start row (u64 BE) ‖ index (u32 BE) ‖ ciphertext`.
+//!
+//! The sealed text begins with the session's own history, which only the writer's keys could
+//! have sealed (so whoever holds only the public key cannot forge it into the session): a
+//! session's first row says what it found (the last row number and its chain link) and which
+//! program wrote it, when; each next row says which row the session stored before it. With the
+//! passphrase, a row removed, reordered or replaced inside a session, and a session that does not
+//! start where the previous one ended, show ([`History`]).
+//! Rows written before (forms `1` and `2`) hold the event alone and are still read.
 
 use std::collections::HashMap;
 
@@ -26,9 +34,82 @@ use super::keys::SecretKey;
 
 type Kem = X25519HkdfSha256;
 
-const FORM_START: u8 = 1;
-const FORM_NEXT: u8 = 2;
+const FORM_START_V1: u8 = 1;
+const FORM_NEXT_V1: u8 = 2;
+const FORM_START: u8 = 3;
+const FORM_NEXT: u8 = 4;
 const TAG_LEN: usize = 16;
+/// A row claiming more skipped keys than this is refused before any work (a writer skips one
+/// per failed transaction; a forged gap of millions would cost seconds of hashing).
+const MAX_GAP: u32 = 100_000;
+
+/// Which program wrote a session (shown to the worker, so that a foreign session stands out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Program {
+    #[default]
+    CommandLine,
+    Window,
+    Listening,
+    PopupWatch,
+    ExtensionHost,
+    /// A number this version does not know.
+    Other(u8),
+}
+
+impl Program {
+    fn code(self) -> u8 {
+        match self {
+            Program::CommandLine => 1,
+            Program::Window => 2,
+            Program::Listening => 3,
+            Program::PopupWatch => 4,
+            Program::ExtensionHost => 5,
+            Program::Other(n) => n,
+        }
+    }
+
+    fn of(code: u8) -> Program {
+        match code {
+            1 => Program::CommandLine,
+            2 => Program::Window,
+            3 => Program::Listening,
+            4 => Program::PopupWatch,
+            5 => Program::ExtensionHost,
+            n => Program::Other(n),
+        }
+    }
+}
+
+/// What a session's first row says of its start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionStart {
+    /// The last row number the writer found, and that row's chain link.
+    pub found_size: u64,
+    pub found_link: [u8; 32],
+    pub program: Program,
+    /// When it started, seconds since 1970 (UTC).
+    pub started: i64,
+    pub app_version: String,
+}
+
+/// The history a row carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Carried {
+    /// Written before rows carried their history.
+    Legacy,
+    Start(SessionStart),
+    /// The row this session stored before this one.
+    Next {
+        after: u64,
+    },
+}
+
+/// A row opened: its session (by first row), the history it carries, and the event.
+pub struct Opened {
+    pub session: u64,
+    pub carried: Carried,
+    pub event: Zeroizing<Vec<u8>>,
+}
 
 pub fn generate_keypair() -> (SecretKey, [u8; 32]) {
     let (sk, pk) = Kem::gen_keypair(&mut rand_core::UnwrapErr(rand_core::OsRng));
@@ -74,6 +155,7 @@ pub struct Sealer {
     vault_id: Vec<u8>,
     public_key: <Kem as KemTrait>::PublicKey,
     session: Option<WriterSession>,
+    program: Program,
 }
 
 struct WriterSession {
@@ -83,6 +165,9 @@ struct WriterSession {
     confirmed: bool,
     index: u32,
     chain: Zeroizing<[u8; 32]>,
+    /// The last row sealed, and the last one known stored.
+    last: Option<u64>,
+    last_stored: Option<u64>,
 }
 
 impl Sealer {
@@ -91,12 +176,20 @@ impl Sealer {
             vault_id: vault_id.to_vec(),
             public_key: <Kem as KemTrait>::PublicKey::from_bytes(public_key).ok()?,
             session: None,
+            program: Program::default(),
         })
     }
 
-    /// Seals `plaintext` for row `seq`. The key used is forgotten before this returns, whether or
-    /// not the row is then stored: a key is never used twice.
-    pub fn seal(&mut self, seq: u64, plaintext: &[u8]) -> Vec<u8> {
+    /// Names the program whose sessions these are (said in each session's first row).
+    pub fn set_program(&mut self, program: Program) {
+        self.program = program;
+    }
+
+    /// Seals `plaintext` for row `seq`, which follows a row whose chain link is `prev_link`. The
+    /// key used is forgotten before this returns, whether or not the row is then stored: a key is
+    /// never used twice.
+    pub fn seal(&mut self, seq: u64, prev_link: &[u8; 32], plaintext: &[u8]) -> Vec<u8> {
+        let program = self.program;
         let session = self.session.get_or_insert_with(|| {
             let (enc, ctx) = hpke::setup_sender::<ExportOnlyAead, HkdfSha256, Kem, _>(
                 &OpModeS::Base,
@@ -116,22 +209,42 @@ impl Sealer {
                 confirmed: false,
                 index: 0,
                 chain,
+                last: None,
+                last_stored: None,
             }
         });
         let (event_key, next) = step(&session.chain);
-        let mut blob = match session.start_seq {
+        let (mut blob, carried) = match session.start_seq {
+            Some(start) => (
+                [
+                    &[FORM_NEXT][..],
+                    &start.to_be_bytes(),
+                    &session.index.to_be_bytes(),
+                ]
+                .concat(),
+                // A confirmed session always has a row stored before this one.
+                session.last.unwrap_or(start).to_be_bytes().to_vec(),
+            ),
             None => {
                 session.start_seq = Some(seq);
-                [&[FORM_START][..], &session.enc].concat()
+                let version = env!("CARGO_PKG_VERSION").as_bytes();
+                let started = chrono::Utc::now().timestamp();
+                (
+                    [&[FORM_START][..], &session.enc].concat(),
+                    [
+                        &(seq - 1).to_be_bytes()[..],
+                        prev_link,
+                        &[program.code(), version.len() as u8],
+                        version,
+                        &started.to_be_bytes(),
+                    ]
+                    .concat(),
+                )
             }
-            Some(start) => [
-                &[FORM_NEXT][..],
-                &start.to_be_bytes(),
-                &session.index.to_be_bytes(),
-            ]
-            .concat(),
         };
+        session.last = Some(seq);
         let header_len = blob.len();
+        blob.extend_from_slice(&carried);
         blob.extend_from_slice(plaintext);
         let tag = cipher(&event_key)
             .seal_in_place_separate_tag(
@@ -152,8 +265,11 @@ impl Sealer {
         if let Some(s) = &mut self.session {
             if ok {
                 s.confirmed = true;
+                s.last_stored = s.last;
             } else if !s.confirmed {
                 self.session = None;
+            } else {
+                s.last = s.last_stored;
             }
         }
     }
@@ -183,6 +299,31 @@ struct ReaderSession {
     chain: Zeroizing<[u8; 32]>,
 }
 
+/// Splits what a row of the current forms carries from its event.
+fn carried(start: bool, text: &[u8]) -> Option<(Carried, &[u8])> {
+    if !start {
+        let after = u64::from_be_bytes(text.get(..8)?.try_into().ok()?);
+        return Some((Carried::Next { after }, &text[8..]));
+    }
+    let found_size = u64::from_be_bytes(text.get(..8)?.try_into().ok()?);
+    let found_link: [u8; 32] = text.get(8..40)?.try_into().ok()?;
+    let program = Program::of(*text.get(40)?);
+    let vlen = *text.get(41)? as usize;
+    let app_version = String::from_utf8_lossy(text.get(42..42 + vlen)?).into_owned();
+    let at = 42 + vlen;
+    let started = i64::from_be_bytes(text.get(at..at + 8)?.try_into().ok()?);
+    Some((
+        Carried::Start(SessionStart {
+            found_size,
+            found_link,
+            program,
+            started,
+            app_version,
+        }),
+        &text[at + 8..],
+    ))
+}
+
 impl<'a> Opener<'a> {
     pub fn new(vault_id: &[u8], private_key: &'a SecretKey) -> Option<Self> {
         Some(Self {
@@ -194,9 +335,10 @@ impl<'a> Opener<'a> {
     }
 
     /// Opens the blob stored at row `seq`. Rows of one session must come in increasing order.
-    pub fn open(&mut self, seq: u64, blob: &[u8]) -> Result<Zeroizing<Vec<u8>>, OpenError> {
-        let (start, index, body) = match blob.first() {
-            Some(&FORM_START) if blob.len() >= 1 + 32 + TAG_LEN => {
+    pub fn open(&mut self, seq: u64, blob: &[u8]) -> Result<Opened, OpenError> {
+        let form = blob.first().copied();
+        let (start, index, body) = match form {
+            Some(FORM_START | FORM_START_V1) if blob.len() >= 1 + 32 + TAG_LEN => {
                 let enc = <Kem as KemTrait>::EncappedKey::from_bytes(&blob[1..33])
                     .map_err(|_| OpenError::Malformed)?;
                 let ctx = hpke::setup_receiver::<ExportOnlyAead, HkdfSha256, Kem>(
@@ -218,7 +360,7 @@ impl<'a> Opener<'a> {
                 );
                 (seq, 0u32, &blob[33..])
             }
-            Some(&FORM_NEXT) if blob.len() >= 1 + 8 + 4 + TAG_LEN => {
+            Some(FORM_NEXT | FORM_NEXT_V1) if blob.len() >= 1 + 8 + 4 + TAG_LEN => {
                 let start = u64::from_be_bytes(blob[1..9].try_into().expect("8 bytes"));
                 let index = u32::from_be_bytes(blob[9..13].try_into().expect("4 bytes"));
                 (start, index, &blob[13..])
@@ -226,7 +368,7 @@ impl<'a> Opener<'a> {
             _ => return Err(OpenError::Malformed),
         };
         let session = self.sessions.get_mut(&start).ok_or(OpenError::NoSession)?;
-        if index < session.next_index {
+        if index < session.next_index || index - session.next_index > MAX_GAP {
             return Err(OpenError::Altered);
         }
         // A writer that failed to store a row skipped its key: walk past the gap.
@@ -247,7 +389,18 @@ impl<'a> Opener<'a> {
         buf.truncate(len);
         session.chain = next;
         session.next_index = index + 1;
-        Ok(buf)
+        let (carried, event) = match form {
+            Some(FORM_START | FORM_NEXT) => {
+                let (c, e) = carried(form == Some(FORM_START), &buf).ok_or(OpenError::Malformed)?;
+                (c, Zeroizing::new(e.to_vec()))
+            }
+            _ => (Carried::Legacy, buf),
+        };
+        Ok(Opened {
+            session: start,
+            carried,
+            event,
+        })
     }
 }
 
@@ -255,13 +408,16 @@ impl<'a> Opener<'a> {
 mod tests {
     use super::*;
 
+    const LINK: [u8; 32] = [7; 32];
+
     #[test]
     fn a_session_of_rows_opens_in_order_and_only_where_it_was_sealed() {
         let (sk, pk) = generate_keypair();
         let mut sealer = Sealer::new(b"vault-a", &pk).unwrap();
+        sealer.set_program(Program::Window);
         let rows: Vec<(u64, Vec<u8>)> = (1..=5u64)
             .map(|seq| {
-                let b = sealer.seal(seq, format!("event {seq}").as_bytes());
+                let b = sealer.seal(seq, &LINK, format!("event {seq}").as_bytes());
                 sealer.stored(true);
                 (seq, b)
             })
@@ -270,41 +426,68 @@ mod tests {
         assert_eq!(rows[1].1[0], FORM_NEXT);
         let mut opener = Opener::new(b"vault-a", &sk).unwrap();
         for (seq, blob) in &rows {
-            assert_eq!(
-                opener.open(*seq, blob).unwrap().as_slice(),
-                format!("event {seq}").as_bytes()
-            );
+            let o = opener.open(*seq, blob).unwrap();
+            assert_eq!(o.event.as_slice(), format!("event {seq}").as_bytes());
+            assert_eq!(o.session, 1);
+            match o.carried {
+                Carried::Start(s) => {
+                    assert_eq!((*seq, s.found_size, s.found_link), (1, 0, LINK));
+                    assert_eq!(s.program, Program::Window);
+                    assert_eq!(s.app_version, env!("CARGO_PKG_VERSION"));
+                }
+                Carried::Next { after } => assert_eq!(after, seq - 1),
+                Carried::Legacy => panic!("a current row"),
+            }
         }
         // Moved to another row or another vault: refused.
         let mut other = Opener::new(b"vault-b", &sk).unwrap();
-        assert_eq!(other.open(1, &rows[0].1), Err(OpenError::Altered));
+        assert_eq!(other.open(1, &rows[0].1).err(), Some(OpenError::Altered));
         let mut moved = Opener::new(b"vault-a", &sk).unwrap();
-        assert_eq!(moved.open(2, &rows[0].1), Err(OpenError::Altered));
+        assert_eq!(moved.open(2, &rows[0].1).err(), Some(OpenError::Altered));
     }
 
     #[test]
     fn a_failed_store_skips_a_key_and_later_rows_still_open() {
         let (sk, pk) = generate_keypair();
         let mut sealer = Sealer::new(b"v", &pk).unwrap();
-        let first = sealer.seal(1, b"one");
+        let first = sealer.seal(1, &LINK, b"one");
         sealer.stored(true);
-        let _lost = sealer.seal(2, b"lost");
+        let _lost = sealer.seal(2, &LINK, b"lost");
         sealer.stored(false);
-        let third = sealer.seal(2, b"two");
+        let third = sealer.seal(2, &LINK, b"two");
         sealer.stored(true);
         let mut opener = Opener::new(b"v", &sk).unwrap();
-        assert_eq!(opener.open(1, &first).unwrap().as_slice(), b"one");
-        assert_eq!(opener.open(2, &third).unwrap().as_slice(), b"two");
+        assert_eq!(opener.open(1, &first).unwrap().event.as_slice(), b"one");
+        let o = opener.open(2, &third).unwrap();
+        assert_eq!(o.event.as_slice(), b"two");
+        // The lost row is not claimed: the row stored before it was row 1.
+        assert_eq!(o.carried, Carried::Next { after: 1 });
     }
 
     #[test]
     fn an_unstored_session_start_is_never_reused() {
         let (_sk, pk) = generate_keypair();
         let mut sealer = Sealer::new(b"v", &pk).unwrap();
-        let a = sealer.seal(1, b"x");
+        let a = sealer.seal(1, &LINK, b"x");
         sealer.stored(false);
-        let b = sealer.seal(1, b"x");
+        let b = sealer.seal(1, &LINK, b"x");
         assert_eq!(b[0], FORM_START);
         assert_ne!(a[1..33], b[1..33]);
+    }
+
+    #[test]
+    fn a_forged_gap_is_refused_without_the_work() {
+        let (sk, pk) = generate_keypair();
+        let mut sealer = Sealer::new(b"v", &pk).unwrap();
+        let first = sealer.seal(1, &LINK, b"one");
+        sealer.stored(true);
+        let mut second = sealer.seal(2, &LINK, b"two");
+        // Claims to be the 16 millionth key of the session.
+        second[9..13].copy_from_slice(&(1u32 << 24).to_be_bytes());
+        let mut opener = Opener::new(b"v", &sk).unwrap();
+        opener.open(1, &first).unwrap();
+        let t = std::time::Instant::now();
+        assert_eq!(opener.open(2, &second).err(), Some(OpenError::Altered));
+        assert!(t.elapsed() < std::time::Duration::from_millis(100));
     }
 }
