@@ -63,11 +63,34 @@ fn main() {
     let mut ok = false;
     let t_verify = seconds(|| ok = bundle::verify(&bytes, &[]).unwrap().intact());
     assert!(ok);
-    println!(
-        "worker-year, {n} events: tree {t_log:.2} s; bundle built {t_build:.2} s ({:.0} MB); verified {t_verify:.2} s",
-        bytes.len() as f64 / 1e6
-    );
+    // As a council runs it: `temoin verify` on the file, streamed, its peak memory measured.
+    let file = dir.path().join("year.json");
+    std::fs::write(&file, &bytes).unwrap();
+    let mb = bytes.len() as f64 / 1e6;
     drop(bytes);
+    let mut status = None;
+    let t_cli = seconds(|| {
+        status = Some(
+            std::process::Command::new(env!("CARGO_BIN_EXE_temoin"))
+                .arg("verify")
+                .arg(&file)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .unwrap(),
+        )
+    });
+    assert!(status.unwrap().success());
+    let peak = {
+        let mut u = std::mem::MaybeUninit::<libc::rusage>::uninit();
+        // SAFETY: getrusage fills the struct it is given.
+        unsafe {
+            libc::getrusage(libc::RUSAGE_CHILDREN, u.as_mut_ptr());
+            u.assume_init().ru_maxrss as f64 / 1024.0
+        }
+    };
+    println!(
+        "worker-year, {n} events: tree {t_log:.2} s; bundle built {t_build:.2} s ({mb:.0} MB); verified in-process {t_verify:.2} s; `temoin verify` {t_cli:.2} s, peak {peak:.0} MB"
+    );
 
     // 1 000 worker-month bundles at the hourly level, as a council receives them.
     let month: Vec<Event> = (0..22)
