@@ -752,7 +752,7 @@ fn a_bundle_padded_to_512_mb_is_verified_within_1_gb() {
     {
         use std::io::Write;
         let mut out = std::io::BufWriter::new(std::fs::File::create(&padded).unwrap());
-        out.write_all(text[..at].as_bytes()).unwrap();
+        out.write_all(&text.as_bytes()[..at]).unwrap();
         let pad = vec![b' '; 1 << 20];
         let mut left = target - text.len();
         while left > 0 {
@@ -760,7 +760,7 @@ fn a_bundle_padded_to_512_mb_is_verified_within_1_gb() {
             out.write_all(&pad[..n]).unwrap();
             left -= n;
         }
-        out.write_all(text[at..].as_bytes()).unwrap();
+        out.write_all(&text.as_bytes()[at..]).unwrap();
     }
     let (code, out, err) = run(temoin(&path).arg("verify").arg(&padded));
     assert_eq!(code, 0, "{out}{err}");
@@ -771,12 +771,12 @@ fn a_bundle_padded_to_512_mb_is_verified_within_1_gb() {
         use std::io::Write;
         let note = text.find("\"text\":\"note ").unwrap() + "\"text\":\"".len();
         let mut out = std::io::BufWriter::new(std::fs::File::create(&huge).unwrap());
-        out.write_all(text[..note].as_bytes()).unwrap();
+        out.write_all(&text.as_bytes()[..note]).unwrap();
         let pad = vec![b'x'; 1 << 20];
         for _ in 0..500 {
             out.write_all(&pad).unwrap();
         }
-        out.write_all(text[note..].as_bytes()).unwrap();
+        out.write_all(&text.as_bytes()[note..]).unwrap();
     }
     let (code, out, err) = run(temoin(&path).arg("verify").arg(&huge));
     assert_eq!(code, 2, "{out}{err}");
