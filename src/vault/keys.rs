@@ -224,5 +224,24 @@ mod tests {
             p: 1,
         };
         assert!(derive_kek(b"x", &[0; 16], weak).is_err());
+        // A forged cost that would hold the PC for hours, or take its memory: refused at once.
+        for forged in [
+            KdfParams {
+                t: 1_000_000,
+                ..KdfParams::DEFAULT
+            },
+            KdfParams {
+                m_kib: 8 * 1024 * 1024,
+                ..KdfParams::DEFAULT
+            },
+            KdfParams {
+                p: 1000,
+                ..KdfParams::DEFAULT
+            },
+        ] {
+            let t = std::time::Instant::now();
+            assert!(derive_kek(b"x", &[0; 16], forged).is_err());
+            assert!(t.elapsed() < std::time::Duration::from_millis(50));
+        }
     }
 }
