@@ -296,34 +296,8 @@ impl RawBundle {
         fn typed<T: for<'d> Deserialize<'d>>(raw: &RawValue) -> Result<T, Unreadable> {
             serde_json::from_str(raw.get()).map_err(|e| Unreadable::Malformed(e.to_string()))
         }
-        #[derive(Deserialize)]
-        struct Lists {
-            #[serde(deserialize_with = "capped_vec::<_, _, MAX_BUCKETS>")]
-            aggregates: Vec<Bucket>,
-        }
-        #[derive(Deserialize)]
-        struct Proofs {
-            #[serde(deserialize_with = "capped_vec::<_, _, MAX_CHECKPOINTS>")]
-            checkpoints: Vec<Extends>,
-        }
-        let aggregates = match &self.aggregates {
-            Some(raw) => {
-                let wrapped = format!("{{\"aggregates\":{}}}", raw.get());
-                serde_json::from_str::<Lists>(&wrapped)
-                    .map_err(|e| Unreadable::Malformed(e.to_string()))?
-                    .aggregates
-            }
-            None => Vec::new(),
-        };
-        let checkpoints = match &self.checkpoints {
-            Some(raw) => {
-                let wrapped = format!("{{\"checkpoints\":{}}}", raw.get());
-                serde_json::from_str::<Proofs>(&wrapped)
-                    .map_err(|e| Unreadable::Malformed(e.to_string()))?
-                    .checkpoints
-            }
-            None => Vec::new(),
-        };
+        let aggregates = capped_list::<Bucket, MAX_BUCKETS>(self.aggregates.as_deref())?;
+        let checkpoints = capped_list::<Extends, MAX_CHECKPOINTS>(self.checkpoints.as_deref())?;
         let bundle = Bundle {
             format: typed(&self.format)?,
             version: typed(&self.version)?,
@@ -342,6 +316,18 @@ impl RawBundle {
         };
         Ok((bundle, message))
     }
+}
+
+/// A signed list, typed, with its ceiling (none: empty).
+fn capped_list<T, const MAX: usize>(raw: Option<&RawValue>) -> Result<Vec<T>, Unreadable>
+where
+    T: for<'d> Deserialize<'d>,
+{
+    let Some(raw) = raw else {
+        return Ok(Vec::new());
+    };
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    capped_vec::<_, T, MAX>(&mut de).map_err(|e| Unreadable::Malformed(e.to_string()))
 }
 
 /// Makes a signed bundle of the log's events dated `period` (local dates, both included).
