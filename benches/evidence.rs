@@ -80,6 +80,7 @@ fn main() {
         )
     });
     assert!(status.unwrap().success());
+    std::fs::remove_file(&file).unwrap();
     let peak = {
         let mut u = std::mem::MaybeUninit::<libc::rusage>::uninit();
         // SAFETY: getrusage fills the struct it is given.
