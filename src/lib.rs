@@ -9,6 +9,8 @@ pub mod events;
 pub mod evidence;
 pub mod features;
 pub mod gui;
+pub mod i18n;
+pub mod lang;
 pub mod messages;
 pub mod models;
 pub mod phrases;

@@ -290,12 +290,8 @@ fn try_main(cli: Cli) -> anyhow::Result<ExitCode> {
     let vault = || -> anyhow::Result<PathBuf> {
         match &given {
             Some(p) => Ok(p.clone()),
-            None => Vault::default_path().ok_or_else(|| {
-                explained(lang.pick(
-                    "Impossible de trouver le dossier de données de l'utilisateur : indiquez le coffre avec --vault.",
-                    "Cannot find the user's data folder: give the vault with --vault.",
-                ))
-            }),
+            None => Vault::default_path()
+                .ok_or_else(|| explained(temoin::i18n::s(lang, "cli-cannot-find-the-user-s-data"))),
         }
     };
     match cli.command.unwrap_or(Command::Gui {
@@ -375,10 +371,7 @@ fn secret(env: &str, prompt: &str, lang: Lang) -> anyhow::Result<Zeroizing<Strin
     if !std::io::stdin().is_terminal() {
         return Err(explained(format!(
             "{} {env}.",
-            lang.pick(
-                "Pas de terminal pour la saisir : donnez-la dans la variable",
-                "No terminal to type it in: give it in the variable"
-            )
+            temoin::i18n::s(lang, "cli-no-terminal-to-type-it-in")
         )));
     }
     Ok(Zeroizing::new(
@@ -390,7 +383,7 @@ fn secret(env: &str, prompt: &str, lang: Lang) -> anyhow::Result<Zeroizing<Strin
 pub(crate) fn passphrase(lang: Lang) -> anyhow::Result<Zeroizing<String>> {
     secret(
         "TEMOIN_PASSPHRASE",
-        lang.pick("Phrase de passe", "Passphrase"),
+        temoin::i18n::s(lang, "gui-passphrase"),
         lang,
     )
 }
@@ -413,20 +406,12 @@ fn new_secret(env: &str, lang: Lang) -> anyhow::Result<Zeroizing<String>> {
     if let Ok(v) = std::env::var(env) {
         return Ok(Zeroizing::new(v));
     }
-    let first = secret(
-        env,
-        lang.pick("Nouvelle phrase de passe", "New passphrase"),
-        lang,
-    )?;
-    let again = secret(
-        env,
-        lang.pick("La même, encore une fois", "The same again"),
-        lang,
-    )?;
+    let first = secret(env, temoin::i18n::s(lang, "gui-new-passphrase"), lang)?;
+    let again = secret(env, temoin::i18n::s(lang, "gui-the-same-again"), lang)?;
     if *first != *again {
-        return Err(explained(lang.pick(
-            "Les deux saisies diffèrent : rien n'a été changé.",
-            "The two entries differ: nothing was changed.",
+        return Err(explained(temoin::i18n::s(
+            lang,
+            "cli-the-two-entries-differ-nothing-was",
         )));
     }
     Ok(first)
@@ -435,15 +420,9 @@ fn new_secret(env: &str, lang: Lang) -> anyhow::Result<Zeroizing<String>> {
 fn show_recovery_code(code: &RecoveryCode, lang: Lang) {
     println!(
         "{}\n\n    {}\n\n{}",
-        lang.pick(
-            "Code de récupération (affiché une seule fois) :",
-            "Recovery code (shown only once):"
-        ),
+        temoin::i18n::s(lang, "cli-recovery-code-shown-only-once"),
         code.as_str(),
-        lang.pick(
-            "Notez-le sur papier et gardez-le chez vous : c'est le seul moyen de relire votre coffre si vous oubliez la phrase de passe.",
-            "Write it on paper and keep it at home: it is the only way to read your vault if you forget the passphrase."
-        )
+        temoin::i18n::s(lang, "cli-write-it-on-paper-and-keep")
     );
 }
 
@@ -456,7 +435,7 @@ fn init(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCode> {
     let (_vault, code) = Vault::create(path, &pass)?;
     println!(
         "{} {}",
-        lang.pick("Coffre créé :", "Vault created:"),
+        temoin::i18n::s(lang, "cli-vault-created"),
         path.display()
     );
     show_recovery_code(&code, lang);
@@ -469,10 +448,7 @@ fn note(path: &std::path::Path, text: &str, lang: Lang) -> anyhow::Result<ExitCo
     let seq = vault.append(&Event::now(EventKind::Note {
         text: text.to_string(),
     }))?;
-    println!(
-        "{} {seq}).",
-        lang.pick("Note enregistrée (n°", "Note recorded (no.")
-    );
+    println!("{} {seq}).", temoin::i18n::s(lang, "cli-note-recorded-no"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -496,12 +472,9 @@ fn events(
     if let Some(b) = &report.broken {
         eprintln!(
             "{} {}. {}",
-            lang.pick("Attention :", "Warning:"),
+            temoin::i18n::s(lang, "cli-evidence-warning"),
             messages::chain_break(b, lang),
-            lang.pick(
-                "Les événements lisibles sont listés quand même.",
-                "Readable events are listed all the same."
-            )
+            temoin::i18n::s(lang, "cli-readable-events-are-listed-all-the")
         );
     }
     let rows: Vec<StoredEvent> = unlocked
@@ -537,15 +510,15 @@ fn write_json(out: &mut impl Write, rows: &[StoredEvent], lang: Lang) -> std::io
 
 fn write_table(out: &mut impl Write, rows: &[StoredEvent], lang: Lang) -> std::io::Result<()> {
     if rows.is_empty() {
-        return writeln!(out, "{}", lang.pick("Aucun événement.", "No events."));
+        return writeln!(out, "{}", temoin::i18n::s(lang, "cli-no-events"));
     }
     writeln!(
         out,
         "{:>6}  {:<26}  {:<28}  {}",
-        lang.pick("N°", "No."),
-        lang.pick("Date et heure", "Date and time"),
-        lang.pick("Type", "Kind"),
-        lang.pick("Détails", "Details")
+        temoin::i18n::s(lang, "cli-no"),
+        temoin::i18n::s(lang, "cli-date-and-time"),
+        temoin::i18n::s(lang, "cli-kind"),
+        temoin::i18n::s(lang, "cli-details")
     )?;
     for r in rows {
         match &r.event {
@@ -574,7 +547,7 @@ fn passwd(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut vault = Vault::open(path)?;
     let old = secret(
         "TEMOIN_PASSPHRASE",
-        lang.pick("Phrase de passe actuelle", "Current passphrase"),
+        temoin::i18n::s(lang, "gui-current-passphrase"),
         lang,
     )?;
     // Checked before asking for the new one, so a typo is caught at once.
@@ -583,10 +556,7 @@ fn passwd(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCode> {
     vault.change_passphrase(&old, &new)?;
     println!(
         "{}",
-        lang.pick(
-            "Phrase de passe changée. Le code de récupération reste le même.",
-            "Passphrase changed. The recovery code stays the same."
-        )
+        temoin::i18n::s(lang, "gui-passphrase-changed-the-recovery-code-stays")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -596,7 +566,7 @@ fn recover(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut vault = Vault::open(path)?;
     let typed = secret(
         "TEMOIN_RECOVERY_CODE",
-        lang.pick("Code de récupération", "Recovery code"),
+        temoin::i18n::s(lang, "cli-recovery-code"),
         lang,
     )?;
     let code = RecoveryCode::parse(&typed).ok_or(VaultError::WrongRecoveryCode)?;
@@ -605,10 +575,7 @@ fn recover(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCode> {
     let fresh = vault.recover(&code, &new)?;
     println!(
         "{}",
-        lang.pick(
-            "Nouvelle phrase de passe enregistrée. L'ancien code de récupération ne sert plus.",
-            "New passphrase set. The old recovery code no longer works."
-        )
+        temoin::i18n::s(lang, "cli-new-passphrase-set-the-old-recovery")
     );
     show_recovery_code(&fresh, lang);
     Ok(ExitCode::SUCCESS)
@@ -710,10 +677,7 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
         Err(e) => {
             eprintln!(
                 "temoin : {e} — {}",
-                lang.pick(
-                    "réglages ignorés ; relancez « temoin calibrate » pour les refaire.",
-                    "settings ignored; run `temoin calibrate` to redo them."
-                )
+                temoin::i18n::s(lang, "cli-settings-ignored-run-temoin-calibrate-to")
             );
             Settings::default()
         }
@@ -726,12 +690,9 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
         let seed = temoin::pipeline::live::recent_measures(&unlocked, 14)?;
         eprintln!(
             "{} {} {}",
-            lang.pick("Ligne de base reprise :", "Baseline resumed:"),
+            temoin::i18n::s(lang, "cli-baseline-resumed"),
             seed.len(),
-            lang.pick(
-                "segments des 14 derniers jours.",
-                "segments from the last 14 days."
-            )
+            temoin::i18n::s(lang, "cli-segments-from-the-last-14-days")
         );
         seed
     } else {
@@ -759,10 +720,7 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
     }
     eprintln!(
         "{}",
-        lang.pick(
-            "Écoute en cours : seules des mesures de votre voix sont enregistrées, jamais le son. Ctrl+C pour arrêter.",
-            "Listening: only measurements of your voice are recorded, never the sound. Ctrl+C to stop."
-        )
+        temoin::i18n::s(lang, "cli-listening-only-measurements-of-your-voice")
     );
     let deadline =
         seconds.map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s));
@@ -789,7 +747,7 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
     if popups {
         println!(
             "{popups_stored} {}",
-            lang.pick("pop-up(s) enregistré(s).", "pop-up(s) recorded.")
+            temoin::i18n::s(lang, "cli-popup-pop-up-s-recorded")
         );
     }
     use std::sync::atomic::Ordering::Relaxed;
@@ -797,37 +755,25 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
     if lost > 0 {
         eprintln!(
             "temoin : {lost} {}",
-            lang.pick(
-                "mesures n'ont pas pu être enregistrées : le coffre refuse l'écriture (disque plein ou fichier en lecture seule ?). Réglez le problème avant de relancer l'écoute.",
-                "measurements could not be stored: the vault refuses writes (disk full or read-only file?). Fix that before listening again."
-            )
+            temoin::i18n::s(lang, "cli-measurements-could-not-be-stored-the")
         );
     }
     println!(
         "{} {}, {} {}, {} {}, {} {}.",
         counters.segments.load(Relaxed),
-        lang.pick(
-            "segments de votre voix mesurés",
-            "segments of your voice measured"
-        ),
+        temoin::i18n::s(lang, "cli-segments-of-your-voice-measured"),
         counters.set_aside.load(Relaxed),
-        lang.pick("écarté(s) (autre voix)", "set aside (another voice)"),
+        temoin::i18n::s(lang, "cli-set-aside-another-voice"),
         counters.episodes.load(Relaxed),
-        lang.pick("épisodes de tension vocale", "vocal-strain episodes"),
+        temoin::i18n::s(lang, "gui-vocal-strain-episodes"),
         counters.dropped_chunks.load(Relaxed),
-        lang.pick(
-            "blocs audio perdus (machine trop chargée)",
-            "audio blocks dropped (machine too busy)"
-        ),
+        temoin::i18n::s(lang, "cli-audio-blocks-dropped-machine-too-busy"),
     );
     let skipped = counters.words_skipped.load(Relaxed);
     if skipped > 0 {
         eprintln!(
             "{skipped} {}",
-            lang.pick(
-                "segment(s) enregistré(s) sans compter les mots (transcription en retard).",
-                "segment(s) stored without counting words (transcription behind)."
-            )
+            temoin::i18n::s(lang, "cli-segment-s-stored-without-counting-words")
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -835,9 +781,9 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
 
 pub(crate) fn settings_path(lang: Lang) -> anyhow::Result<std::path::PathBuf> {
     Settings::default_path().ok_or_else(|| {
-        explained(lang.pick(
-            "Impossible de trouver le dossier de configuration : indiquez le fichier avec TEMOIN_CONFIG.",
-            "Cannot find the configuration folder: give the file with TEMOIN_CONFIG.",
+        explained(temoin::i18n::s(
+            lang,
+            "cli-cannot-find-the-configuration-folder-give",
         ))
     })
 }
@@ -848,34 +794,25 @@ fn calibrate(device: Option<String>, seconds: f64, lang: Lang) -> anyhow::Result
     let mut settings = Settings::load(&path).map_err(|e| explained(e.to_string()))?;
     eprintln!(
         "{} {seconds:.0} s{}",
-        lang.pick(
-            "Lisez quelques phrases à voix normale, comme en appel, pendant",
-            "Read a few sentences in your usual call voice for"
-        ),
-        lang.pick(
-            " : rien n'est enregistré, seul votre niveau est retenu.",
-            ": nothing is recorded, only your level is kept."
-        )
+        temoin::i18n::s(lang, "cli-read-a-few-sentences-in-your"),
+        temoin::i18n::s(lang, "cli-nothing-is-recorded-only-your-level")
     );
     let device = device.or(settings.device.clone());
     let cal = temoin::pipeline::live::calibrate(device.as_deref(), seconds)?;
     let Some(level) = cal.level_db else {
-        return Err(explained(lang.pick(
-            "Aucune parole entendue : vérifiez le micro (temoin listen --list) et recommencez.",
-            "No speech heard: check the microphone (temoin listen --list) and try again.",
+        return Err(explained(temoin::i18n::s(
+            lang,
+            "cli-no-speech-heard-check-the-microphone",
         )));
     };
     settings.own_level_db = Some(level);
     settings.save(&path).map_err(|e| explained(e.to_string()))?;
     println!(
         "{} {level:.1} dBFS ({} {}). {}",
-        lang.pick("Niveau de votre voix :", "Your voice level:"),
+        temoin::i18n::s(lang, "cli-your-voice-level"),
         cal.segments,
-        lang.pick("segments", "segments"),
-        lang.pick(
-            "Les voix plus faibles de 10 dB (collègues, client dans l'écouteur) seront écartées.",
-            "Voices 10 dB quieter (colleagues, the customer in the earpiece) will be set aside."
-        )
+        temoin::i18n::s(lang, "messages-segments"),
+        temoin::i18n::s(lang, "cli-voices-10-db-quieter-colleagues-the")
     );
     Ok(ExitCode::SUCCESS)
 }

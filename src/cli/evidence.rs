@@ -59,14 +59,14 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
         // Exported as it is: a checkpoint given earlier will show what changed.
         eprintln!(
             "{} {}.",
-            lang.pick("Attention :", "Warning:"),
+            temoin::i18n::s(lang, "cli-evidence-warning"),
             messages::chain_break(&b, lang)
         );
     }
     if b.period.from > b.period.to {
-        return Err(crate::explained(lang.pick(
-            "La date de début (--from) est après la date de fin (--to).",
-            "The start date (--from) is after the end date (--to).",
+        return Err(crate::explained(temoin::i18n::s(
+            lang,
+            "cli-evidence-the-start-date-from-is-after",
         )));
     }
     let period = b.period;
@@ -74,47 +74,48 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
     export::write_whole(&args.out, &json).map_err(|e| {
         crate::explained(format!(
             "{} {} : {e}",
-            lang.pick("Impossible d'écrire", "Cannot write"),
+            temoin::i18n::s(lang, "cli-evidence-cannot-write"),
             args.out.display()
         ))
     })?;
     export::given(&mut vault, &b, Local::now().fixed_offset())?;
     let what = match level {
-        Level::Events => format!("{} {}", b.events.len(), lang.pick("événements", "events")),
+        Level::Events => format!(
+            "{} {}",
+            b.events.len(),
+            temoin::i18n::s(lang, "messages-events")
+        ),
         _ => format!(
             "{} {}",
             b.aggregates.len(),
             match level {
-                Level::Hourly => lang.pick("heure(s)", "hour(s)"),
-                _ => lang.pick("jour(s)", "day(s)"),
+                Level::Hourly => temoin::i18n::s(lang, "messages-hour-s"),
+                _ => temoin::i18n::s(lang, "messages-day-s"),
             }
         ),
     };
     println!(
         "{} {what}, {} {} {} {}.",
-        lang.pick("Export :", "Export:"),
-        lang.pick("du", "from"),
+        temoin::i18n::s(lang, "cli-evidence-export"),
+        temoin::i18n::s(lang, "cli-evidence-from"),
         period.from,
-        lang.pick("au", "to"),
+        temoin::i18n::s(lang, "messages-to"),
         period.to
     );
     println!(
         "{} {} ({} {}). {} {}",
-        lang.pick("Signé par", "Signed by"),
+        temoin::i18n::s(lang, "messages-signed-by"),
         b.worker.pseudonym,
-        lang.pick("empreinte", "fingerprint"),
+        temoin::i18n::s(lang, "messages-fingerprint"),
         PublicKey::from_slice(vault.device_public_key())
             .map(|k| k.fingerprint())
             .unwrap_or_default(),
-        lang.pick("Fichier :", "File:"),
+        temoin::i18n::s(lang, "cli-evidence-file"),
         args.out.display()
     );
     println!(
         "{}",
-        lang.pick(
-            "Aucun son, aucune transcription, rien sur les clients : seulement ces mesures et pop-ups.",
-            "No sound, no transcript, nothing about customers: only these measurements and pop-ups."
-        )
+        temoin::i18n::s(lang, "cli-evidence-no-sound-no-transcript-nothing-about")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -133,19 +134,16 @@ pub fn checkpoint(path: &Path, out: Option<PathBuf>, lang: Lang) -> anyhow::Resu
     let pk = PublicKey::from_slice(&key).expect("Ed25519 key");
     println!(
         "{} {} {} {} ({} {}).",
-        lang.pick("Point de contrôle :", "Checkpoint:"),
+        temoin::i18n::s(lang, "cli-evidence-checkpoint"),
         c.size,
-        lang.pick("événements, signé par", "events, signed by"),
+        temoin::i18n::s(lang, "cli-evidence-events-signed-by"),
         pk.pseudonym(),
-        lang.pick("empreinte", "fingerprint"),
+        temoin::i18n::s(lang, "messages-fingerprint"),
         pk.fingerprint()
     );
     println!(
         "{}",
-        lang.pick(
-            "Remettez cette ligne (ou le code QR) à votre représentant : un export ultérieur prouvera qu'il la prolonge.",
-            "Hand this line (or the QR code) to your representative: a later export will prove it extends it."
-        )
+        temoin::i18n::s(lang, "cli-evidence-hand-this-line-or-the-qr")
     );
     println!();
     println!("{line}");
@@ -231,10 +229,10 @@ pub fn report(path: &Path, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitC
     export::write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())?;
     println!(
         "{} {} ({} {from} {} {to}).",
-        lang.pick("Relevé écrit :", "Report written:"),
+        temoin::i18n::s(lang, "cli-evidence-report-written"),
         args.out.display(),
-        lang.pick("du", "from"),
-        lang.pick("au", "to"),
+        temoin::i18n::s(lang, "cli-evidence-from"),
+        temoin::i18n::s(lang, "messages-to"),
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -266,9 +264,9 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     use temoin::evidence::aggregate::{Pool, Rejected, files};
     let list = files(&args.inputs);
     if list.is_empty() {
-        return Err(crate::explained(lang.pick(
-            "Aucun export trouvé (fichiers .json) à cet endroit.",
-            "No export (.json files) found there.",
+        return Err(crate::explained(temoin::i18n::s(
+            lang,
+            "cli-evidence-no-export-json-files-found-there",
         )));
     }
     let mut pool = match &args.registre {
@@ -276,7 +274,7 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             let text = std::fs::read_to_string(path).map_err(|e| {
                 crate::explained(format!(
                     "{} {} : {e}",
-                    lang.pick("Impossible de lire le registre", "Cannot read the register"),
+                    temoin::i18n::s(lang, "cli-evidence-cannot-read-the-register"),
                     path.display()
                 ))
             })?;
@@ -299,10 +297,7 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         None => {
             eprintln!(
                 "{}",
-                lang.pick(
-                    "Attention : sans registre, tout export signé compte, même d'une clé créée pour l'occasion.",
-                    "Warning: without a register, any signed export counts, even from a key made up for the purpose.",
-                )
+                temoin::i18n::s(lang, "cli-evidence-warning-without-a-register-any-signed")
             );
             Pool::default()
         }
@@ -330,23 +325,17 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             Rejected::Unregistered(p) => format!(
                 "{} : {}",
                 name(p),
-                lang.pick(
-                    "clé non enregistrée au registre du CSE.",
-                    "key not in the council's register.",
-                )
+                temoin::i18n::s(lang, "cli-evidence-key-not-in-the-council-s")
             ),
             Rejected::Forked(p) => format!(
                 "{} : {}",
                 name(p),
-                lang.pick(
-                    "deux exports de la même clé ne se prolongent pas l'un l'autre (journal divergent) : tous les exports de cette clé sont écartés.",
-                    "two exports of the same key do not extend each other (forked log): every export of this key is set aside.",
-                )
+                temoin::i18n::s(lang, "cli-evidence-two-exports-of-the-same-key")
             ),
         })
         .collect();
     for r in &rejected {
-        eprintln!("{} {r}", lang.pick("Écarté :", "Set aside:"));
+        eprintln!("{} {r}", temoin::i18n::s(lang, "cli-evidence-set-aside"));
     }
     let today = Local::now().date_naive();
     let (from, to) = pool.period().unwrap_or((today, today));
@@ -369,12 +358,12 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         println!(
             "{} {} {} {}, {} {} ; {} {}.",
             list.len(),
-            lang.pick("fichier(s) lu(s),", "file(s) read,"),
+            temoin::i18n::s(lang, "cli-evidence-file-s-read"),
             pool.workers.len(),
-            lang.pick("personne(s)", "people"),
+            temoin::i18n::s(lang, "cli-evidence-people"),
             pool.rejected.len(),
-            lang.pick("écarté(s)", "set aside"),
-            lang.pick("relevé écrit :", "report written:"),
+            temoin::i18n::s(lang, "cli-evidence-set-aside-2"),
+            temoin::i18n::s(lang, "cli-evidence-report-written-2"),
             args.out.display()
         );
     }

@@ -40,14 +40,8 @@ pub fn gui(path: &Path, no_listen: bool, view: View, lang: Lang) -> anyhow::Resu
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => Err(crate::explained(format!(
             "{} ({e}). {}",
-            lang.pick(
-                "La fenêtre n'a pas pu s'ouvrir",
-                "The window could not open"
-            ),
-            lang.pick(
-                "Sans écran graphique, utilisez les commandes (temoin --help).",
-                "Without a graphical display, use the commands (temoin --help)."
-            )
+            temoin::i18n::s(lang, "cli-gui-the-window-could-not-open"),
+            temoin::i18n::s(lang, "cli-gui-without-a-graphical-display-use-the")
         ))),
     }
 }

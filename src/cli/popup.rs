@@ -81,7 +81,7 @@ pub fn rules_file(lang: Lang) -> RulesFile {
             eprintln!(
                 "temoin : {} {}",
                 messages::rules_error(&e, lang),
-                lang.pick("(Règles livrées utilisées.)", "(Shipped rules used.)")
+                temoin::i18n::s(lang, "cli-popup-shipped-rules-used")
             );
             RulesFile::open(None).expect("shipped rules are valid")
         }
@@ -137,8 +137,8 @@ fn record(
     let time = event.at.format("%H:%M:%S");
     println!(
         "{} {seq}) {} {time} : {}",
-        lang.pick("Pop-up enregistré (n°", "Pop-up recorded (no."),
-        lang.pick("à", "at"),
+        temoin::i18n::s(lang, "cli-popup-pop-up-recorded-no"),
+        temoin::i18n::s(lang, "cli-workload-at"),
         messages::event_details(&event.kind, lang)
     );
     if let EventKind::PopupSeen(p) = &event.kind
@@ -146,11 +146,8 @@ fn record(
     {
         println!(
             "{} temoin popup classer {time} <{}>",
-            lang.pick(
-                "Sans catégorie : précisez-la quand vous pourrez avec",
-                "No category: add it when you can with"
-            ),
-            lang.pick("catégorie", "category")
+            temoin::i18n::s(lang, "cli-popup-no-category-add-it-when-you"),
+            temoin::i18n::s(lang, "cli-popup-category")
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -179,10 +176,7 @@ fn categorise(
     let Some(popup_at) = parse_at(at) else {
         return Err(crate::explained(format!(
             "« {at} » : {}",
-            lang.pick(
-                "heure illisible ; écrivez-la comme affichée, par exemple 14:03:27.",
-                "unreadable time; write it as shown, for example 14:03:27."
-            )
+            temoin::i18n::s(lang, "cli-popup-unreadable-time-write-it-as-shown")
         )));
     };
     let mut vault = Vault::open(path)?;
@@ -190,7 +184,7 @@ fn categorise(
     let seq = vault.append(&event)?;
     println!(
         "{} {seq}) : {}",
-        lang.pick("Catégorie enregistrée (n°", "Category recorded (no."),
+        temoin::i18n::s(lang, "cli-popup-category-recorded-no"),
         messages::event_details(&event.kind, lang)
     );
     Ok(ExitCode::SUCCESS)
@@ -221,9 +215,9 @@ fn list(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|r| r.popup.count as usize)
             .sum::<usize>(),
-        lang.pick("pop-up(s)", "pop-up(s)"),
-        lang.pick("avec analyse des émotions", "with emotion analysis"),
-        lang.pick("contredit(s) par la mesure", "contradicted by measurement")
+        temoin::i18n::s(lang, "cli-popup-pop-up-s"),
+        temoin::i18n::s(lang, "cli-popup-with-emotion-analysis"),
+        temoin::i18n::s(lang, "cli-popup-contradicted-by-measurement")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -248,9 +242,9 @@ fn rules(
     let Some(text) = test else {
         println!(
             "{} {}",
-            lang.pick("Règles valides :", "Rules valid:"),
+            temoin::i18n::s(lang, "cli-popup-rules-valid"),
             Rules::user_path().filter(|p| p.exists()).map_or_else(
-                || lang.pick("règles livrées", "shipped rules").to_string(),
+                || temoin::i18n::s(lang, "cli-popup-shipped-rules").to_string(),
                 |p| p.display().to_string()
             )
         );
@@ -263,7 +257,7 @@ fn rules(
     }
     println!(
         "{} {} ({})",
-        lang.pick("Catégorie :", "Category:"),
+        temoin::i18n::s(lang, "cli-popup-category-2"),
         messages::category_label(c.category, lang),
         serde_json::to_value(c.category)?
             .as_str()
@@ -271,21 +265,18 @@ fn rules(
     );
     println!(
         "{} {}",
-        lang.pick("Analyse des émotions :", "Emotion analysis:"),
+        temoin::i18n::s(lang, "cli-popup-emotion-analysis"),
         if c.emotion_flag {
-            lang.pick(
-                "oui ⚑ (interdite au travail dans l'UE, AI Act art. 5(1)(f))",
-                "yes ⚑ (banned at work in the EU, AI Act art. 5(1)(f))",
-            )
+            temoin::i18n::s(lang, "cli-popup-yes-banned-at-work-in-the")
         } else {
-            lang.pick("non", "no")
+            temoin::i18n::s(lang, "cli-popup-no")
         }
     );
     if !c.reason.is_empty() {
         let quoted: Vec<String> = c.reason.iter().map(|r| format!("« {r} »")).collect();
         println!(
             "{} {}",
-            lang.pick("Raisons :", "Reasons:"),
+            temoin::i18n::s(lang, "cli-popup-reasons"),
             quoted.join(", ")
         );
     }
@@ -322,10 +313,7 @@ fn watch(path: &Path, seconds: Option<f64>, lang: Lang) -> anyhow::Result<ExitCo
     }
     eprintln!(
         "{}",
-        lang.pick(
-            "Surveillance des pop-ups : chaque pop-up reconnu est enregistré dans le coffre. Ctrl+C pour arrêter.",
-            "Watching for pop-ups: each one recognised is recorded in the vault. Ctrl+C to stop."
-        )
+        temoin::i18n::s(lang, "cli-popup-watching-for-pop-ups-each-one")
     );
     let deadline = seconds.map(|s| Instant::now() + Duration::from_secs_f64(s));
     let mut stored = 0u64;
@@ -342,7 +330,7 @@ fn watch(path: &Path, seconds: Option<f64>, lang: Lang) -> anyhow::Result<ExitCo
     }
     println!(
         "{stored} {}",
-        lang.pick("pop-up(s) enregistré(s).", "pop-up(s) recorded.")
+        temoin::i18n::s(lang, "cli-popup-pop-up-s-recorded")
     );
     Ok(ExitCode::SUCCESS)
 }

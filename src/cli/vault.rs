@@ -63,10 +63,7 @@ pub fn check(path: &Path, full: bool, given: &[String], lang: Lang) -> anyhow::R
         }
     }
     if !sessions.is_empty() {
-        println!(
-            "{}",
-            lang.pick("Sessions d'écriture :", "Writing sessions:")
-        );
+        println!("{}", temoin::i18n::s(lang, "cli-vault-writing-sessions"));
         for s in &sessions {
             println!("- {}", messages::session_line(s, lang));
         }
@@ -74,24 +71,21 @@ pub fn check(path: &Path, full: bool, given: &[String], lang: Lang) -> anyhow::R
     if problems.is_empty() {
         println!(
             "{} ({} {}){}.",
-            lang.pick("Coffre intact", "Vault intact"),
+            temoin::i18n::s(lang, "cli-vault-vault-intact"),
             report.rows,
-            lang.pick("lignes", "rows"),
+            temoin::i18n::s(lang, "cli-vault-rows"),
             if checkpoints.is_empty() {
                 String::new()
             } else {
                 format!(
                     " ; {}",
-                    lang.pick(
-                        "il prolonge chaque point de contrôle donné",
-                        "it extends every checkpoint given"
-                    )
+                    temoin::i18n::s(lang, "cli-vault-it-extends-every-checkpoint-given")
                 )
             }
         );
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", lang.pick("Coffre NON intact :", "Vault NOT intact:"));
+    println!("{}", temoin::i18n::s(lang, "cli-vault-vault-not-intact"));
     for p in &problems {
         println!("- {p}");
     }

@@ -43,7 +43,7 @@ pub fn call(path: &Path, action: CallAction, lang: Lang) -> anyhow::Result<ExitC
     println!(
         "{} (n° {seq}) {} {}.",
         messages::kind_label(&event.kind, lang),
-        lang.pick("à", "at"),
+        temoin::i18n::s(lang, "cli-workload-at"),
         event.at.format("%H:%M:%S")
     );
     Ok(ExitCode::SUCCESS)
@@ -93,9 +93,9 @@ pub fn self_report(path: &Path, args: SelfReportArgs, lang: Lang) -> anyhow::Res
     vault.writable()?;
     let (values, note) = if given.iter().any(Option::is_some) {
         if given.iter().any(Option::is_none) {
-            return Err(crate::explained(lang.pick(
-                "Donnez les six échelles (--mental --physical --temporal --performance --effort --frustration), ou aucune pour répondre aux questions.",
-                "Give all six scales (--mental --physical --temporal --performance --effort --frustration), or none to answer the questions.",
+            return Err(crate::explained(temoin::i18n::s(
+                lang,
+                "cli-workload-give-all-six-scales-mental-physical",
             )));
         }
         (given.map(|v| v.unwrap_or(0)), args.note)
@@ -105,10 +105,7 @@ pub fn self_report(path: &Path, args: SelfReportArgs, lang: Lang) -> anyhow::Res
             None => {
                 println!(
                     "{}",
-                    lang.pick(
-                        "Bilan annulé : rien n'est enregistré.",
-                        "Report cancelled: nothing is stored."
-                    )
+                    temoin::i18n::s(lang, "cli-workload-report-cancelled-nothing-is-stored")
                 );
                 return Ok(ExitCode::SUCCESS);
             }
@@ -118,11 +115,8 @@ pub fn self_report(path: &Path, args: SelfReportArgs, lang: Lang) -> anyhow::Res
     let seq = vault.append(&Event::now(EventKind::SelfReport(report)))?;
     println!(
         "{} {seq}). {}",
-        lang.pick("Bilan enregistré (n°", "Report recorded (no."),
-        lang.pick(
-            "Merci, et bonne fin de journée.",
-            "Thank you, and have a good evening."
-        )
+        temoin::i18n::s(lang, "cli-workload-report-recorded-no"),
+        temoin::i18n::s(lang, "cli-workload-thank-you-and-have-a-good")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -136,10 +130,7 @@ fn ask(lang: Lang) -> anyhow::Result<Option<([u8; 6], Option<String>)>> {
     writeln!(
         out,
         "{}",
-        lang.pick(
-            "Bilan de fin de service (moins d'une minute). Répondez de 0 à 100 ; Entrée sans rien pour annuler.",
-            "End-of-shift report (under a minute). Answer from 0 to 100; Enter alone to cancel."
-        )
+        temoin::i18n::s(lang, "cli-workload-end-of-shift-report-under-a")
     )?;
     let mut values = [0u8; 6];
     for (k, scale) in Scale::ALL.iter().enumerate() {
@@ -158,9 +149,11 @@ fn ask(lang: Lang) -> anyhow::Result<Option<([u8; 6], Option<String>)>> {
                     values[k] = v;
                     break;
                 }
-                Err(e) if interactive => {
-                    writeln!(out, "{e} — {}", lang.pick("de 0 à 100.", "from 0 to 100."))?
-                }
+                Err(e) if interactive => writeln!(
+                    out,
+                    "{e} — {}",
+                    temoin::i18n::s(lang, "cli-workload-from-0-to-100")
+                )?,
                 Err(e) => return Err(crate::explained(format!("{e} (0–100)"))),
             }
         }
@@ -168,7 +161,7 @@ fn ask(lang: Lang) -> anyhow::Result<Option<([u8; 6], Option<String>)>> {
     write!(
         out,
         "{} ",
-        lang.pick("Une note (facultatif) :", "A note (optional):")
+        temoin::i18n::s(lang, "cli-workload-a-note-optional")
     )?;
     out.flush()?;
     let note = lines.next().transpose()?.filter(|n| !n.trim().is_empty());
@@ -209,9 +202,9 @@ fn local(date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {
 /// Records the worker's own start and end of a shift (applied by `temoin workload`).
 pub fn correct_shift(path: &Path, args: ShiftArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     if args.debut.is_none() && args.fin.is_none() {
-        return Err(crate::explained(lang.pick(
-            "Indiquez --debut HH:MM, --fin HH:MM ou les deux.",
-            "Give --start HH:MM, --end HH:MM or both.",
+        return Err(crate::explained(temoin::i18n::s(
+            lang,
+            "cli-workload-give-start-hh-mm-end-hh",
         )));
     }
     let start = args.debut.map(|t| local(args.date, t));
@@ -254,7 +247,7 @@ pub fn workload(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode>
         for s in w.shifts.iter().filter(|s| s.start.date_naive() == d.date) {
             println!(
                 "  {} {} – {}",
-                lang.pick("Service", "Shift"),
+                temoin::i18n::s(lang, "cli-workload-shift"),
                 s.start.format("%H:%M"),
                 s.end.format("%H:%M")
             );

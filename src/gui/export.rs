@@ -58,7 +58,8 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 fn shown_date(d: NaiveDate, lang: Lang) -> String {
-    d.format(lang.pick("%d/%m/%Y", "%Y-%m-%d")).to_string()
+    d.format(crate::i18n::s(lang, "gui-export-y-m-d"))
+        .to_string()
 }
 
 /// Where files go unless the worker says otherwise: their home folder.

@@ -17,82 +17,67 @@ pub fn popup_button(_lang: Lang) -> &'static str {
 }
 
 pub fn popup_hint(lang: Lang) -> &'static str {
-    lang.pick(
-        "Un clic (ou Ctrl+Alt+P) quand un pop-up de surveillance apparaît.",
-        "One click (or Ctrl+Alt+P) when a surveillance pop-up appears.",
-    )
+    crate::i18n::s(lang, "gui-one-click-or-ctrl-alt-p")
 }
 
 pub fn what_was_it(lang: Lang) -> &'static str {
-    lang.pick(
-        "Que demandait-il ? (facultatif)",
-        "What did it ask? (optional)",
-    )
+    crate::i18n::s(lang, "gui-what-did-it-ask-optional")
 }
 
 pub fn pause(lang: Lang) -> &'static str {
-    lang.pick("Pause", "Pause")
+    crate::i18n::s(lang, "gui-pause")
 }
 
 pub fn resume(lang: Lang) -> &'static str {
-    lang.pick("Reprendre", "Resume")
+    crate::i18n::s(lang, "gui-resume")
 }
 
 pub fn paused(lang: Lang) -> &'static str {
-    lang.pick(
-        "En pause : rien n'est écouté ni surveillé.",
-        "Paused: nothing is listened to or watched.",
-    )
+    crate::i18n::s(lang, "gui-paused-nothing-is-listened-to-or")
 }
 
 pub fn not_listening(lang: Lang) -> &'static str {
-    lang.pick(
-        "Micro non écouté : seuls les pop-ups sont relevés.",
-        "Microphone not listened to: only pop-ups are recorded.",
-    )
+    crate::i18n::s(lang, "gui-microphone-not-listened-to-only-pop")
 }
 
 pub fn counters_heading(lang: Lang) -> &'static str {
-    lang.pick("Aujourd'hui", "Today")
+    crate::i18n::s(lang, "gui-today")
 }
 
 pub fn popups_today(lang: Lang) -> &'static str {
-    lang.pick("Pop-ups", "Pop-ups")
+    crate::i18n::s(lang, "gui-pop-ups")
 }
 
 pub fn emotion_today(lang: Lang) -> &'static str {
-    lang.pick("dont analyse des émotions", "of which emotion analysis")
+    crate::i18n::s(lang, "gui-of-which-emotion-analysis")
 }
 
 pub fn contradicted_today(lang: Lang) -> &'static str {
-    lang.pick("contredits par la mesure", "contradicted by measurement")
+    crate::i18n::s(lang, "gui-contradicted-by-measurement")
 }
 
 pub fn calls_today(lang: Lang) -> &'static str {
-    lang.pick("Appels", "Calls")
+    crate::i18n::s(lang, "gui-calls")
 }
 
 pub fn phone_time_today(lang: Lang) -> &'static str {
-    lang.pick("Temps au téléphone", "Time on the phone")
+    crate::i18n::s(lang, "gui-time-on-the-phone")
 }
 
 pub fn recorded_at(lang: Lang) -> &'static str {
-    lang.pick("Pop-up enregistré à", "Pop-up recorded at")
+    crate::i18n::s(lang, "gui-pop-up-recorded-at")
 }
 
 pub fn categorised(lang: Lang) -> &'static str {
-    lang.pick("Catégorie enregistrée :", "Category recorded:")
+    crate::i18n::s(lang, "gui-category-recorded")
 }
 
 pub fn no_data_kept(lang: Lang) -> &'static str {
-    lang.pick(
-        "Aucun son ni texte n'est gardé ; rien ne quitte ce poste sans vous.",
-        "No sound or text is kept; nothing leaves this computer without you.",
-    )
+    crate::i18n::s(lang, "gui-no-sound-or-text-is-kept")
 }
 
 pub fn strain_gauge(lang: Lang) -> &'static str {
-    lang.pick("Tension vocale (indicateur)", "Vocal strain (indicator)")
+    crate::i18n::s(lang, "gui-vocal-strain-indicator")
 }
 
 /// The categories offered right after a pop-up, in the order a worker meets them most.
@@ -106,203 +91,179 @@ pub const QUICK: [PopupCategory; 6] = [
 ];
 
 pub fn tab_today(lang: Lang) -> &'static str {
-    lang.pick("Aujourd'hui", "Today")
+    crate::i18n::s(lang, "gui-today")
 }
 
 pub fn tab_end_of_shift(lang: Lang) -> &'static str {
-    lang.pick("Fin de service", "End of shift")
+    crate::i18n::s(lang, "gui-end-of-shift")
 }
 
 pub fn end_of_shift_intro(lang: Lang) -> &'static str {
-    lang.pick(
-        "Bilan de fin de service, moins d'une minute, si vous le voulez : rien n'est obligatoire.",
-        "End-of-shift report, under a minute, if you wish: nothing is required.",
-    )
+    crate::i18n::s(lang, "gui-end-of-shift-report-under-a")
 }
 
 pub fn note_label(lang: Lang) -> &'static str {
-    lang.pick("Une note (facultatif)", "A note (optional)")
+    crate::i18n::s(lang, "gui-a-note-optional")
 }
 
 pub fn save(lang: Lang) -> &'static str {
-    lang.pick("Enregistrer", "Save")
+    crate::i18n::s(lang, "gui-save")
 }
 
 pub fn report_saved(lang: Lang) -> &'static str {
-    lang.pick(
-        "Bilan enregistré. Merci, et bonne fin de journée.",
-        "Report saved. Thank you, and have a good evening.",
-    )
+    crate::i18n::s(lang, "gui-report-saved-thank-you-and-have")
 }
 
 pub fn tab_evidence(lang: Lang) -> &'static str {
-    lang.pick("Preuves", "Evidence")
+    crate::i18n::s(lang, "gui-evidence")
 }
 
 pub fn bundle_file(lang: Lang) -> &'static str {
-    lang.pick("Fichier de l'export (.json)", "Export file (.json)")
+    crate::i18n::s(lang, "gui-export-file-json")
 }
 
 pub fn verify(lang: Lang) -> &'static str {
-    lang.pick("Vérifier", "Verify")
+    crate::i18n::s(lang, "gui-verify")
 }
 
 pub fn verifying(lang: Lang) -> &'static str {
-    lang.pick("Vérification en cours…", "Verifying…")
+    crate::i18n::s(lang, "gui-verifying")
 }
 
 pub fn tab_history(lang: Lang) -> &'static str {
-    lang.pick("Historique", "History")
+    crate::i18n::s(lang, "gui-history")
 }
 
 pub fn passphrase(lang: Lang) -> &'static str {
-    lang.pick("Phrase de passe", "Passphrase")
+    crate::i18n::s(lang, "gui-passphrase")
 }
 
 pub fn open(lang: Lang) -> &'static str {
-    lang.pick("Ouvrir", "Open")
+    crate::i18n::s(lang, "gui-open")
 }
 
 pub fn opening(lang: Lang) -> &'static str {
-    lang.pick(
-        "Ouverture du coffre… (quelques secondes)",
-        "Opening the vault… (a few seconds)",
-    )
+    crate::i18n::s(lang, "gui-opening-the-vault-a-few-seconds")
 }
 
 pub fn locked_itself(lang: Lang) -> &'static str {
-    lang.pick(
-        "Verrouillé après quelques minutes sans activité.",
-        "Locked after a few minutes without activity.",
-    )
+    crate::i18n::s(lang, "gui-locked-after-a-few-minutes-without")
 }
 
 pub fn history_why(lang: Lang) -> &'static str {
-    lang.pick(
-        "Votre historique est chiffré : votre phrase de passe l'ouvre, sur ce poste seulement. Il se verrouille seul après 5 minutes sans activité.",
-        "Your history is encrypted: your passphrase opens it, on this computer only. It locks itself after 5 minutes without activity.",
-    )
+    crate::i18n::s(lang, "gui-your-history-is-encrypted-your-passphrase")
 }
 
 pub fn lock_now(lang: Lang) -> &'static str {
-    lang.pick("Verrouiller", "Lock")
+    crate::i18n::s(lang, "gui-lock")
 }
 
 pub fn day(lang: Lang) -> &'static str {
-    lang.pick("Jour", "Day")
+    crate::i18n::s(lang, "gui-day")
 }
 
 pub fn week(lang: Lang) -> &'static str {
-    lang.pick("Semaine", "Week")
+    crate::i18n::s(lang, "gui-week")
 }
 
 pub fn month(lang: Lang) -> &'static str {
-    lang.pick("Mois", "Month")
+    crate::i18n::s(lang, "gui-month")
 }
 
 pub fn earlier(lang: Lang) -> &'static str {
-    lang.pick("‹ Avant", "‹ Earlier")
+    crate::i18n::s(lang, "gui-earlier")
 }
 
 pub fn later(lang: Lang) -> &'static str {
-    lang.pick("Après ›", "Later ›")
+    crate::i18n::s(lang, "gui-later")
 }
 
 pub fn back_to_today(lang: Lang) -> &'static str {
-    lang.pick("Aujourd'hui", "Today")
+    crate::i18n::s(lang, "gui-today")
 }
 
 pub fn rows_unreadable(lang: Lang) -> &'static str {
-    lang.pick(
-        "ligne(s) illisible(s) dans le coffre (modifiées, ou écrites par une version plus récente) : « temoin check » dit lesquelles.",
-        "unreadable row(s) in the vault (altered, or written by a newer version): « temoin check » says which.",
-    )
+    crate::i18n::s(lang, "gui-unreadable-row-s-in-the-vault")
 }
 
 pub fn charts(lang: Lang) -> &'static str {
-    lang.pick("Graphiques", "Charts")
+    crate::i18n::s(lang, "gui-charts")
 }
 
 pub fn event_list(lang: Lang) -> &'static str {
-    lang.pick("Événements", "Events")
+    crate::i18n::s(lang, "gui-events")
 }
 
 pub fn popups_by_hour(lang: Lang) -> &'static str {
-    lang.pick(
-        "Pop-ups par heure de la journée",
-        "Pop-ups by hour of the day",
-    )
+    crate::i18n::s(lang, "gui-pop-ups-by-hour-of-the")
 }
 
 pub fn popups_other(lang: Lang) -> &'static str {
-    lang.pick("autres pop-ups", "other pop-ups")
+    crate::i18n::s(lang, "gui-other-pop-ups")
 }
 
 pub fn popups_emotion(lang: Lang) -> &'static str {
-    lang.pick("analyse des émotions", "emotion analysis")
+    crate::i18n::s(lang, "gui-emotion-analysis")
 }
 
 pub fn hour_of_day(lang: Lang) -> &'static str {
-    lang.pick("heure", "hour")
+    crate::i18n::s(lang, "gui-hour")
 }
 
 pub fn day_of_period(lang: Lang) -> &'static str {
-    lang.pick("jour de la période", "day of the period")
+    crate::i18n::s(lang, "gui-day-of-the-period")
 }
 
 pub fn categories(lang: Lang) -> &'static str {
-    lang.pick("Ce que demandaient les pop-ups", "What the pop-ups asked")
+    crate::i18n::s(lang, "gui-what-the-pop-ups-asked")
 }
 
 pub fn uncategorised(lang: Lang) -> &'static str {
-    lang.pick("sans catégorie", "uncategorised")
+    crate::i18n::s(lang, "gui-uncategorised")
 }
 
 pub fn nothing_in_period(lang: Lang) -> &'static str {
-    lang.pick("Rien sur cette période.", "Nothing in this period.")
+    crate::i18n::s(lang, "gui-nothing-in-this-period")
 }
 
 pub fn strain_and_popups(lang: Lang) -> &'static str {
-    lang.pick("Tension vocale et pop-ups", "Vocal strain and pop-ups")
+    crate::i18n::s(lang, "gui-vocal-strain-and-pop-ups")
 }
 
 pub fn strain_episodes(lang: Lang) -> &'static str {
-    lang.pick("épisodes de tension vocale", "vocal-strain episodes")
+    crate::i18n::s(lang, "gui-vocal-strain-episodes")
 }
 
 pub fn strain_is_indicator(lang: Lang) -> &'static str {
-    lang.pick(
-        "Un épisode : plusieurs mesures de votre voix (hauteur, intensité, régularité) loin de votre habitude pendant un moment. Un indicateur d'effort vocal, pas un diagnostic.",
-        "An episode: several measures of your voice (pitch, loudness, steadiness) far from your usual for a while. An indicator of vocal effort, not a diagnosis.",
-    )
+    crate::i18n::s(lang, "gui-an-episode-several-measures-of-your")
 }
 
 pub fn workload(lang: Lang) -> &'static str {
-    lang.pick("Charge de travail", "Workload")
+    crate::i18n::s(lang, "gui-workload")
 }
 
 pub fn phone_hours(lang: Lang) -> &'static str {
-    lang.pick("heures au téléphone", "hours on the phone")
+    crate::i18n::s(lang, "gui-hours-on-the-phone")
 }
 
 pub fn show(lang: Lang) -> &'static str {
-    lang.pick("Afficher :", "Show:")
+    crate::i18n::s(lang, "gui-show")
 }
 
 pub fn events_shown(lang: Lang) -> &'static str {
-    lang.pick("événement(s), du plus récent", "event(s), newest first")
+    crate::i18n::s(lang, "gui-event-s-newest-first")
 }
 
 pub fn filter(f: Filter, lang: Lang) -> &'static str {
     match f {
-        Filter::All => lang.pick("tout", "all"),
-        Filter::Popups => lang.pick("pop-ups", "pop-ups"),
-        Filter::Emotion => lang.pick("analyse des émotions", "emotion analysis"),
-        Filter::Calls => lang.pick("appels", "calls"),
-        Filter::Strain => lang.pick("tension vocale", "vocal strain"),
-        Filter::Speech => lang.pick("parole mesurée", "speech measured"),
-        Filter::SelfReports => lang.pick("bilans", "reports"),
-        Filter::Pauses => lang.pick("pauses", "pauses"),
+        Filter::All => crate::i18n::s(lang, "gui-all"),
+        Filter::Popups => crate::i18n::s(lang, "gui-pop-ups-2"),
+        Filter::Emotion => crate::i18n::s(lang, "gui-emotion-analysis"),
+        Filter::Calls => crate::i18n::s(lang, "gui-calls-2"),
+        Filter::Strain => crate::i18n::s(lang, "gui-vocal-strain"),
+        Filter::Speech => crate::i18n::s(lang, "gui-speech-measured"),
+        Filter::SelfReports => crate::i18n::s(lang, "gui-reports"),
+        Filter::Pauses => crate::i18n::s(lang, "gui-pauses"),
     }
 }
 
@@ -322,140 +283,107 @@ pub fn period_summary(f: &Figures, lang: Lang) -> String {
 }
 
 pub fn lock_hint(lang: Lang) -> &'static str {
-    lang.pick(
-        "Referme l'historique : la phrase de passe sera redemandée.",
-        "Closes the history: the passphrase will be asked again.",
-    )
+    crate::i18n::s(lang, "gui-closes-the-history-the-passphrase-will")
 }
 
 pub fn export_tab(lang: Lang) -> &'static str {
-    lang.pick("Exporter", "Export")
+    crate::i18n::s(lang, "gui-export")
 }
 
 pub fn checkpoint_tab(lang: Lang) -> &'static str {
-    lang.pick("Point de contrôle", "Checkpoint")
+    crate::i18n::s(lang, "gui-checkpoint")
 }
 
 pub fn verify_tab(lang: Lang) -> &'static str {
-    lang.pick("Vérifier un export", "Verify an export")
+    crate::i18n::s(lang, "gui-verify-an-export")
 }
 
 pub fn evidence_why(lang: Lang) -> &'static str {
-    lang.pick(
-        "Exporter et signer demandent votre phrase de passe : l'export est signé par la clé de ce poste, qu'elle protège.",
-        "Exporting and signing need your passphrase: the export is signed with this computer's key, which it protects.",
-    )
+    crate::i18n::s(lang, "gui-exporting-and-signing-need-your-passphrase")
 }
 
 pub fn verify_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Un export qu'on vous remet (un collègue, le CSE) : Témoin dit s'il est intact et qui l'a signé.",
-        "An export someone hands you (a colleague, the works council): Témoin says whether it is intact and who signed it.",
-    )
+    crate::i18n::s(lang, "gui-an-export-someone-hands-you-a")
 }
 
 pub fn export_step1(lang: Lang) -> &'static str {
-    lang.pick(
-        "Étape 1 sur 2 : la période et le niveau de détail.",
-        "Step 1 of 2: the period and the level of detail.",
-    )
+    crate::i18n::s(lang, "gui-step-1-of-2-the-period")
 }
 
 pub fn export_step2(lang: Lang) -> &'static str {
-    lang.pick(
-        "Étape 2 sur 2 : voici exactement ce qui quittera ce poste.",
-        "Step 2 of 2: this is exactly what will leave this computer.",
-    )
+    crate::i18n::s(lang, "gui-step-2-of-2-this-is")
 }
 
 pub fn from_day(lang: Lang) -> &'static str {
-    lang.pick("Du (JJ/MM/AAAA)", "From (YYYY-MM-DD)")
+    crate::i18n::s(lang, "gui-from-yyyy-mm-dd")
 }
 
 pub fn to_day(lang: Lang) -> &'static str {
-    lang.pick("Au (JJ/MM/AAAA)", "To (YYYY-MM-DD)")
+    crate::i18n::s(lang, "gui-to-yyyy-mm-dd")
 }
 
 pub fn dates_unreadable(lang: Lang) -> &'static str {
-    lang.pick(
-        "Dates à revoir : écrivez-les comme 25/11/2026, la première avant la seconde.",
-        "Check the dates: write them as 2026-11-25, the first before the second.",
-    )
+    crate::i18n::s(lang, "gui-check-the-dates-write-them-as")
 }
 
 pub fn level_daily(lang: Lang) -> &'static str {
-    lang.pick("Chiffres par jour", "Daily figures")
+    crate::i18n::s(lang, "gui-daily-figures")
 }
 
 pub fn level_daily_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Le moins détaillé : par jour, les pop-ups par catégorie, analyses des émotions, épisodes de tension vocale, appels. Ce que le CSE réunit le plus souvent.",
-        "Least detailed: per day, pop-ups by category, emotion analyses, vocal-strain episodes, calls. What a works council pools most often.",
-    )
+    crate::i18n::s(lang, "gui-least-detailed-per-day-pop-ups")
 }
 
 pub fn level_hourly(lang: Lang) -> &'static str {
-    lang.pick("Chiffres par heure", "Hourly figures")
+    crate::i18n::s(lang, "gui-hourly-figures")
 }
 
 pub fn level_hourly_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Les mêmes chiffres heure par heure (montre les heures de forte pression).",
-        "The same figures hour by hour (shows the hours of heavy pressure).",
-    )
+    crate::i18n::s(lang, "gui-the-same-figures-hour-by-hour")
 }
 
 pub fn level_events(lang: Lang) -> &'static str {
-    lang.pick("Chaque événement", "Every event")
+    crate::i18n::s(lang, "gui-every-event")
 }
 
 pub fn level_events_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Le plus détaillé : chaque pop-up (son texte tel qu'affiché), chaque mesure, chaque appel, avec la preuve de chacun. Pour un expert ou un avocat.",
-        "Most detailed: every pop-up (its text as shown), every measurement, every call, each with its proof. For an expert or a lawyer.",
-    )
+    crate::i18n::s(lang, "gui-most-detailed-every-pop-up-its")
 }
 
 pub fn next_preview(lang: Lang) -> &'static str {
-    lang.pick("Suivant : aperçu", "Next: preview")
+    crate::i18n::s(lang, "gui-next-preview")
 }
 
 pub fn back(lang: Lang) -> &'static str {
-    lang.pick("Retour", "Back")
+    crate::i18n::s(lang, "gui-back")
 }
 
 pub fn export_now(lang: Lang) -> &'static str {
-    lang.pick("Exporter et signer", "Export and sign")
+    crate::i18n::s(lang, "gui-export-and-sign")
 }
 
 pub fn file_to_write(lang: Lang) -> &'static str {
-    lang.pick("Fichier à écrire", "File to write")
+    crate::i18n::s(lang, "gui-file-to-write")
 }
 
 pub fn one_item(lang: Lang) -> &'static str {
-    lang.pick(
-        "Un élément, tel qu'il sera écrit :",
-        "One item, as it will be written:",
-    )
+    crate::i18n::s(lang, "gui-one-item-as-it-will-be")
 }
 
 pub fn writing(lang: Lang) -> &'static str {
-    lang.pick("Écriture en cours…", "Writing…")
+    crate::i18n::s(lang, "gui-writing")
 }
 
 pub fn report_heading(lang: Lang) -> &'static str {
-    lang.pick("Relevé lisible", "Readable report")
+    crate::i18n::s(lang, "gui-readable-report")
 }
 
 pub fn report_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Une page à lire ou imprimer (HTML) sur la même période : résumé, graphiques, méthode. Non signée : joignez l'export pour la preuve.",
-        "A page to read or print (HTML) over the same period: summary, charts, method. Not signed: attach the export as the proof.",
-    )
+    crate::i18n::s(lang, "gui-a-page-to-read-or-print")
 }
 
 pub fn write_report(lang: Lang) -> &'static str {
-    lang.pick("Écrire le relevé", "Write the report")
+    crate::i18n::s(lang, "gui-write-the-report")
 }
 
 pub fn export_period(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
@@ -488,10 +416,7 @@ pub fn export_events(n: usize, lang: Lang) -> String {
 }
 
 pub fn export_popup_texts(lang: Lang) -> &'static str {
-    lang.pick(
-        "Le texte des pop-ups tel qu'il s'affichait (numéros et adresses de clients masqués).",
-        "The pop-ups' text as shown (customers' numbers and addresses masked).",
-    )
+    crate::i18n::s(lang, "gui-the-pop-ups-text-as-shown")
 }
 
 pub fn export_figures(n: usize, hourly: bool, lang: Lang) -> String {
@@ -521,10 +446,7 @@ pub fn export_checkpoints(n: usize, lang: Lang) -> String {
 }
 
 pub fn export_never(lang: Lang) -> &'static str {
-    lang.pick(
-        "Jamais : aucun son, aucune transcription, rien sur les clients. Rien n'est envoyé : vous remettez le fichier vous-même.",
-        "Never: no sound, no transcript, nothing about customers. Nothing is sent: you hand over the file yourself.",
-    )
+    crate::i18n::s(lang, "gui-never-no-sound-no-transcript-nothing")
 }
 
 pub fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> String {
@@ -564,40 +486,31 @@ pub fn report_written(path: &Path, lang: Lang) -> String {
 }
 
 pub fn checkpoint_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Un point de contrôle scelle votre journal tel qu'il est maintenant. Remettez-le (texte ou code QR) à votre représentant : tout export ultérieur devra prouver qu'il le prolonge, rien ne pourra en être retiré sans que cela se voie.",
-        "A checkpoint seals your log as it is now. Hand it (text or QR code) to your representative: every later export must prove it extends it, nothing can be removed unseen.",
-    )
+    crate::i18n::s(lang, "gui-a-checkpoint-seals-your-log-as")
 }
 
 pub fn give_checkpoint(lang: Lang) -> &'static str {
-    lang.pick("Donner un point de contrôle", "Give a checkpoint")
+    crate::i18n::s(lang, "gui-give-a-checkpoint")
 }
 
 pub fn checkpoint_given(lang: Lang) -> &'static str {
-    lang.pick(
-        "Point de contrôle signé, et noté dans votre journal.",
-        "Checkpoint signed, and noted in your log.",
-    )
+    crate::i18n::s(lang, "gui-checkpoint-signed-and-noted-in-your")
 }
 
 pub fn checkpoint_line(lang: Lang) -> &'static str {
-    lang.pick("Le point de contrôle (texte)", "The checkpoint (text)")
+    crate::i18n::s(lang, "gui-the-checkpoint-text")
 }
 
 pub fn copy(lang: Lang) -> &'static str {
-    lang.pick("Copier", "Copy")
+    crate::i18n::s(lang, "gui-copy")
 }
 
 pub fn checkpoint_qr(lang: Lang) -> &'static str {
-    lang.pick(
-        "Le même point de contrôle en code QR, à photographier.",
-        "The same checkpoint as a QR code, to photograph.",
-    )
+    crate::i18n::s(lang, "gui-the-same-checkpoint-as-a-qr")
 }
 
 pub fn welcome_title(lang: Lang) -> &'static str {
-    lang.pick("Bienvenue dans Témoin", "Welcome to Témoin")
+    crate::i18n::s(lang, "gui-welcome-to-temoin")
 }
 
 pub fn wizard_step(n: usize, of: usize, lang: Lang) -> String {
@@ -608,7 +521,7 @@ pub fn wizard_step(n: usize, of: usize, lang: Lang) -> String {
 }
 
 pub fn does(lang: Lang) -> &'static str {
-    lang.pick("Ce que fait Témoin", "What Témoin does")
+    crate::i18n::s(lang, "gui-what-temoin-does")
 }
 
 pub fn does_list(lang: Lang) -> [&'static str; 4] {
@@ -629,7 +542,7 @@ pub fn does_list(lang: Lang) -> [&'static str; 4] {
 }
 
 pub fn does_not(lang: Lang) -> &'static str {
-    lang.pick("Ce qu'il ne fait jamais", "What it never does")
+    crate::i18n::s(lang, "gui-what-it-never-does")
 }
 
 pub fn does_not_list(lang: Lang) -> [&'static str; 4] {
@@ -650,200 +563,149 @@ pub fn does_not_list(lang: Lang) -> [&'static str; 4] {
 }
 
 pub fn next(lang: Lang) -> &'static str {
-    lang.pick("Suivant", "Next")
+    crate::i18n::s(lang, "gui-next")
 }
 
 pub fn start(lang: Lang) -> &'static str {
-    lang.pick("Commencer", "Start")
+    crate::i18n::s(lang, "gui-start")
 }
 
 pub fn passphrase_why(lang: Lang) -> &'static str {
-    lang.pick(
-        "Choisissez une phrase de passe : elle chiffre votre relevé. Quelques mots que vous seul connaissez, par exemple « girafe piano lundi orage ». Personne, pas même nous, ne peut la retrouver.",
-        "Choose a passphrase: it encrypts your record. A few words only you know, such as « giraffe piano monday storm ». Nobody, not even us, can recover it.",
-    )
+    crate::i18n::s(lang, "gui-choose-a-passphrase-it-encrypts-your")
 }
 
 pub fn new_passphrase(lang: Lang) -> &'static str {
-    lang.pick("Nouvelle phrase de passe", "New passphrase")
+    crate::i18n::s(lang, "gui-new-passphrase")
 }
 
 pub fn same_again(lang: Lang) -> &'static str {
-    lang.pick("La même, encore une fois", "The same again")
+    crate::i18n::s(lang, "gui-the-same-again")
 }
 
 pub fn differ(lang: Lang) -> &'static str {
-    lang.pick("Les deux saisies diffèrent.", "The two entries differ.")
+    crate::i18n::s(lang, "gui-the-two-entries-differ")
 }
 
 pub fn strength(st: crate::vault::Strength, lang: Lang) -> &'static str {
     use crate::vault::Strength as S;
     match st {
-        S::TooShort => lang.pick(
-            "trop courte (8 caractères au moins)",
-            "too short (at least 8 characters)",
-        ),
-        S::Weak => lang.pick("faible : ajoutez un mot ou deux", "weak: add a word or two"),
-        S::Fair => lang.pick("correcte", "fair"),
-        S::Good => lang.pick("solide", "strong"),
+        S::TooShort => crate::i18n::s(lang, "gui-too-short-at-least-8-characters"),
+        S::Weak => crate::i18n::s(lang, "gui-weak-add-a-word-or-two"),
+        S::Fair => crate::i18n::s(lang, "gui-fair"),
+        S::Good => crate::i18n::s(lang, "gui-strong"),
     }
 }
 
 pub fn create_vault(lang: Lang) -> &'static str {
-    lang.pick("Créer mon coffre", "Create my vault")
+    crate::i18n::s(lang, "gui-create-my-vault")
 }
 
 pub fn creating(lang: Lang) -> &'static str {
-    lang.pick("Création du coffre…", "Creating the vault…")
+    crate::i18n::s(lang, "gui-creating-the-vault")
 }
 
 pub fn recovery_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Votre code de récupération. Il remplace la phrase de passe si vous l'oubliez. Notez-le sur papier, rangez-le chez vous : il ne sera plus jamais affiché.",
-        "Your recovery code. It replaces the passphrase if you forget it. Write it on paper, keep it at home: it will never be shown again.",
-    )
+    crate::i18n::s(lang, "gui-your-recovery-code-it-replaces-the")
 }
 
 pub fn code_noted(lang: Lang) -> &'static str {
-    lang.pick("J'ai noté le code", "I have written the code down")
+    crate::i18n::s(lang, "gui-i-have-written-the-code-down")
 }
 
 pub fn mic_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Le micro de votre casque. Parlez : la barre doit bouger. Rien n'est enregistré.",
-        "Your headset's microphone. Speak: the bar should move. Nothing is recorded.",
-    )
+    crate::i18n::s(lang, "gui-your-headset-s-microphone-speak-the")
 }
 
 pub fn microphone(lang: Lang) -> &'static str {
-    lang.pick("Microphone", "Microphone")
+    crate::i18n::s(lang, "gui-microphone")
 }
 
 pub fn default_mic(lang: Lang) -> &'static str {
-    lang.pick(
-        "Micro par défaut du système",
-        "The system's default microphone",
-    )
+    crate::i18n::s(lang, "gui-the-system-s-default-microphone")
 }
 
 pub fn mic_speak(lang: Lang) -> &'static str {
-    lang.pick(
-        "Votre voix au casque se situe d'habitude entre −35 et −15 dBFS ; une barre immobile près de −90 : micro coupé ou mauvais micro.",
-        "Your voice on a headset is usually between −35 and −15 dBFS; a bar stuck near −90: muted or wrong microphone.",
-    )
+    crate::i18n::s(lang, "gui-your-voice-on-a-headset-is")
 }
 
 pub fn no_level(lang: Lang) -> &'static str {
-    lang.pick("aucun son reçu", "no sound received")
+    crate::i18n::s(lang, "gui-no-sound-received")
 }
 
 pub fn popups_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Comment noter les pop-ups ? Vous pourrez changer d'avis dans Réglages.",
-        "How should pop-ups be recorded? You can change your mind in Settings.",
-    )
+    crate::i18n::s(lang, "gui-how-should-pop-ups-be-recorded")
 }
 
 pub fn popups_auto(lang: Lang) -> &'static str {
-    lang.pick(
-        "Automatiquement, avec les règles fournies",
-        "Automatically, with the shipped rules",
-    )
+    crate::i18n::s(lang, "gui-automatically-with-the-shipped-rules")
 }
 
 pub fn popups_auto_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Témoin repère les fenêtres, notifications et messages des pages web de coaching (CallMiner, Cogito, Observe…) par leur texte. Le bouton « Pop-up ! » et Ctrl+Alt+P marchent aussi.",
-        "Témoin spots coaching windows, notifications and web page messages (CallMiner, Cogito, Observe…) by their text. The « Pop-up ! » button and Ctrl+Alt+P work too.",
-    )
+    crate::i18n::s(lang, "gui-temoin-spots-coaching-windows-notifications-and")
 }
 
 pub fn pages_toggle(lang: Lang) -> &'static str {
-    lang.pick(
-        "Aussi dans les pages web et les applications (bureau agent, cartes de coaching)",
-        "Also inside web pages and apps (agent desktop, coaching cards)",
-    )
+    crate::i18n::s(lang, "gui-also-inside-web-pages-and-apps")
 }
 
 pub fn pages_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Témoin entend ce que la page annonce aux lecteurs d'écran (alertes, messages), jamais le reste de la page. Il active pour cela l'accessibilité du bureau : relancez le navigateur s'il était ouvert avant Témoin.",
-        "Témoin hears what the page announces to screen readers (alerts, messages), never the rest of the page. For this it switches the desktop's accessibility on: restart the browser if it was open before Témoin.",
-    )
+    crate::i18n::s(lang, "gui-temoin-hears-what-the-page-announces")
 }
 
 pub fn popups_manual(lang: Lang) -> &'static str {
-    lang.pick(
-        "Seulement quand je clique (ou Ctrl+Alt+P)",
-        "Only when I click (or Ctrl+Alt+P)",
-    )
+    crate::i18n::s(lang, "gui-only-when-i-click-or-ctrl")
 }
 
 pub fn popups_manual_what(lang: Lang) -> &'static str {
-    lang.pick(
-        "Rien n'est surveillé à l'écran : vous notez chaque pop-up vous-même.",
-        "Nothing on screen is watched: you record each pop-up yourself.",
-    )
+    crate::i18n::s(lang, "gui-nothing-on-screen-is-watched-you")
 }
 
 pub fn tab_settings(lang: Lang) -> &'static str {
-    lang.pick("Réglages", "Settings")
+    crate::i18n::s(lang, "gui-settings")
 }
 
 pub fn settings_saved(lang: Lang) -> &'static str {
-    lang.pick("Réglage enregistré.", "Setting saved.")
+    crate::i18n::s(lang, "gui-setting-saved")
 }
 
 pub fn language(lang: Lang) -> &'static str {
-    lang.pick("Langue", "Language")
+    crate::i18n::s(lang, "gui-language")
 }
 
 pub fn window(lang: Lang) -> &'static str {
-    lang.pick("Fenêtre", "Window")
+    crate::i18n::s(lang, "gui-window")
 }
 
 pub fn always_on_top(lang: Lang) -> &'static str {
-    lang.pick(
-        "Toujours au premier plan (au-dessus du softphone)",
-        "Always on top (above the softphone)",
-    )
+    crate::i18n::s(lang, "gui-always-on-top-above-the-softphone")
 }
 
 pub fn autostart(lang: Lang) -> &'static str {
-    lang.pick(
-        "Ouvrir Témoin à l'ouverture de ma session",
-        "Open Témoin when I log in",
-    )
+    crate::i18n::s(lang, "gui-open-temoin-when-i-log-in")
 }
 
 pub fn microphone_choice(lang: Lang) -> &'static str {
-    lang.pick("Micro écouté", "Microphone listened to")
+    crate::i18n::s(lang, "gui-microphone-listened-to")
 }
 
 pub fn mic_test(lang: Lang) -> &'static str {
-    lang.pick("Tester le micro", "Test the microphone")
+    crate::i18n::s(lang, "gui-test-the-microphone")
 }
 
 pub fn stop_mic_test(lang: Lang) -> &'static str {
-    lang.pick("Arrêter le test", "Stop the test")
+    crate::i18n::s(lang, "gui-stop-the-test")
 }
 
 pub fn next_start(lang: Lang) -> &'static str {
-    lang.pick(
-        "Un changement de micro ou de façon de noter les pop-ups redémarre l'écoute aussitôt.",
-        "Changing the microphone or the way pop-ups are recorded restarts listening at once.",
-    )
+    crate::i18n::s(lang, "gui-changing-the-microphone-or-the-way")
 }
 
 pub fn restarting(lang: Lang) -> &'static str {
-    lang.pick(
-        "Redémarrage de l'écoute avec les nouveaux réglages…",
-        "Restarting listening with the new settings…",
-    )
+    crate::i18n::s(lang, "gui-restarting-listening-with-the-new-settings")
 }
 
 pub fn popups_heading(lang: Lang) -> &'static str {
-    lang.pick("Pop-ups", "Pop-ups")
+    crate::i18n::s(lang, "gui-pop-ups")
 }
 
 pub fn hotkey(combo: &str, lang: Lang) -> String {
@@ -860,26 +722,23 @@ pub fn hotkey(combo: &str, lang: Lang) -> String {
 }
 
 pub fn rules_editor(lang: Lang) -> &'static str {
-    lang.pick("Modifier les règles", "Edit the rules")
+    crate::i18n::s(lang, "gui-edit-the-rules")
 }
 
 pub fn rules_help(lang: Lang) -> &'static str {
-    lang.pick(
-        "Les mots qui font reconnaître un pop-up et sa catégorie. Essayez un texte ci-dessous avant d'enregistrer : les règles en service ne changent qu'avec des règles valides.",
-        "The words by which a pop-up and its category are recognised. Try a text below before saving: the rules in force change only for valid ones.",
-    )
+    crate::i18n::s(lang, "gui-the-words-by-which-a-pop")
 }
 
 pub fn rules_text(lang: Lang) -> &'static str {
-    lang.pick("Règles (popups.toml)", "Rules (popups.toml)")
+    crate::i18n::s(lang, "gui-rules-popups-toml")
 }
 
 pub fn rules_valid(lang: Lang) -> &'static str {
-    lang.pick("Règles valides.", "Rules valid.")
+    crate::i18n::s(lang, "gui-rules-valid")
 }
 
 pub fn test_a_text(lang: Lang) -> &'static str {
-    lang.pick("Tester un texte de pop-up", "Test a pop-up text")
+    crate::i18n::s(lang, "gui-test-a-pop-up-text")
 }
 
 pub fn test_verdict(category: &str, emotion: bool, reasons: &[String], lang: Lang) -> String {
@@ -902,86 +761,71 @@ pub fn test_verdict(category: &str, emotion: bool, reasons: &[String], lang: Lan
 }
 
 pub fn save_rules(lang: Lang) -> &'static str {
-    lang.pick("Enregistrer les règles", "Save the rules")
+    crate::i18n::s(lang, "gui-save-the-rules")
 }
 
 pub fn shipped_rules(lang: Lang) -> &'static str {
-    lang.pick("Reprendre les règles fournies", "Back to the shipped rules")
+    crate::i18n::s(lang, "gui-back-to-the-shipped-rules")
 }
 
 pub fn rules_saved(lang: Lang) -> &'static str {
-    lang.pick(
-        "Règles enregistrées : elles s'appliquent tout de suite.",
-        "Rules saved: they apply at once.",
-    )
+    crate::i18n::s(lang, "gui-rules-saved-they-apply-at-once")
 }
 
 pub fn models(lang: Lang) -> &'static str {
-    lang.pick("Modèles", "Models")
+    crate::i18n::s(lang, "gui-models")
 }
 
 pub fn voice_model(lang: Lang) -> &'static str {
-    lang.pick("Détection de la parole", "Speech detection")
+    crate::i18n::s(lang, "gui-speech-detection")
 }
 
 pub fn speech_model(lang: Lang) -> &'static str {
-    lang.pick("Comptage des mots", "Word counting")
+    crate::i18n::s(lang, "gui-word-counting")
 }
 
 pub fn model_missing(lang: Lang) -> &'static str {
-    lang.pick(
-        "introuvable : lancez scripts/setup (ou scripts/models) pour l'installer",
-        "not found: run scripts/setup (or scripts/models) to install it",
-    )
+    crate::i18n::s(lang, "gui-not-found-run-scripts-setup-or")
 }
 
 pub fn change_passphrase(lang: Lang) -> &'static str {
-    lang.pick("Changer de phrase de passe", "Change the passphrase")
+    crate::i18n::s(lang, "gui-change-the-passphrase")
 }
 
 pub fn current_passphrase(lang: Lang) -> &'static str {
-    lang.pick("Phrase de passe actuelle", "Current passphrase")
+    crate::i18n::s(lang, "gui-current-passphrase")
 }
 
 pub fn change(lang: Lang) -> &'static str {
-    lang.pick("Changer", "Change")
+    crate::i18n::s(lang, "gui-change")
 }
 
 pub fn changing(lang: Lang) -> &'static str {
-    lang.pick("Changement en cours…", "Changing…")
+    crate::i18n::s(lang, "gui-changing")
 }
 
 pub fn passphrase_changed(lang: Lang) -> &'static str {
-    lang.pick(
-        "Phrase de passe changée. Le code de récupération reste le même.",
-        "Passphrase changed. The recovery code stays the same.",
-    )
+    crate::i18n::s(lang, "gui-passphrase-changed-the-recovery-code-stays")
 }
 
 pub fn where_vault(lang: Lang) -> &'static str {
-    lang.pick("Où est le coffre", "Where the vault is")
+    crate::i18n::s(lang, "gui-where-the-vault-is")
 }
 
 pub fn settings_file(lang: Lang) -> &'static str {
-    lang.pick("Réglages :", "Settings:")
+    crate::i18n::s(lang, "gui-settings-2")
 }
 
 pub fn longest_run(lang: Lang) -> &'static str {
-    lang.pick(
-        "Plus longue suite sans pause",
-        "Longest run without a break",
-    )
+    crate::i18n::s(lang, "gui-longest-run-without-a-break")
 }
 
 pub fn strain_episodes_today(lang: Lang) -> &'static str {
-    lang.pick("Épisodes de tension vocale", "Vocal-strain episodes")
+    crate::i18n::s(lang, "gui-vocal-strain-episodes-2")
 }
 
 pub fn gauge_needs_listening(lang: Lang) -> &'static str {
-    lang.pick(
-        "Mesuré quand le micro est écouté.",
-        "Measured while the microphone is listened to.",
-    )
+    crate::i18n::s(lang, "gui-measured-while-the-microphone-is-listened")
 }
 
 pub fn gauge_learning(heard: usize, needed: usize, lang: Lang) -> String {
@@ -993,34 +837,25 @@ pub fn gauge_learning(heard: usize, needed: usize, lang: Lang) -> String {
 
 pub fn gauge_effort(z: f64, lang: Lang) -> String {
     let words = match z {
-        z if z >= 2.0 => lang.pick(
-            "nettement au-dessus de votre habitude",
-            "well above your usual",
-        ),
-        z if z >= 1.0 => lang.pick("au-dessus de votre habitude", "above your usual"),
-        _ => lang.pick("comme d'habitude", "as usual"),
+        z if z >= 2.0 => crate::i18n::s(lang, "gui-well-above-your-usual"),
+        z if z >= 1.0 => crate::i18n::s(lang, "gui-above-your-usual"),
+        _ => crate::i18n::s(lang, "gui-as-usual"),
     };
     format!("{words} ({z:+.1})")
 }
 
 pub fn gauge_not_diagnosis(lang: Lang) -> &'static str {
-    lang.pick(
-        "Effort de votre voix (hauteur, intensité, régularité) comparé à vos propres jours : un indicateur, pas un diagnostic, et jamais une lecture de vos émotions.",
-        "Your voice's effort (pitch, loudness, steadiness) against your own days: an indicator, not a diagnosis, and never a reading of your emotions.",
-    )
+    crate::i18n::s(lang, "gui-your-voice-s-effort-pitch-loudness")
 }
 
 pub fn refresh(lang: Lang) -> &'static str {
-    lang.pick("Actualiser", "Refresh")
+    crate::i18n::s(lang, "gui-refresh")
 }
 
 pub fn refresh_hint(lang: Lang) -> &'static str {
-    lang.pick(
-        "Relit le coffre : ce qui est arrivé depuis l'ouverture apparaît.",
-        "Reads the vault again: what arrived since it was opened appears.",
-    )
+    crate::i18n::s(lang, "gui-reads-the-vault-again-what-arrived")
 }
 
 pub fn preparing_preview(lang: Lang) -> &'static str {
-    lang.pick("Préparation de l'aperçu…", "Preparing the preview…")
+    crate::i18n::s(lang, "gui-preparing-the-preview")
 }

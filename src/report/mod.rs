@@ -281,7 +281,7 @@ fn weekday(d: NaiveDate, lang: Lang) -> String {
     format!(
         "{} {}",
         lang.pick(fr[i], en[i]),
-        d.format(lang.pick("%d/%m", "%m/%d"))
+        d.format(crate::i18n::s(lang, "mod-m-d"))
     )
 }
 
@@ -305,7 +305,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
     };
     h += &format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{CSS}</style></head><body>\n",
-        lang.pick("fr", "en"),
+        crate::i18n::s(lang, "mod-en"),
         esc(&title)
     );
     h += &format!("<h1>{}</h1>\n", esc(&title));
@@ -445,17 +445,17 @@ pub fn html(r: &Report, lang: Lang) -> String {
         &labels,
         &[
             Series {
-                name: lang.pick("pop-ups", "pop-ups"),
+                name: crate::i18n::s(lang, "gui-pop-ups-2"),
                 colour: "#4a6fa5",
                 values: col(|d| d.popups),
             },
             Series {
-                name: lang.pick("dont analyse des émotions", "of which emotion analysis"),
+                name: crate::i18n::s(lang, "gui-of-which-emotion-analysis"),
                 colour: "#b4443c",
                 values: col(|d| d.emotion),
             },
             Series {
-                name: lang.pick("contredits par la mesure", "contradicted by measurement"),
+                name: crate::i18n::s(lang, "gui-contradicted-by-measurement"),
                 colour: "#d9a13b",
                 values: col(|d| d.contradicted),
             },
@@ -469,12 +469,12 @@ pub fn html(r: &Report, lang: Lang) -> String {
         &labels,
         &[
             Series {
-                name: lang.pick("épisodes de tension vocale", "vocal-strain episodes"),
+                name: crate::i18n::s(lang, "gui-vocal-strain-episodes"),
                 colour: "#7a5195",
                 values: col(|d| d.strain),
             },
             Series {
-                name: lang.pick("pop-ups", "pop-ups"),
+                name: crate::i18n::s(lang, "gui-pop-ups-2"),
                 colour: "#4a6fa5",
                 values: col(|d| d.popups),
             },
@@ -484,7 +484,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
         &t("Appels par jour", "Calls per day"),
         &labels,
         &[Series {
-            name: lang.pick("appels", "calls"),
+            name: crate::i18n::s(lang, "gui-calls-2"),
             colour: "#3f8f6b",
             values: col(|d| d.calls),
         }],
@@ -498,7 +498,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
         &t("Pop-ups par heure de la journée", "Pop-ups by hour of day"),
         &hours,
         &[Series {
-            name: lang.pick("pop-ups", "pop-ups"),
+            name: crate::i18n::s(lang, "gui-pop-ups-2"),
             colour: "#4a6fa5",
             values: r.hour_of_day.clone(),
         }],
@@ -516,7 +516,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
         &t("Pop-ups par catégorie", "Pop-ups by category"),
         &cats,
         &[Series {
-            name: lang.pick("pop-ups", "pop-ups"),
+            name: crate::i18n::s(lang, "gui-pop-ups-2"),
             colour: "#4a6fa5",
             values: r.categories.values().copied().collect(),
         }],
@@ -547,34 +547,16 @@ pub fn html(r: &Report, lang: Lang) -> String {
 fn category_name(c: &str, lang: Lang) -> String {
     serde_json::from_value::<crate::events::PopupCategory>(serde_json::Value::String(c.into()))
         .map(|c| crate::messages::category_label(c, lang).to_string())
-        .unwrap_or_else(|_| lang.pick("sans catégorie", "uncategorised").to_string())
+        .unwrap_or_else(|_| crate::i18n::s(lang, "gui-uncategorised").to_string())
 }
 
 fn method(lang: Lang) -> [&'static str; 6] {
     [
-        lang.pick(
-            "Tout a été mesuré sur le poste de la personne, par Témoin, pour elle seule. Aucun son et aucune transcription n'ont jamais été gardés : le son vit en mémoire le temps du calcul, le texte le temps de compter les mots et formules. Seule la voix de la personne est analysée ; celle des clients ne l'est jamais.",
-            "Everything was measured on the person's own workstation, by Témoin, for them alone. No sound and no transcript was ever kept: sound lives in memory while features are computed, text while words and phrases are counted. Only the person's own voice is analysed, never the customers'.",
-        ),
-        lang.pick(
-            "Pop-ups : chaque fenêtre, notification ou pop-up noté à la main est classé d'après son texte par des règles lisibles (fichier popups.toml). Le signal « analyse des émotions » vient de la catégorie (empathie, ton, énergie, humeur du client) ou de mots d'inférence d'émotion dans le texte.",
-            "Pop-ups: every window, notification or pop-up logged by hand is classified from its text by readable rules (popups.toml). The emotion-analysis flag comes from the category (empathy, tone, energy, customer mood) or from emotion-inference words in the text.",
-        ),
-        lang.pick(
-            "Cohérence : un pop-up de débit est comparé au débit de la minute précédente (mots par minute, ou syllabes par seconde) et à la médiane habituelle de la personne ; remerciements et excuses, à ceux déjà dits dans l'appel. « Contredit » veut dire que la mesure montre le contraire de la consigne.",
-            "Consistency: a pace pop-up is compared with the speech rate of the minute before (words per minute, or syllables per second) and the person's usual median; thanks and apologies, with those already said in the call. \"Contradicted\" means the measurement shows the opposite of the cue.",
-        ),
-        lang.pick(
-            "Tension vocale : F0 et sa variabilité, jitter, shimmer, rapport harmoniques/bruit, intensité, pauses, calculés par les méthodes de Praat. Un épisode est une période où au moins trois de ces indicateurs d'effort s'écartent nettement de la ligne de base de la personne. Ce sont des mesures d'effort vocal, pas des émotions, et pas un diagnostic.",
-            "Vocal strain: F0 and its variability, jitter, shimmer, harmonics-to-noise ratio, intensity, pauses, computed by Praat's methods. An episode is a stretch where at least three of these effort indicators depart clearly from the person's own baseline. These are measures of vocal effort, not emotions, and not a diagnosis.",
-        ),
-        lang.pick(
-            "Charge de travail : un appel va de la première à la dernière parole de la personne séparées de moins de 60 s (ou selon les marques du softphone ou les siennes) ; la présence, de la première à la dernière activité sans trou de plus de 2 h ; une pause est un écart d'au moins 5 min entre deux appels.",
-            "Workload: a call runs from the person's first to last speech with gaps under 60 s (or from the softphone's or their own marks); presence, from the first to the last activity with no gap over 2 h; a break is at least 5 min between two calls.",
-        ),
-        lang.pick(
-            "Preuve : chaque export est signé (Ed25519) par la clé du poste et porte les preuves (arbre de Merkle, RFC 9162) que ses événements appartiennent au journal de la personne et qu'il prolonge les points de contrôle remis avant. Dans un relevé collectif, toute case issue de moins de 5 personnes est masquée (« < 5 ») et personne n'est nommé.",
-            "Evidence: every export is signed (Ed25519) by the workstation's key and carries the proofs (Merkle tree, RFC 9162) that its events belong to the person's log and that it extends the checkpoints given before. In a collective record, any cell built from fewer than 5 people is hidden (\"< 5\") and no one is named.",
-        ),
+        crate::i18n::s(lang, "mod-everything-was-measured-on-the-person"),
+        crate::i18n::s(lang, "mod-pop-ups-every-window-notification-or"),
+        crate::i18n::s(lang, "mod-consistency-a-pace-pop-up-is"),
+        crate::i18n::s(lang, "mod-vocal-strain-f0-and-its-variability"),
+        crate::i18n::s(lang, "mod-workload-a-call-runs-from-the"),
+        crate::i18n::s(lang, "mod-evidence-every-export-is-signed-ed25519"),
     ]
 }

@@ -1,0 +1,566 @@
+# Témoin — everything people read, in English.
+# Every message also exists in fr.ftl, with the same arguments (checked by the tests).
+
+## For this file's tests
+test-events = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+
+## src/messages.rs
+messages-older-version-unnamed = older version (unnamed)
+messages-the-window = the window
+messages-listening = listening
+messages-the-command-line = the command line
+messages-pop-up-watching = pop-up watching
+messages-the-browser-extension = the browser extension
+messages-on-y-m-d-at-h = on %Y-%m-%d at %H:%M
+messages-unreadable-row-altered-or-moved = unreadable: row altered or moved
+messages-unknown-kind-of-event-written-by = unknown kind of event (written by a newer version)
+messages-pop-up = Pop-up
+messages-pop-up-categorised = Pop-up categorised
+messages-speech-measured = Speech measured
+messages-vocal-strain-episode = Vocal-strain episode
+messages-call-started = Call started
+messages-call-ended = Call ended
+messages-end-of-shift-report = End-of-shift report
+messages-shift-corrected = Shift corrected
+messages-checkpoint-given = Checkpoint given
+messages-note = Note
+messages-privacy-pause = Privacy pause
+messages-resumed = Resumed
+messages-pace-faster = pace: faster
+messages-pace-slower = pace: slower
+messages-thanks = thanks
+messages-apology = apology
+messages-empathy-tone-energy = empathy / tone / energy
+messages-silence = silence
+messages-overtalk = overtalk
+messages-hold = hold
+messages-script-compliance = script / compliance
+messages-score-feedback = score / feedback
+messages-customer-sentiment = customer sentiment
+messages-other = other
+messages-pop-up-of = pop-up of
+messages-not-yet-categorised = not yet categorised
+messages-emotion-analysis = {" "}— EMOTION ANALYSIS
+messages-indicators = indicators
+messages-mental-demand = mental demand
+messages-frustration = frustration
+messages-events = events
+messages-root = root
+messages-thanks-2 = thanks
+messages-apologies = apologies
+messages-hold-2 = hold
+messages-duration = Duration
+messages-speech = speech
+messages-segments = segments
+messages-set-aside-another-voice = set aside: another voice
+messages-start = start
+messages-end = end
+messages-voiced = voiced
+messages-f0-sd = F0 sd
+messages-int-db = int. dB
+messages-words = words
+messages-wpm = wpm
+messages-phrases = phrases
+messages-starting = Starting…
+messages-listening-resumes-by-itself-as-soon = Listening resumes by itself as soon as it is available.
+messages-privacy-pause-the-microphone-is-off = Privacy pause: the microphone is off.
+messages-listening-stopped = Listening stopped.
+messages-windows = Windows
+messages-notifications = Notifications
+messages-hotkey = Hotkey
+messages-reading-window-text-ocr = Reading window text (OCR)
+messages-web-pages-and-apps = Web pages and apps
+messages-browser-extension = Browser extension
+messages-watching = watching.
+messages-watching-the-desktop-s-accessibility-was = watching. The desktop's accessibility was just switched on: restart the browsers and apps opened before Témoin so that their pop-ups are read.
+messages-stopped = stopped.
+messages-contradicted-by-measurement = contradicted by measurement
+messages-consistent-with-measurement = consistent with measurement
+messages-not-measurable = not measurable
+messages-words-min = words/min
+messages-your-median = your median
+messages-syllables-s = syllables/s
+messages-thanks-in-the-call = thanks in the call
+messages-apologies-in-the-call = apologies in the call
+messages-you-were-speaking-at-that-moment = you were speaking at that moment
+messages-the-file-is-empty-the-export = The file is empty: the export was not copied whole. Ask for it again.
+messages-this-file-cannot-be-read-cut = This file cannot be read (cut short or damaged): not a complete Témoin export. Ask for a new copy.
+messages-this-file-is-not-a-temoin = This file is not a Témoin export.
+messages-bad-signature-the-content-was-changed = Bad signature: the content was changed after export, or it was not signed by this key.
+messages-old-format-export-version-1-the = Old-format export (version 1): the list of its events is not signed, events could have been removed unseen. Ask for a new export.
+messages-the-export-s-signed-list-of = The export's signed list of events does not hold together (outside the log or out of order).
+messages-the-events-and-their-proof-do = The events and their proof do not lead to the log's root: events or the proof were altered.
+messages-no = no.
+messages-and = and
+messages-this-text-is-not-a-temoin = This text is not a Témoin checkpoint (it starts with "temoin-checkpoint").
+messages-this-checkpoint-s-signature-is-not = This checkpoint's signature is not valid: it was altered or forged.
+messages-hour-s = hour(s)
+messages-day-s = day(s)
+messages-signed-by = Signed by
+messages-fingerprint = fingerprint
+messages-period-from = Period: from
+messages-to = to
+messages-log-of = log of
+messages-extends-the-checkpoint-of = Extends the checkpoint of
+messages-hourly-or-daily-figures-signed-by = Hourly or daily figures: signed by the worker's device, they are not proven event by event.
+messages-intact = Intact.
+messages-not-intact = NOT INTACT:
+
+## src/gui/strings.rs
+gui-one-click-or-ctrl-alt-p = One click (or Ctrl+Alt+P) when a surveillance pop-up appears.
+gui-what-did-it-ask-optional = What did it ask? (optional)
+gui-pause = Pause
+gui-resume = Resume
+gui-paused-nothing-is-listened-to-or = Paused: nothing is listened to or watched.
+gui-microphone-not-listened-to-only-pop = Microphone not listened to: only pop-ups are recorded.
+gui-today = Today
+gui-pop-ups = Pop-ups
+gui-of-which-emotion-analysis = of which emotion analysis
+gui-contradicted-by-measurement = contradicted by measurement
+gui-calls = Calls
+gui-time-on-the-phone = Time on the phone
+gui-pop-up-recorded-at = Pop-up recorded at
+gui-category-recorded = Category recorded:
+gui-no-sound-or-text-is-kept = No sound or text is kept; nothing leaves this computer without you.
+gui-vocal-strain-indicator = Vocal strain (indicator)
+gui-end-of-shift = End of shift
+gui-end-of-shift-report-under-a = End-of-shift report, under a minute, if you wish: nothing is required.
+gui-a-note-optional = A note (optional)
+gui-save = Save
+gui-report-saved-thank-you-and-have = Report saved. Thank you, and have a good evening.
+gui-evidence = Evidence
+gui-export-file-json = Export file (.json)
+gui-verify = Verify
+gui-verifying = Verifying…
+gui-history = History
+gui-passphrase = Passphrase
+gui-open = Open
+gui-opening-the-vault-a-few-seconds = Opening the vault… (a few seconds)
+gui-locked-after-a-few-minutes-without = Locked after a few minutes without activity.
+gui-your-history-is-encrypted-your-passphrase = Your history is encrypted: your passphrase opens it, on this computer only. It locks itself after 5 minutes without activity.
+gui-lock = Lock
+gui-day = Day
+gui-week = Week
+gui-month = Month
+gui-earlier = ‹ Earlier
+gui-later = Later ›
+gui-unreadable-row-s-in-the-vault = unreadable row(s) in the vault (altered, or written by a newer version): « temoin check » says which.
+gui-charts = Charts
+gui-events = Events
+gui-pop-ups-by-hour-of-the = Pop-ups by hour of the day
+gui-other-pop-ups = other pop-ups
+gui-emotion-analysis = emotion analysis
+gui-hour = hour
+gui-day-of-the-period = day of the period
+gui-what-the-pop-ups-asked = What the pop-ups asked
+gui-uncategorised = uncategorised
+gui-nothing-in-this-period = Nothing in this period.
+gui-vocal-strain-and-pop-ups = Vocal strain and pop-ups
+gui-vocal-strain-episodes = vocal-strain episodes
+gui-an-episode-several-measures-of-your = An episode: several measures of your voice (pitch, loudness, steadiness) far from your usual for a while. An indicator of vocal effort, not a diagnosis.
+gui-workload = Workload
+gui-hours-on-the-phone = hours on the phone
+gui-show = Show:
+gui-event-s-newest-first = event(s), newest first
+gui-all = all
+gui-pop-ups-2 = pop-ups
+gui-calls-2 = calls
+gui-vocal-strain = vocal strain
+gui-speech-measured = speech measured
+gui-reports = reports
+gui-pauses = pauses
+gui-closes-the-history-the-passphrase-will = Closes the history: the passphrase will be asked again.
+gui-export = Export
+gui-checkpoint = Checkpoint
+gui-verify-an-export = Verify an export
+gui-exporting-and-signing-need-your-passphrase = Exporting and signing need your passphrase: the export is signed with this computer's key, which it protects.
+gui-an-export-someone-hands-you-a = An export someone hands you (a colleague, the works council): Témoin says whether it is intact and who signed it.
+gui-step-1-of-2-the-period = Step 1 of 2: the period and the level of detail.
+gui-step-2-of-2-this-is = Step 2 of 2: this is exactly what will leave this computer.
+gui-from-yyyy-mm-dd = From (YYYY-MM-DD)
+gui-to-yyyy-mm-dd = To (YYYY-MM-DD)
+gui-check-the-dates-write-them-as = Check the dates: write them as 2026-11-25, the first before the second.
+gui-daily-figures = Daily figures
+gui-least-detailed-per-day-pop-ups = Least detailed: per day, pop-ups by category, emotion analyses, vocal-strain episodes, calls. What a works council pools most often.
+gui-hourly-figures = Hourly figures
+gui-the-same-figures-hour-by-hour = The same figures hour by hour (shows the hours of heavy pressure).
+gui-every-event = Every event
+gui-most-detailed-every-pop-up-its = Most detailed: every pop-up (its text as shown), every measurement, every call, each with its proof. For an expert or a lawyer.
+gui-next-preview = Next: preview
+gui-back = Back
+gui-export-and-sign = Export and sign
+gui-file-to-write = File to write
+gui-one-item-as-it-will-be = One item, as it will be written:
+gui-writing = Writing…
+gui-readable-report = Readable report
+gui-a-page-to-read-or-print = A page to read or print (HTML) over the same period: summary, charts, method. Not signed: attach the export as the proof.
+gui-write-the-report = Write the report
+gui-the-pop-ups-text-as-shown = The pop-ups' text as shown (customers' numbers and addresses masked).
+gui-never-no-sound-no-transcript-nothing = Never: no sound, no transcript, nothing about customers. Nothing is sent: you hand over the file yourself.
+gui-a-checkpoint-seals-your-log-as = A checkpoint seals your log as it is now. Hand it (text or QR code) to your representative: every later export must prove it extends it, nothing can be removed unseen.
+gui-give-a-checkpoint = Give a checkpoint
+gui-checkpoint-signed-and-noted-in-your = Checkpoint signed, and noted in your log.
+gui-the-checkpoint-text = The checkpoint (text)
+gui-copy = Copy
+gui-the-same-checkpoint-as-a-qr = The same checkpoint as a QR code, to photograph.
+gui-welcome-to-temoin = Welcome to Témoin
+gui-what-temoin-does = What Témoin does
+gui-what-it-never-does = What it never does
+gui-next = Next
+gui-start = Start
+gui-choose-a-passphrase-it-encrypts-your = Choose a passphrase: it encrypts your record. A few words only you know, such as « giraffe piano monday storm ». Nobody, not even us, can recover it.
+gui-new-passphrase = New passphrase
+gui-the-same-again = The same again
+gui-the-two-entries-differ = The two entries differ.
+gui-too-short-at-least-8-characters = too short (at least 8 characters)
+gui-weak-add-a-word-or-two = weak: add a word or two
+gui-fair = fair
+gui-strong = strong
+gui-create-my-vault = Create my vault
+gui-creating-the-vault = Creating the vault…
+gui-your-recovery-code-it-replaces-the = Your recovery code. It replaces the passphrase if you forget it. Write it on paper, keep it at home: it will never be shown again.
+gui-i-have-written-the-code-down = I have written the code down
+gui-your-headset-s-microphone-speak-the = Your headset's microphone. Speak: the bar should move. Nothing is recorded.
+gui-microphone = Microphone
+gui-the-system-s-default-microphone = The system's default microphone
+gui-your-voice-on-a-headset-is = Your voice on a headset is usually between −35 and −15 dBFS; a bar stuck near −90: muted or wrong microphone.
+gui-no-sound-received = no sound received
+gui-how-should-pop-ups-be-recorded = How should pop-ups be recorded? You can change your mind in Settings.
+gui-automatically-with-the-shipped-rules = Automatically, with the shipped rules
+gui-temoin-spots-coaching-windows-notifications-and = Témoin spots coaching windows, notifications and web page messages (CallMiner, Cogito, Observe…) by their text. The « Pop-up ! » button and Ctrl+Alt+P work too.
+gui-also-inside-web-pages-and-apps = Also inside web pages and apps (agent desktop, coaching cards)
+gui-temoin-hears-what-the-page-announces = Témoin hears what the page announces to screen readers (alerts, messages), never the rest of the page. For this it switches the desktop's accessibility on: restart the browser if it was open before Témoin.
+gui-only-when-i-click-or-ctrl = Only when I click (or Ctrl+Alt+P)
+gui-nothing-on-screen-is-watched-you = Nothing on screen is watched: you record each pop-up yourself.
+gui-settings = Settings
+gui-setting-saved = Setting saved.
+gui-language = Language
+gui-window = Window
+gui-always-on-top-above-the-softphone = Always on top (above the softphone)
+gui-open-temoin-when-i-log-in = Open Témoin when I log in
+gui-microphone-listened-to = Microphone listened to
+gui-test-the-microphone = Test the microphone
+gui-stop-the-test = Stop the test
+gui-changing-the-microphone-or-the-way = Changing the microphone or the way pop-ups are recorded restarts listening at once.
+gui-restarting-listening-with-the-new-settings = Restarting listening with the new settings…
+gui-edit-the-rules = Edit the rules
+gui-the-words-by-which-a-pop = The words by which a pop-up and its category are recognised. Try a text below before saving: the rules in force change only for valid ones.
+gui-rules-popups-toml = Rules (popups.toml)
+gui-rules-valid = Rules valid.
+gui-test-a-pop-up-text = Test a pop-up text
+gui-save-the-rules = Save the rules
+gui-back-to-the-shipped-rules = Back to the shipped rules
+gui-rules-saved-they-apply-at-once = Rules saved: they apply at once.
+gui-models = Models
+gui-speech-detection = Speech detection
+gui-word-counting = Word counting
+gui-not-found-run-scripts-setup-or = not found: run scripts/setup (or scripts/models) to install it
+gui-change-the-passphrase = Change the passphrase
+gui-current-passphrase = Current passphrase
+gui-change = Change
+gui-changing = Changing…
+gui-passphrase-changed-the-recovery-code-stays = Passphrase changed. The recovery code stays the same.
+gui-where-the-vault-is = Where the vault is
+gui-settings-2 = Settings:
+gui-longest-run-without-a-break = Longest run without a break
+gui-vocal-strain-episodes-2 = Vocal-strain episodes
+gui-measured-while-the-microphone-is-listened = Measured while the microphone is listened to.
+gui-well-above-your-usual = well above your usual
+gui-above-your-usual = above your usual
+gui-as-usual = as usual
+gui-your-voice-s-effort-pitch-loudness = Your voice's effort (pitch, loudness, steadiness) against your own days: an indicator, not a diagnosis, and never a reading of your emotions.
+gui-refresh = Refresh
+gui-reads-the-vault-again-what-arrived = Reads the vault again: what arrived since it was opened appears.
+gui-preparing-the-preview = Preparing the preview…
+
+## src/gui/export.rs
+gui-export-y-m-d = %Y-%m-%d
+
+## src/report/mod.rs
+mod-m-d = %m/%d
+mod-en = en
+mod-everything-was-measured-on-the-person = Everything was measured on the person's own workstation, by Témoin, for them alone. No sound and no transcript was ever kept: sound lives in memory while features are computed, text while words and phrases are counted. Only the person's own voice is analysed, never the customers'.
+mod-pop-ups-every-window-notification-or = Pop-ups: every window, notification or pop-up logged by hand is classified from its text by readable rules (popups.toml). The emotion-analysis flag comes from the category (empathy, tone, energy, customer mood) or from emotion-inference words in the text.
+mod-consistency-a-pace-pop-up-is = Consistency: a pace pop-up is compared with the speech rate of the minute before (words per minute, or syllables per second) and the person's usual median; thanks and apologies, with those already said in the call. "Contradicted" means the measurement shows the opposite of the cue.
+mod-vocal-strain-f0-and-its-variability = Vocal strain: F0 and its variability, jitter, shimmer, harmonics-to-noise ratio, intensity, pauses, computed by Praat's methods. An episode is a stretch where at least three of these effort indicators depart clearly from the person's own baseline. These are measures of vocal effort, not emotions, and not a diagnosis.
+mod-workload-a-call-runs-from-the = Workload: a call runs from the person's first to last speech with gaps under 60 s (or from the softphone's or their own marks); presence, from the first to the last activity with no gap over 2 h; a break is at least 5 min between two calls.
+mod-evidence-every-export-is-signed-ed25519 = Evidence: every export is signed (Ed25519) by the workstation's key and carries the proofs (Merkle tree, RFC 9162) that its events belong to the person's log and that it extends the checkpoints given before. In a collective record, any cell built from fewer than 5 people is hidden ("< 5") and no one is named.
+
+## src/cli/workload.rs
+cli-workload-at = at
+cli-workload-give-all-six-scales-mental-physical = Give all six scales (--mental --physical --temporal --performance --effort --frustration), or none to answer the questions.
+cli-workload-report-cancelled-nothing-is-stored = Report cancelled: nothing is stored.
+cli-workload-report-recorded-no = Report recorded (no.
+cli-workload-thank-you-and-have-a-good = Thank you, and have a good evening.
+cli-workload-end-of-shift-report-under-a = End-of-shift report (under a minute). Answer from 0 to 100; Enter alone to cancel.
+cli-workload-from-0-to-100 = from 0 to 100.
+cli-workload-a-note-optional = A note (optional):
+cli-workload-give-start-hh-mm-end-hh = Give --start HH:MM, --end HH:MM or both.
+cli-workload-shift = Shift
+
+## src/cli/vault.rs
+cli-vault-writing-sessions = Writing sessions:
+cli-vault-vault-intact = Vault intact
+cli-vault-rows = rows
+cli-vault-it-extends-every-checkpoint-given = it extends every checkpoint given
+cli-vault-vault-not-intact = Vault NOT intact:
+
+## src/cli/popup.rs
+cli-popup-shipped-rules-used = (Shipped rules used.)
+cli-popup-pop-up-recorded-no = Pop-up recorded (no.
+cli-popup-no-category-add-it-when-you = No category: add it when you can with
+cli-popup-category = category
+cli-popup-unreadable-time-write-it-as-shown = unreadable time; write it as shown, for example 14:03:27.
+cli-popup-category-recorded-no = Category recorded (no.
+cli-popup-pop-up-s = pop-up(s)
+cli-popup-with-emotion-analysis = with emotion analysis
+cli-popup-contradicted-by-measurement = contradicted by measurement
+cli-popup-rules-valid = Rules valid:
+cli-popup-shipped-rules = shipped rules
+cli-popup-category-2 = Category:
+cli-popup-emotion-analysis = Emotion analysis:
+cli-popup-yes-banned-at-work-in-the = yes ⚑ (banned at work in the EU, AI Act art. 5(1)(f))
+cli-popup-no = no
+cli-popup-reasons = Reasons:
+cli-popup-watching-for-pop-ups-each-one = Watching for pop-ups: each one recognised is recorded in the vault. Ctrl+C to stop.
+cli-popup-pop-up-s-recorded = pop-up(s) recorded.
+
+## src/cli/evidence.rs
+cli-evidence-warning = Warning:
+cli-evidence-the-start-date-from-is-after = The start date (--from) is after the end date (--to).
+cli-evidence-cannot-write = Cannot write
+cli-evidence-export = Export:
+cli-evidence-from = from
+cli-evidence-file = File:
+cli-evidence-no-sound-no-transcript-nothing-about = No sound, no transcript, nothing about customers: only these measurements and pop-ups.
+cli-evidence-checkpoint = Checkpoint:
+cli-evidence-events-signed-by = events, signed by
+cli-evidence-hand-this-line-or-the-qr = Hand this line (or the QR code) to your representative: a later export will prove it extends it.
+cli-evidence-report-written = Report written:
+cli-evidence-no-export-json-files-found-there = No export (.json files) found there.
+cli-evidence-cannot-read-the-register = Cannot read the register
+cli-evidence-warning-without-a-register-any-signed = Warning: without a register, any signed export counts, even from a key made up for the purpose.
+cli-evidence-key-not-in-the-council-s = key not in the council's register.
+cli-evidence-two-exports-of-the-same-key = two exports of the same key do not extend each other (forked log): every export of this key is set aside.
+cli-evidence-set-aside = Set aside:
+cli-evidence-file-s-read = file(s) read,
+cli-evidence-people = people
+cli-evidence-set-aside-2 = set aside
+cli-evidence-report-written-2 = report written:
+
+## src/cli/gui.rs
+cli-gui-the-window-could-not-open = The window could not open
+cli-gui-without-a-graphical-display-use-the = Without a graphical display, use the commands (temoin --help).
+
+## src/main.rs
+cli-cannot-find-the-user-s-data = Cannot find the user's data folder: give the vault with --vault.
+cli-no-terminal-to-type-it-in = No terminal to type it in: give it in the variable
+cli-the-two-entries-differ-nothing-was = The two entries differ: nothing was changed.
+cli-recovery-code-shown-only-once = Recovery code (shown only once):
+cli-write-it-on-paper-and-keep = Write it on paper and keep it at home: it is the only way to read your vault if you forget the passphrase.
+cli-vault-created = Vault created:
+cli-note-recorded-no = Note recorded (no.
+cli-readable-events-are-listed-all-the = Readable events are listed all the same.
+cli-no-events = No events.
+cli-no = No.
+cli-date-and-time = Date and time
+cli-kind = Kind
+cli-details = Details
+cli-recovery-code = Recovery code
+cli-new-passphrase-set-the-old-recovery = New passphrase set. The old recovery code no longer works.
+cli-settings-ignored-run-temoin-calibrate-to = settings ignored; run `temoin calibrate` to redo them.
+cli-baseline-resumed = Baseline resumed:
+cli-segments-from-the-last-14-days = segments from the last 14 days.
+cli-listening-only-measurements-of-your-voice = Listening: only measurements of your voice are recorded, never the sound. Ctrl+C to stop.
+cli-measurements-could-not-be-stored-the = measurements could not be stored: the vault refuses writes (disk full or read-only file?). Fix that before listening again.
+cli-segments-of-your-voice-measured = segments of your voice measured
+cli-set-aside-another-voice = set aside (another voice)
+cli-audio-blocks-dropped-machine-too-busy = audio blocks dropped (machine too busy)
+cli-segment-s-stored-without-counting-words = segment(s) stored without counting words (transcription behind).
+cli-cannot-find-the-configuration-folder-give = Cannot find the configuration folder: give the file with TEMOIN_CONFIG.
+cli-read-a-few-sentences-in-your = Read a few sentences in your usual call voice for
+cli-nothing-is-recorded-only-your-level = : nothing is recorded, only your level is kept.
+cli-no-speech-heard-check-the-microphone = No speech heard: check the microphone (temoin listen --list) and try again.
+cli-your-voice-level = Your voice level:
+cli-voices-10-db-quieter-colleagues-the = Voices 10 dB quieter (colleagues, the customer in the earpiece) will be set aside.
+
+## vault, chain, history
+detail = technical detail: { $detail }
+vault-not-found = No Témoin vault at { $path }. Create one with “temoin init”, or point to the right file with --vault.
+vault-already-exists = A file already exists at { $path }. Témoin never overwrites it: choose another path with --vault.
+vault-not-a-vault = { $path } is not a Témoin vault. The file was not changed. Check the path given to --vault.
+vault-newer-format = This vault was made by a newer Témoin (format { $found }; this version reads up to { $supported }). Update Témoin; the file was not changed.
+vault-corrupt = The vault is damaged. It was neither changed nor “repaired”. Keep a copy and do not delete it; “temoin check” locates the problem when it can.
+vault-wrong-passphrase = Wrong passphrase. Try again; if you have forgotten it, use your recovery code (“temoin recover”, or “I forgot my passphrase” in the window).
+vault-wrong-recovery-code = Wrong recovery code. Check it group by group (dashes and spaces do not matter).
+vault-passphrase-too-short = Passphrase too short: at least { $min } characters. A phrase of a few words is safer and easier to remember.
+vault-read-only = The vault { $path } is read-only: nothing was recorded. Make the file writable (or choose another vault) and try again.
+vault-disk-full = The disk is full: this event was not recorded; earlier ones are intact. Free some space and try again.
+vault-busy = The vault has been busy with another Témoin for over 10 seconds. Try again in a moment.
+vault-io = The vault's file could not be read or written. Check the path and the folder's permissions.
+vault-database = The vault's database refused the operation. The vault was not changed.
+chain-altered = row { $seq } was altered (or moved)
+chain-missing-one = row { $seq } was deleted
+chain-missing-many = rows { $from } to { $to } were deleted
+chain-truncated = the vault ends at row { $last } but had reached { $expected }: its end was cut off
+chain-head-mismatch = the log's head (row { $head }) does not match the rows present (up to { $last }): it was altered
+row-unreadable = row { $seq } does not decrypt (altered, or from another vault).
+history-gap = in the session begun at row { $first }, row { $after }, written just before row { $seq }, is no longer there as written: it was removed, replaced or moved.
+history-bad-start = the session begun at row { $first } does not start from the end the previous one left: rows before it were removed or replaced, or it came from elsewhere.
+program-unknown = an unknown program (no. { $code })
+session-rows = { $rows ->
+    [one] row { $first }
+   *[other] rows { $first } to { $last } ({ $rows } rows)
+}
+session-line = { $rows }: { $program }
+session-line-when = { $rows }: { $program } on { $date } at { $time } (Témoin { $version })
+checkpoint-of-another = the checkpoint of { $date } was not signed by this vault.
+checkpoint-cut = on { $date } the log had { $size } events, it now has { $now }: its end was cut off or the file put back to an older copy.
+checkpoint-changed = the first { $size } events are no longer those of the checkpoint of { $date }: the log was changed or replaced.
+
+## event details
+details-categorised = Pop-up of { $time }: { $category }
+details-popup = [{ $category }] { $text }
+details-popup-flagged = [{ $category }] { $text } — EMOTION ANALYSIS
+details-count = { $text } ×{ $count }
+details-verdict = { $text } — { $verdict }
+details-speech = { NUMBER($seconds, maximumFractionDigits: 1, minimumFractionDigits: 1) } s, F0 { $f0 }, { $intensity }
+details-strain = { NUMBER($seconds, maximumFractionDigits: 0) } s, { $count ->
+    [one] { $count } indicator
+   *[other] { $count } indicators
+}
+details-call-ended = { NUMBER($seconds, maximumFractionDigits: 0) } s
+details-self-report = mental demand { $mental }, frustration { $frustration }
+details-shift = { $date } { $start } – { $end }
+details-checkpoint = { $size ->
+    [one] { $size } event
+   *[other] { $size } events
+}, root { $root }…
+value-hz = { NUMBER($value, maximumFractionDigits: 1, minimumFractionDigits: 1) } Hz
+value-db = { NUMBER($value, maximumFractionDigits: 1, minimumFractionDigits: 1) } dB
+
+## errors of listening, speech, rules, sources
+model-missing = The model file { $name } was not found. Run “scripts/setup” (or point TEMOIN_MODELS at the models folder).
+voice-cannot-start = Voice detection cannot start. Run “scripts/setup” again to reinstall the models.
+speech-model-missing = The transcription model { $name } was not found: words are not counted. Run “scripts/setup” (or add --no-words).
+speech-model-load = The transcription model { $path } does not load. Run “scripts/setup” again to reinstall it.
+speech-transcribe = Transcription failed. The voice measurements still stand.
+lexicon-unreadable = The lexicon { $path } cannot be read. Check it, or delete it to go back to the shipped one.
+lexicon-invalid = The lexicon { $path } has an error. Fix it, or delete it to go back to the shipped one.
+capture-unreadable = Cannot read { $path } as a WAV file. Check the file.
+capture-no-device = No microphone is connected. Plug in your headset; listening resumes by itself.
+capture-device-not-found = No microphone is called “{ $name }”. “temoin listen --list” and « Réglages » show the available ones.
+capture-device-unavailable = The microphone cannot be opened: another application may be using it. Retrying automatically.
+capture-rate = Unsupported sample rate: { $rate } Hz.
+status-listening = Listening to microphone “{ $device }”.
+status-no-device = No microphone is connected. Listening resumes by itself as soon as it is back.
+status-not-found = No microphone is called “{ $name }”. Listening resumes by itself as soon as it is back.
+status-unavailable = The microphone cannot be opened, perhaps taken by another application. Listening resumes by itself as soon as it is back.
+status-lost = The microphone was unplugged or lost. Listening resumes by itself as soon as it is back.
+status-voice-trouble = Voice detection failed on a stretch; listening goes on.
+status-vault-trouble = The vault does not accept measurements: they are kept in memory and retried.
+rules-unreadable = Cannot read the pop-up rules { $path }. Check the file and its permissions.
+rules-invalid = The pop-up rules { $path } are invalid at line { $line }, column { $column }. Fix that place; meanwhile the previous rules stay in force.
+source-line = { $source }: { $state }
+source-unavailable = unavailable here; the rest of Témoin runs.
+source-lost = connection lost; reconnecting as soon as possible.
+
+## verdicts, self-report, workload, bundles
+verdict-measured-rate = { $verdict }: { NUMBER($rate, maximumFractionDigits: 0) } words/min (your median { NUMBER($usual, maximumFractionDigits: 0) })
+verdict-measured-syllables = { $verdict }: { NUMBER($rate, maximumFractionDigits: 1, minimumFractionDigits: 1) } syllables/s (your median { NUMBER($usual, maximumFractionDigits: 1, minimumFractionDigits: 1) })
+verdict-thanks = { $verdict }: { $count ->
+    [one] { $count } thanks in the call
+   *[other] { $count } thanks in the call
+}
+verdict-apologies = { $verdict }: { $count ->
+    [one] { $count } apology in the call
+   *[other] { $count } apologies in the call
+}
+verdict-speaking = { $verdict }: you were speaking at that moment
+tlx-mental = Mental demand
+tlx-mental-question = How mentally demanding was this shift (thinking, deciding, remembering, searching)?
+tlx-physical = Physical demand
+tlx-physical-question = How physically demanding was it (voice, posture, screen, headset)?
+tlx-temporal = Temporal demand
+tlx-temporal-question = How hurried or rushed was the pace?
+tlx-performance = Performance
+tlx-performance-question = How successful were you in doing what was asked? (0 = perfectly)
+tlx-effort = Effort
+tlx-effort-question = How hard did you have to work to reach that level?
+tlx-frustration = Frustration
+tlx-frustration-question = How irritated, stressed or discouraged were you?
+tlx-very-low = very low
+tlx-very-high = very high
+tlx-very-high-m = very high
+tlx-perfect = perfect
+tlx-failure = failure
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h { $minutes }
+duration-seconds = { NUMBER($seconds, maximumFractionDigits: 0) } s
+percent = { NUMBER($percent, maximumFractionDigits: 0) } %
+workload-calls = { $calls ->
+    [one] { $calls } call
+   *[other] { $calls } calls
+}; time on the phone: { $phone } of { $logged } logged (occupancy { $occupancy }).
+workload-handle = Average handle time: { $handle }; recovery between calls: { $recovery } on average, { $shortest } at the shortest.
+workload-run = Longest run of calls without a break: { $run } ({ $calls ->
+    [one] { $calls } call
+   *[other] { $calls } calls
+}).
+workload-evening = On the phone in the evening or at night (20:00–07:00): { $evening }; at weekends: { $weekend }. Pop-ups during calls: { $popups }.
+bundle-too-large = File too large for a Témoin export ({ $size } MB; at most { $max } MB): probably not an export. Ask for a shorter period or the “daily” level.
+bundle-unknown-version = This export is in format version { $version }, unknown to this version of Témoin: update Témoin to verify it.
+bundle-malformed = This export is damaged: it cannot be verified. Ask for a new copy.
+
+## export verdicts
+position = no. { $n }
+list-and = { $init } and { $last }
+list-others = { $count ->
+    [one] { $count } other
+   *[other] { $count } others
+}
+problem-missing = { $total ->
+    [one] { $total } event announced is missing: { $list }.
+   *[other] { $total } events announced are missing: { $list }.
+}
+problem-unexpected = { $total ->
+    [one] { $total } event added without being in the signed list: { $list }.
+   *[other] { $total } events added without being in the signed list: { $list }.
+}
+problem-outside-period = Event no. { $seq } is dated { $date }: outside the export's period.
+problem-no-date = Event no. { $seq } has no readable date.
+problem-impossible-figures = The figures of { $date } are impossible (more time than the span, more flagged pop-ups than pop-ups, or outside the period).
+problem-altered-event = Event no. { $seq } was altered: it is not the one in the log.
+problem-other-worker = The checkpoint of { $date } was signed by someone other than this export's signer.
+problem-checkpoint-later = The checkpoint of { $date } covers more events than this export: the export is older, or events were removed.
+problem-inconsistent = Inconsistent with the checkpoint of { $date }: events given before that day were removed, altered or back-dated.
+checkpoint-unknown-version = Checkpoint format version { $version } is unknown to this version: update Témoin.
+checkpoint-malformed = Checkpoint incomplete or damaged ({ $what }): copy the whole line again.
+verdict-signed-by = Signed by { $pseudonym } (fingerprint { $fingerprint }).
+verdict-period = Period: from { $from } to { $to }; { $what }; log of { $size ->
+    [one] { $size } event
+   *[other] { $size } events
+}.
+verdict-events = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+verdict-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+verdict-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+verdict-extends = Extends the checkpoint of { $date }.
+
+## analysis
+analysis-summary = Duration { NUMBER($duration, maximumFractionDigits: 1, minimumFractionDigits: 1) } s, speech { NUMBER($speech, maximumFractionDigits: 1, minimumFractionDigits: 1) } s, { $segments ->
+    [one] { $segments } segment
+   *[other] { $segments } segments
+}
+analysis-summary-set-aside = { $summary } ({ $set_aside } set aside: another voice)

@@ -1,0 +1,569 @@
+# Témoin — tout ce que les personnes lisent, en français.
+# Chaque message existe aussi dans en.ftl, avec les mêmes arguments (vérifié par les tests).
+
+## Pour les tests de ce fichier
+test-events = { $count ->
+    [one] { $count } événement
+   *[other] { $count } événements
+}
+
+## src/messages.rs
+messages-older-version-unnamed = version ancienne (sans nom)
+messages-the-window = la fenêtre
+messages-listening = l'écoute
+messages-the-command-line = la ligne de commande
+messages-pop-up-watching = la surveillance des pop-ups
+messages-the-browser-extension = l'extension de navigateur
+messages-on-y-m-d-at-h = le %d/%m/%Y à %H:%M
+messages-unreadable-row-altered-or-moved = illisible : ligne modifiée ou déplacée
+messages-unknown-kind-of-event-written-by = type d'événement inconnu (écrit par une version plus récente)
+messages-pop-up = Pop-up
+messages-pop-up-categorised = Pop-up classé
+messages-speech-measured = Parole mesurée
+messages-vocal-strain-episode = Épisode de tension vocale
+messages-call-started = Début d'appel
+messages-call-ended = Fin d'appel
+messages-end-of-shift-report = Bilan de fin de service
+messages-shift-corrected = Service corrigé
+messages-checkpoint-given = Point de contrôle remis
+messages-note = Note
+messages-privacy-pause = Pause de confidentialité
+messages-resumed = Reprise
+messages-pace-faster = débit : plus vite
+messages-pace-slower = débit : plus lent
+messages-thanks = remerciements
+messages-apology = excuses
+messages-empathy-tone-energy = empathie / ton / énergie
+messages-silence = silence
+messages-overtalk = parole simultanée
+messages-hold = mise en attente
+messages-script-compliance = script / conformité
+messages-score-feedback = score / évaluation
+messages-customer-sentiment = humeur du client
+messages-other = autre
+messages-pop-up-of = pop-up de
+messages-not-yet-categorised = à classer
+messages-emotion-analysis = {" "}— ANALYSE DES ÉMOTIONS
+messages-indicators = indicateurs
+messages-mental-demand = charge mentale
+messages-frustration = frustration
+messages-events = événements
+messages-root = racine
+messages-thanks-2 = merci
+messages-apologies = excuses
+messages-hold-2 = attente
+messages-duration = Durée
+messages-speech = parole
+messages-segments = segments
+messages-set-aside-another-voice = écarté(s) : autre voix
+messages-start = début
+messages-end = fin
+messages-voiced = voisé
+messages-f0-sd = F0 σ
+messages-int-db = int. dB
+messages-words = mots
+messages-wpm = m/min
+messages-phrases = formules
+messages-starting = Démarrage…
+messages-listening-resumes-by-itself-as-soon = L'écoute reprendra d'elle-même dès qu'il sera disponible.
+messages-privacy-pause-the-microphone-is-off = Pause de confidentialité : le micro est coupé.
+messages-listening-stopped = Écoute arrêtée.
+messages-windows = Fenêtres
+messages-notifications = Notifications
+messages-hotkey = Raccourci clavier
+messages-reading-window-text-ocr = Lecture du texte des fenêtres (OCR)
+messages-web-pages-and-apps = Pages web et applications
+messages-browser-extension = Extension de navigateur
+messages-watching = surveillance active.
+messages-watching-the-desktop-s-accessibility-was = surveillance active. L'accessibilité du bureau vient d'être activée : relancez les navigateurs et applications ouverts avant Témoin pour que leurs pop-ups soient lus.
+messages-stopped = arrêté.
+messages-contradicted-by-measurement = contredit par la mesure
+messages-consistent-with-measurement = cohérent avec la mesure
+messages-not-measurable = non mesurable
+messages-words-min = mots/min
+messages-your-median = votre médiane
+messages-syllables-s = syllabes/s
+messages-thanks-in-the-call = remerciement(s) dans l'appel
+messages-apologies-in-the-call = excuse(s) dans l'appel
+messages-you-were-speaking-at-that-moment = vous parliez à ce moment
+messages-the-file-is-empty-the-export = Le fichier est vide : l'export n'a pas été copié en entier. Demandez-le à nouveau.
+messages-this-file-cannot-be-read-cut = Ce fichier n'est pas lisible (coupé ou abîmé) : ce n'est pas un export Témoin complet. Demandez une nouvelle copie.
+messages-this-file-is-not-a-temoin = Ce fichier n'est pas un export Témoin.
+messages-bad-signature-the-content-was-changed = Signature invalide : le contenu a été modifié après l'export, ou il n'a pas été signé par cette clé.
+messages-old-format-export-version-1-the = Export à l'ancien format (version 1) : la liste de ses événements n'est pas signée, des événements ont pu en être retirés sans que cela se voie. Demandez un nouvel export.
+messages-the-export-s-signed-list-of = La liste signée des événements de l'export est incohérente (hors du journal ou dans le désordre).
+messages-the-events-and-their-proof-do = Les événements et leur preuve ne mènent pas à la racine du journal : des événements ou la preuve ont été modifiés.
+messages-no = n°
+messages-and = et
+messages-this-text-is-not-a-temoin = Ce texte n'est pas un point de contrôle Témoin (il commence par « temoin-checkpoint »).
+messages-this-checkpoint-s-signature-is-not = La signature de ce point de contrôle est invalide : il a été modifié ou fabriqué.
+messages-hour-s = heure(s)
+messages-day-s = jour(s)
+messages-signed-by = Signé par
+messages-fingerprint = empreinte
+messages-period-from = Période : du
+messages-to = au
+messages-log-of = journal de
+messages-extends-the-checkpoint-of = Prolonge bien le point de contrôle du
+messages-hourly-or-daily-figures-signed-by = Chiffres par heure ou par jour : signés par l'appareil du salarié, ils ne sont pas prouvés événement par événement.
+messages-intact = Intact.
+messages-not-intact = PAS INTACT :
+
+## src/gui/strings.rs
+gui-one-click-or-ctrl-alt-p = Un clic (ou Ctrl+Alt+P) quand un pop-up de surveillance apparaît.
+gui-what-did-it-ask-optional = Que demandait-il ? (facultatif)
+gui-pause = Pause
+gui-resume = Reprendre
+gui-paused-nothing-is-listened-to-or = En pause : rien n'est écouté ni surveillé.
+gui-microphone-not-listened-to-only-pop = Micro non écouté : seuls les pop-ups sont relevés.
+gui-today = Aujourd'hui
+gui-pop-ups = Pop-ups
+gui-of-which-emotion-analysis = dont analyse des émotions
+gui-contradicted-by-measurement = contredits par la mesure
+gui-calls = Appels
+gui-time-on-the-phone = Temps au téléphone
+gui-pop-up-recorded-at = Pop-up enregistré à
+gui-category-recorded = Catégorie enregistrée :
+gui-no-sound-or-text-is-kept = Aucun son ni texte n'est gardé ; rien ne quitte ce poste sans vous.
+gui-vocal-strain-indicator = Tension vocale (indicateur)
+gui-end-of-shift = Fin de service
+gui-end-of-shift-report-under-a = Bilan de fin de service, moins d'une minute, si vous le voulez : rien n'est obligatoire.
+gui-a-note-optional = Une note (facultatif)
+gui-save = Enregistrer
+gui-report-saved-thank-you-and-have = Bilan enregistré. Merci, et bonne fin de journée.
+gui-evidence = Preuves
+gui-export-file-json = Fichier de l'export (.json)
+gui-verify = Vérifier
+gui-verifying = Vérification en cours…
+gui-history = Historique
+gui-passphrase = Phrase de passe
+gui-open = Ouvrir
+gui-opening-the-vault-a-few-seconds = Ouverture du coffre… (quelques secondes)
+gui-locked-after-a-few-minutes-without = Verrouillé après quelques minutes sans activité.
+gui-your-history-is-encrypted-your-passphrase = Votre historique est chiffré : votre phrase de passe l'ouvre, sur ce poste seulement. Il se verrouille seul après 5 minutes sans activité.
+gui-lock = Verrouiller
+gui-day = Jour
+gui-week = Semaine
+gui-month = Mois
+gui-earlier = ‹ Avant
+gui-later = Après ›
+gui-unreadable-row-s-in-the-vault = ligne(s) illisible(s) dans le coffre (modifiées, ou écrites par une version plus récente) : « temoin check » dit lesquelles.
+gui-charts = Graphiques
+gui-events = Événements
+gui-pop-ups-by-hour-of-the = Pop-ups par heure de la journée
+gui-other-pop-ups = autres pop-ups
+gui-emotion-analysis = analyse des émotions
+gui-hour = heure
+gui-day-of-the-period = jour de la période
+gui-what-the-pop-ups-asked = Ce que demandaient les pop-ups
+gui-uncategorised = sans catégorie
+gui-nothing-in-this-period = Rien sur cette période.
+gui-vocal-strain-and-pop-ups = Tension vocale et pop-ups
+gui-vocal-strain-episodes = épisodes de tension vocale
+gui-an-episode-several-measures-of-your = Un épisode : plusieurs mesures de votre voix (hauteur, intensité, régularité) loin de votre habitude pendant un moment. Un indicateur d'effort vocal, pas un diagnostic.
+gui-workload = Charge de travail
+gui-hours-on-the-phone = heures au téléphone
+gui-show = Afficher :
+gui-event-s-newest-first = événement(s), du plus récent
+gui-all = tout
+gui-pop-ups-2 = pop-ups
+gui-calls-2 = appels
+gui-vocal-strain = tension vocale
+gui-speech-measured = parole mesurée
+gui-reports = bilans
+gui-pauses = pauses
+gui-closes-the-history-the-passphrase-will = Referme l'historique : la phrase de passe sera redemandée.
+gui-export = Exporter
+gui-checkpoint = Point de contrôle
+gui-verify-an-export = Vérifier un export
+gui-exporting-and-signing-need-your-passphrase = Exporter et signer demandent votre phrase de passe : l'export est signé par la clé de ce poste, qu'elle protège.
+gui-an-export-someone-hands-you-a = Un export qu'on vous remet (un collègue, le CSE) : Témoin dit s'il est intact et qui l'a signé.
+gui-step-1-of-2-the-period = Étape 1 sur 2 : la période et le niveau de détail.
+gui-step-2-of-2-this-is = Étape 2 sur 2 : voici exactement ce qui quittera ce poste.
+gui-from-yyyy-mm-dd = Du (JJ/MM/AAAA)
+gui-to-yyyy-mm-dd = Au (JJ/MM/AAAA)
+gui-check-the-dates-write-them-as = Dates à revoir : écrivez-les comme 25/11/2026, la première avant la seconde.
+gui-daily-figures = Chiffres par jour
+gui-least-detailed-per-day-pop-ups = Le moins détaillé : par jour, les pop-ups par catégorie, analyses des émotions, épisodes de tension vocale, appels. Ce que le CSE réunit le plus souvent.
+gui-hourly-figures = Chiffres par heure
+gui-the-same-figures-hour-by-hour = Les mêmes chiffres heure par heure (montre les heures de forte pression).
+gui-every-event = Chaque événement
+gui-most-detailed-every-pop-up-its = Le plus détaillé : chaque pop-up (son texte tel qu'affiché), chaque mesure, chaque appel, avec la preuve de chacun. Pour un expert ou un avocat.
+gui-next-preview = Suivant : aperçu
+gui-back = Retour
+gui-export-and-sign = Exporter et signer
+gui-file-to-write = Fichier à écrire
+gui-one-item-as-it-will-be = Un élément, tel qu'il sera écrit :
+gui-writing = Écriture en cours…
+gui-readable-report = Relevé lisible
+gui-a-page-to-read-or-print = Une page à lire ou imprimer (HTML) sur la même période : résumé, graphiques, méthode. Non signée : joignez l'export pour la preuve.
+gui-write-the-report = Écrire le relevé
+gui-the-pop-ups-text-as-shown = Le texte des pop-ups tel qu'il s'affichait (numéros et adresses de clients masqués).
+gui-never-no-sound-no-transcript-nothing = Jamais : aucun son, aucune transcription, rien sur les clients. Rien n'est envoyé : vous remettez le fichier vous-même.
+gui-a-checkpoint-seals-your-log-as = Un point de contrôle scelle votre journal tel qu'il est maintenant. Remettez-le (texte ou code QR) à votre représentant : tout export ultérieur devra prouver qu'il le prolonge, rien ne pourra en être retiré sans que cela se voie.
+gui-give-a-checkpoint = Donner un point de contrôle
+gui-checkpoint-signed-and-noted-in-your = Point de contrôle signé, et noté dans votre journal.
+gui-the-checkpoint-text = Le point de contrôle (texte)
+gui-copy = Copier
+gui-the-same-checkpoint-as-a-qr = Le même point de contrôle en code QR, à photographier.
+gui-welcome-to-temoin = Bienvenue dans Témoin
+gui-what-temoin-does = Ce que fait Témoin
+gui-what-it-never-does = Ce qu'il ne fait jamais
+gui-next = Suivant
+gui-start = Commencer
+gui-choose-a-passphrase-it-encrypts-your = Choisissez une phrase de passe : elle chiffre votre relevé. Quelques mots que vous seul connaissez, par exemple « girafe piano lundi orage ». Personne, pas même nous, ne peut la retrouver.
+gui-new-passphrase = Nouvelle phrase de passe
+gui-the-same-again = La même, encore une fois
+gui-the-two-entries-differ = Les deux saisies diffèrent.
+gui-too-short-at-least-8-characters = trop courte (8 caractères au moins)
+gui-weak-add-a-word-or-two = faible : ajoutez un mot ou deux
+gui-fair = correcte
+gui-strong = solide
+gui-create-my-vault = Créer mon coffre
+gui-creating-the-vault = Création du coffre…
+gui-your-recovery-code-it-replaces-the = Votre code de récupération. Il remplace la phrase de passe si vous l'oubliez. Notez-le sur papier, rangez-le chez vous : il ne sera plus jamais affiché.
+gui-i-have-written-the-code-down = J'ai noté le code
+gui-your-headset-s-microphone-speak-the = Le micro de votre casque. Parlez : la barre doit bouger. Rien n'est enregistré.
+gui-microphone = Microphone
+gui-the-system-s-default-microphone = Micro par défaut du système
+gui-your-voice-on-a-headset-is = Votre voix au casque se situe d'habitude entre −35 et −15 dBFS ; une barre immobile près de −90 : micro coupé ou mauvais micro.
+gui-no-sound-received = aucun son reçu
+gui-how-should-pop-ups-be-recorded = Comment noter les pop-ups ? Vous pourrez changer d'avis dans Réglages.
+gui-automatically-with-the-shipped-rules = Automatiquement, avec les règles fournies
+gui-temoin-spots-coaching-windows-notifications-and = Témoin repère les fenêtres, notifications et messages des pages web de coaching (CallMiner, Cogito, Observe…) par leur texte. Le bouton « Pop-up ! » et Ctrl+Alt+P marchent aussi.
+gui-also-inside-web-pages-and-apps = Aussi dans les pages web et les applications (bureau agent, cartes de coaching)
+gui-temoin-hears-what-the-page-announces = Témoin entend ce que la page annonce aux lecteurs d'écran (alertes, messages), jamais le reste de la page. Il active pour cela l'accessibilité du bureau : relancez le navigateur s'il était ouvert avant Témoin.
+gui-only-when-i-click-or-ctrl = Seulement quand je clique (ou Ctrl+Alt+P)
+gui-nothing-on-screen-is-watched-you = Rien n'est surveillé à l'écran : vous notez chaque pop-up vous-même.
+gui-settings = Réglages
+gui-setting-saved = Réglage enregistré.
+gui-language = Langue
+gui-window = Fenêtre
+gui-always-on-top-above-the-softphone = Toujours au premier plan (au-dessus du softphone)
+gui-open-temoin-when-i-log-in = Ouvrir Témoin à l'ouverture de ma session
+gui-microphone-listened-to = Micro écouté
+gui-test-the-microphone = Tester le micro
+gui-stop-the-test = Arrêter le test
+gui-changing-the-microphone-or-the-way = Un changement de micro ou de façon de noter les pop-ups redémarre l'écoute aussitôt.
+gui-restarting-listening-with-the-new-settings = Redémarrage de l'écoute avec les nouveaux réglages…
+gui-edit-the-rules = Modifier les règles
+gui-the-words-by-which-a-pop = Les mots qui font reconnaître un pop-up et sa catégorie. Essayez un texte ci-dessous avant d'enregistrer : les règles en service ne changent qu'avec des règles valides.
+gui-rules-popups-toml = Règles (popups.toml)
+gui-rules-valid = Règles valides.
+gui-test-a-pop-up-text = Tester un texte de pop-up
+gui-save-the-rules = Enregistrer les règles
+gui-back-to-the-shipped-rules = Reprendre les règles fournies
+gui-rules-saved-they-apply-at-once = Règles enregistrées : elles s'appliquent tout de suite.
+gui-models = Modèles
+gui-speech-detection = Détection de la parole
+gui-word-counting = Comptage des mots
+gui-not-found-run-scripts-setup-or = introuvable : lancez scripts/setup (ou scripts/models) pour l'installer
+gui-change-the-passphrase = Changer de phrase de passe
+gui-current-passphrase = Phrase de passe actuelle
+gui-change = Changer
+gui-changing = Changement en cours…
+gui-passphrase-changed-the-recovery-code-stays = Phrase de passe changée. Le code de récupération reste le même.
+gui-where-the-vault-is = Où est le coffre
+gui-settings-2 = Réglages :
+gui-longest-run-without-a-break = Plus longue suite sans pause
+gui-vocal-strain-episodes-2 = Épisodes de tension vocale
+gui-measured-while-the-microphone-is-listened = Mesuré quand le micro est écouté.
+gui-well-above-your-usual = nettement au-dessus de votre habitude
+gui-above-your-usual = au-dessus de votre habitude
+gui-as-usual = comme d'habitude
+gui-your-voice-s-effort-pitch-loudness = Effort de votre voix (hauteur, intensité, régularité) comparé à vos propres jours : un indicateur, pas un diagnostic, et jamais une lecture de vos émotions.
+gui-refresh = Actualiser
+gui-reads-the-vault-again-what-arrived = Relit le coffre : ce qui est arrivé depuis l'ouverture apparaît.
+gui-preparing-the-preview = Préparation de l'aperçu…
+
+## src/gui/export.rs
+gui-export-y-m-d = %d/%m/%Y
+
+## src/report/mod.rs
+mod-m-d = %d/%m
+mod-en = fr
+mod-everything-was-measured-on-the-person = Tout a été mesuré sur le poste de la personne, par Témoin, pour elle seule. Aucun son et aucune transcription n'ont jamais été gardés : le son vit en mémoire le temps du calcul, le texte le temps de compter les mots et formules. Seule la voix de la personne est analysée ; celle des clients ne l'est jamais.
+mod-pop-ups-every-window-notification-or = Pop-ups : chaque fenêtre, notification ou pop-up noté à la main est classé d'après son texte par des règles lisibles (fichier popups.toml). Le signal « analyse des émotions » vient de la catégorie (empathie, ton, énergie, humeur du client) ou de mots d'inférence d'émotion dans le texte.
+mod-consistency-a-pace-pop-up-is = Cohérence : un pop-up de débit est comparé au débit de la minute précédente (mots par minute, ou syllabes par seconde) et à la médiane habituelle de la personne ; remerciements et excuses, à ceux déjà dits dans l'appel. « Contredit » veut dire que la mesure montre le contraire de la consigne.
+mod-vocal-strain-f0-and-its-variability = Tension vocale : F0 et sa variabilité, jitter, shimmer, rapport harmoniques/bruit, intensité, pauses, calculés par les méthodes de Praat. Un épisode est une période où au moins trois de ces indicateurs d'effort s'écartent nettement de la ligne de base de la personne. Ce sont des mesures d'effort vocal, pas des émotions, et pas un diagnostic.
+mod-workload-a-call-runs-from-the = Charge de travail : un appel va de la première à la dernière parole de la personne séparées de moins de 60 s (ou selon les marques du softphone ou les siennes) ; la présence, de la première à la dernière activité sans trou de plus de 2 h ; une pause est un écart d'au moins 5 min entre deux appels.
+mod-evidence-every-export-is-signed-ed25519 = Preuve : chaque export est signé (Ed25519) par la clé du poste et porte les preuves (arbre de Merkle, RFC 9162) que ses événements appartiennent au journal de la personne et qu'il prolonge les points de contrôle remis avant. Dans un relevé collectif, toute case issue de moins de 5 personnes est masquée (« < 5 ») et personne n'est nommé.
+
+## src/cli/workload.rs
+cli-workload-at = à
+cli-workload-give-all-six-scales-mental-physical = Donnez les six échelles (--mental --physical --temporal --performance --effort --frustration), ou aucune pour répondre aux questions.
+cli-workload-report-cancelled-nothing-is-stored = Bilan annulé : rien n'est enregistré.
+cli-workload-report-recorded-no = Bilan enregistré (n°
+cli-workload-thank-you-and-have-a-good = Merci, et bonne fin de journée.
+cli-workload-end-of-shift-report-under-a = Bilan de fin de service (moins d'une minute). Répondez de 0 à 100 ; Entrée sans rien pour annuler.
+cli-workload-from-0-to-100 = de 0 à 100.
+cli-workload-a-note-optional = Une note (facultatif) :
+cli-workload-give-start-hh-mm-end-hh = Indiquez --debut HH:MM, --fin HH:MM ou les deux.
+cli-workload-shift = Service
+
+## src/cli/vault.rs
+cli-vault-writing-sessions = Sessions d'écriture :
+cli-vault-vault-intact = Coffre intact
+cli-vault-rows = lignes
+cli-vault-it-extends-every-checkpoint-given = il prolonge chaque point de contrôle donné
+cli-vault-vault-not-intact = Coffre NON intact :
+
+## src/cli/popup.rs
+cli-popup-shipped-rules-used = (Règles livrées utilisées.)
+cli-popup-pop-up-recorded-no = Pop-up enregistré (n°
+cli-popup-no-category-add-it-when-you = Sans catégorie : précisez-la quand vous pourrez avec
+cli-popup-category = catégorie
+cli-popup-unreadable-time-write-it-as-shown = heure illisible ; écrivez-la comme affichée, par exemple 14:03:27.
+cli-popup-category-recorded-no = Catégorie enregistrée (n°
+cli-popup-pop-up-s = pop-up(s)
+cli-popup-with-emotion-analysis = avec analyse des émotions
+cli-popup-contradicted-by-measurement = contredit(s) par la mesure
+cli-popup-rules-valid = Règles valides :
+cli-popup-shipped-rules = règles livrées
+cli-popup-category-2 = Catégorie :
+cli-popup-emotion-analysis = Analyse des émotions :
+cli-popup-yes-banned-at-work-in-the = oui ⚑ (interdite au travail dans l'UE, AI Act art. 5(1)(f))
+cli-popup-no = non
+cli-popup-reasons = Raisons :
+cli-popup-watching-for-pop-ups-each-one = Surveillance des pop-ups : chaque pop-up reconnu est enregistré dans le coffre. Ctrl+C pour arrêter.
+cli-popup-pop-up-s-recorded = pop-up(s) enregistré(s).
+
+## src/cli/evidence.rs
+cli-evidence-warning = Attention :
+cli-evidence-the-start-date-from-is-after = La date de début (--from) est après la date de fin (--to).
+cli-evidence-cannot-write = Impossible d'écrire
+cli-evidence-export = Export :
+cli-evidence-from = du
+cli-evidence-file = Fichier :
+cli-evidence-no-sound-no-transcript-nothing-about = Aucun son, aucune transcription, rien sur les clients : seulement ces mesures et pop-ups.
+cli-evidence-checkpoint = Point de contrôle :
+cli-evidence-events-signed-by = événements, signé par
+cli-evidence-hand-this-line-or-the-qr = Remettez cette ligne (ou le code QR) à votre représentant : un export ultérieur prouvera qu'il la prolonge.
+cli-evidence-report-written = Relevé écrit :
+cli-evidence-no-export-json-files-found-there = Aucun export trouvé (fichiers .json) à cet endroit.
+cli-evidence-cannot-read-the-register = Impossible de lire le registre
+cli-evidence-warning-without-a-register-any-signed = Attention : sans registre, tout export signé compte, même d'une clé créée pour l'occasion.
+cli-evidence-key-not-in-the-council-s = clé non enregistrée au registre du CSE.
+cli-evidence-two-exports-of-the-same-key = deux exports de la même clé ne se prolongent pas l'un l'autre (journal divergent) : tous les exports de cette clé sont écartés.
+cli-evidence-set-aside = Écarté :
+cli-evidence-file-s-read = fichier(s) lu(s),
+cli-evidence-people = personne(s)
+cli-evidence-set-aside-2 = écarté(s)
+cli-evidence-report-written-2 = relevé écrit :
+
+## src/cli/gui.rs
+cli-gui-the-window-could-not-open = La fenêtre n'a pas pu s'ouvrir
+cli-gui-without-a-graphical-display-use-the = Sans écran graphique, utilisez les commandes (temoin --help).
+
+## src/main.rs
+cli-cannot-find-the-user-s-data = Impossible de trouver le dossier de données de l'utilisateur : indiquez le coffre avec --vault.
+cli-no-terminal-to-type-it-in = Pas de terminal pour la saisir : donnez-la dans la variable
+cli-the-two-entries-differ-nothing-was = Les deux saisies diffèrent : rien n'a été changé.
+cli-recovery-code-shown-only-once = Code de récupération (affiché une seule fois) :
+cli-write-it-on-paper-and-keep = Notez-le sur papier et gardez-le chez vous : c'est le seul moyen de relire votre coffre si vous oubliez la phrase de passe.
+cli-vault-created = Coffre créé :
+cli-note-recorded-no = Note enregistrée (n°
+cli-readable-events-are-listed-all-the = Les événements lisibles sont listés quand même.
+cli-no-events = Aucun événement.
+cli-no = N°
+cli-date-and-time = Date et heure
+cli-kind = Type
+cli-details = Détails
+cli-recovery-code = Code de récupération
+cli-new-passphrase-set-the-old-recovery = Nouvelle phrase de passe enregistrée. L'ancien code de récupération ne sert plus.
+cli-settings-ignored-run-temoin-calibrate-to = réglages ignorés ; relancez « temoin calibrate » pour les refaire.
+cli-baseline-resumed = Ligne de base reprise :
+cli-segments-from-the-last-14-days = segments des 14 derniers jours.
+cli-listening-only-measurements-of-your-voice = Écoute en cours : seules des mesures de votre voix sont enregistrées, jamais le son. Ctrl+C pour arrêter.
+cli-measurements-could-not-be-stored-the = mesures n'ont pas pu être enregistrées : le coffre refuse l'écriture (disque plein ou fichier en lecture seule ?). Réglez le problème avant de relancer l'écoute.
+cli-segments-of-your-voice-measured = segments de votre voix mesurés
+cli-set-aside-another-voice = écarté(s) (autre voix)
+cli-audio-blocks-dropped-machine-too-busy = blocs audio perdus (machine trop chargée)
+cli-segment-s-stored-without-counting-words = segment(s) enregistré(s) sans compter les mots (transcription en retard).
+cli-cannot-find-the-configuration-folder-give = Impossible de trouver le dossier de configuration : indiquez le fichier avec TEMOIN_CONFIG.
+cli-read-a-few-sentences-in-your = Lisez quelques phrases à voix normale, comme en appel, pendant
+cli-nothing-is-recorded-only-your-level = {" "}: rien n'est enregistré, seul votre niveau est retenu.
+cli-no-speech-heard-check-the-microphone = Aucune parole entendue : vérifiez le micro (temoin listen --list) et recommencez.
+cli-your-voice-level = Niveau de votre voix :
+cli-voices-10-db-quieter-colleagues-the = Les voix plus faibles de 10 dB (collègues, client dans l'écouteur) seront écartées.
+
+## vault, chain, history
+detail = détail technique : { $detail }
+vault-not-found = Aucun coffre Témoin à { $path }. Créez-le avec « temoin init », ou indiquez le bon fichier avec --vault.
+vault-already-exists = Un fichier existe déjà à { $path }. Témoin ne l'écrase jamais : choisissez un autre chemin avec --vault.
+vault-not-a-vault = { $path } n'est pas un coffre Témoin. Le fichier n'a pas été modifié. Vérifiez le chemin donné à --vault.
+vault-newer-format = Ce coffre a été créé par une version plus récente de Témoin (format { $found }, cette version lit jusqu'au format { $supported }). Mettez Témoin à jour ; le fichier n'a pas été modifié.
+vault-corrupt = Le coffre est endommagé. Il n'a été ni modifié ni « réparé ». Gardez-en une copie, ne le supprimez pas ; « temoin check » situe le problème quand il le peut.
+vault-wrong-passphrase = Phrase de passe incorrecte. Réessayez ; si vous l'avez oubliée, utilisez votre code de récupération (« temoin recover », ou « J'ai oublié ma phrase de passe » dans la fenêtre).
+vault-wrong-recovery-code = Code de récupération incorrect. Vérifiez-le groupe par groupe (les tirets et les espaces ne comptent pas).
+vault-passphrase-too-short = Phrase de passe trop courte : il faut au moins { $min } caractères. Une phrase de quelques mots est plus sûre et plus facile à retenir.
+vault-read-only = Le coffre { $path } est en lecture seule : rien n'a été enregistré. Rendez le fichier modifiable (ou choisissez un autre coffre) puis recommencez.
+vault-disk-full = Le disque est plein : cet événement n'a pas été enregistré, les précédents sont intacts. Libérez de la place puis recommencez.
+vault-busy = Le coffre est occupé par un autre Témoin depuis plus de 10 secondes. Réessayez dans un instant.
+vault-io = Le fichier du coffre n'a pas pu être lu ou écrit. Vérifiez le chemin et les droits du dossier.
+vault-database = La base du coffre a refusé l'opération. Le coffre n'a pas été modifié.
+chain-altered = la ligne { $seq } a été modifiée (ou déplacée)
+chain-missing-one = la ligne { $seq } a été supprimée
+chain-missing-many = les lignes { $from } à { $to } ont été supprimées
+chain-truncated = le coffre s'arrête à la ligne { $last } alors qu'il en comptait { $expected } : la fin a été coupée
+chain-head-mismatch = l'en-tête du journal (ligne { $head }) ne correspond pas aux lignes présentes (jusqu'à { $last }) : il a été modifié
+row-unreadable = la ligne { $seq } ne se déchiffre pas (modifiée, ou d'un autre coffre).
+history-gap = dans la session commencée ligne { $first }, la ligne { $after }, écrite juste avant la ligne { $seq }, n'est plus là telle qu'elle a été écrite : elle a été supprimée, remplacée ou déplacée.
+history-bad-start = la session commencée ligne { $first } ne part pas de la fin laissée par la précédente : des lignes avant elle ont été supprimées ou remplacées, ou elle vient d'ailleurs.
+program-unknown = un programme inconnu (n° { $code })
+session-rows = { $rows ->
+    [one] ligne { $first }
+   *[other] lignes { $first } à { $last } ({ $rows } lignes)
+}
+session-line = { $rows } : { $program }
+session-line-when = { $rows } : { $program } le { $date } à { $time } (Témoin { $version })
+checkpoint-of-another = le point de contrôle du { $date } n'a pas été signé par ce coffre.
+checkpoint-cut = le { $date } le journal comptait { $size } événements, il n'en a plus que { $now } : sa fin a été coupée ou le fichier remis à une copie plus ancienne.
+checkpoint-changed = les { $size } premiers événements ne sont plus ceux du point de contrôle du { $date } : le journal a été modifié ou remplacé.
+
+## event details
+details-categorised = Pop-up de { $time } : { $category }
+details-popup = [{ $category }] { $text }
+details-popup-flagged = [{ $category }] { $text } — ANALYSE DES ÉMOTIONS
+details-count = { $text } ×{ $count }
+details-verdict = { $text } — { $verdict }
+details-speech = { NUMBER($seconds, maximumFractionDigits: 1, minimumFractionDigits: 1) } s, F0 { $f0 }, { $intensity }
+details-strain = { NUMBER($seconds, maximumFractionDigits: 0) } s, { $count ->
+    [one] { $count } indicateur
+   *[other] { $count } indicateurs
+}
+details-call-ended = { NUMBER($seconds, maximumFractionDigits: 0) } s
+details-self-report = exigence mentale { $mental }, frustration { $frustration }
+details-shift = { $date } { $start } – { $end }
+details-checkpoint = { $size ->
+    [one] { $size } événement
+   *[other] { $size } événements
+}, racine { $root }…
+value-hz = { NUMBER($value, maximumFractionDigits: 1, minimumFractionDigits: 1) } Hz
+value-db = { NUMBER($value, maximumFractionDigits: 1, minimumFractionDigits: 1) } dB
+
+## errors of listening, speech, rules, sources
+model-missing = Le fichier de modèle { $name } est introuvable. Lancez « scripts/setup » (ou indiquez le dossier des modèles avec TEMOIN_MODELS).
+voice-cannot-start = La détection de la voix ne peut pas démarrer. Relancez « scripts/setup » pour réinstaller les modèles.
+speech-model-missing = Le modèle de transcription { $name } est introuvable : les mots ne sont pas comptés. Lancez « scripts/setup » (ou ajoutez --no-words).
+speech-model-load = Le modèle de transcription { $path } ne se charge pas. Relancez « scripts/setup » pour le réinstaller.
+speech-transcribe = La transcription a échoué. Les mesures de la voix restent valables.
+lexicon-unreadable = Le lexique { $path } est illisible. Vérifiez le fichier, ou supprimez-le pour revenir au lexique fourni.
+lexicon-invalid = Le lexique { $path } contient une erreur. Corrigez-le, ou supprimez-le pour revenir au lexique fourni.
+capture-unreadable = Impossible de lire { $path } comme un fichier WAV. Vérifiez le fichier.
+capture-no-device = Aucun micro n'est branché. Branchez votre casque ; l'écoute reprendra d'elle-même.
+capture-device-not-found = Aucun micro ne s'appelle « { $name } ». Les micros disponibles sont listés par « temoin listen --list » et dans « Réglages ».
+capture-device-unavailable = Le micro ne peut pas être ouvert : il est peut-être utilisé par une autre application. Nouvel essai automatique.
+capture-rate = Fréquence d'échantillonnage non prise en charge : { $rate } Hz.
+status-listening = Écoute du micro « { $device } ».
+status-no-device = Aucun micro n'est branché. L'écoute reprendra d'elle-même dès qu'il revient.
+status-not-found = Aucun micro ne s'appelle « { $name } ». L'écoute reprendra d'elle-même dès qu'il revient.
+status-unavailable = Le micro ne peut pas être ouvert, peut-être pris par une autre application. L'écoute reprendra d'elle-même dès qu'il revient.
+status-lost = Le micro a été débranché ou perdu. L'écoute reprendra d'elle-même dès qu'il revient.
+status-voice-trouble = La détection de la voix a échoué sur un passage ; l'écoute continue.
+status-vault-trouble = Le coffre n'accepte pas les mesures : elles sont gardées en mémoire et réessayées.
+rules-unreadable = Impossible de lire les règles de pop-ups { $path }. Vérifiez le fichier et ses droits.
+rules-invalid = Les règles de pop-ups { $path } sont invalides ligne { $line }, colonne { $column }. Corrigez cet endroit ; en attendant, les règles précédentes restent appliquées.
+source-line = { $source } : { $state }
+source-unavailable = indisponible ici ; le reste de Témoin fonctionne.
+source-lost = connexion perdue ; reconnexion automatique dès que possible.
+
+## verdicts, self-report, workload, bundles
+verdict-measured-rate = { $verdict } : { NUMBER($rate, maximumFractionDigits: 0) } mots/min (votre médiane { NUMBER($usual, maximumFractionDigits: 0) })
+verdict-measured-syllables = { $verdict } : { NUMBER($rate, maximumFractionDigits: 1, minimumFractionDigits: 1) } syllabes/s (votre médiane { NUMBER($usual, maximumFractionDigits: 1, minimumFractionDigits: 1) })
+verdict-thanks = { $verdict } : { $count ->
+    [one] { $count } remerciement dans l'appel
+   *[other] { $count } remerciements dans l'appel
+}
+verdict-apologies = { $verdict } : { $count ->
+    [one] { $count } excuse dans l'appel
+   *[other] { $count } excuses dans l'appel
+}
+verdict-speaking = { $verdict } : vous parliez à ce moment-là
+tlx-mental = Exigence mentale
+tlx-mental-question = Quelle activité mentale ce service vous a-t-il demandée (réfléchir, décider, retenir, chercher) ?
+tlx-physical = Exigence physique
+tlx-physical-question = Quelle activité physique vous a-t-il demandée (voix, posture, écran, casque) ?
+tlx-temporal = Pression du temps
+tlx-temporal-question = Quelle pression de la cadence et du temps avez-vous ressentie ?
+tlx-performance = Réussite
+tlx-performance-question = Dans quelle mesure avez-vous réussi ce qu'on vous demandait ? (0 = parfaitement)
+tlx-effort = Effort
+tlx-effort-question = Quel effort avez-vous dû fournir pour y arriver ?
+tlx-frustration = Frustration
+tlx-frustration-question = Quel niveau d'irritation, de stress ou de découragement avez-vous ressenti ?
+tlx-very-low = très faible
+tlx-very-high = très élevée
+tlx-very-high-m = très élevé
+tlx-perfect = parfaitement
+tlx-failure = échec
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h { $minutes }
+duration-seconds = { NUMBER($seconds, maximumFractionDigits: 0) } s
+percent = { NUMBER($percent, maximumFractionDigits: 0) } %
+workload-calls = { $calls ->
+    [one] { $calls } appel
+   *[other] { $calls } appels
+} ; temps au téléphone : { $phone } sur { $logged } de présence (occupation { $occupancy }).
+workload-handle = Durée moyenne d'un appel : { $handle } ; récupération entre deux appels : { $recovery } en moyenne, { $shortest } au plus court.
+workload-run = Plus longue suite d'appels sans pause : { $run } ({ $calls ->
+    [one] { $calls } appel
+   *[other] { $calls } appels
+}).
+workload-evening = Au téléphone le soir ou la nuit (20 h – 7 h) : { $evening } ; le week-end : { $weekend }. Pop-ups pendant les appels : { $popups }.
+bundle-too-large = Fichier trop gros pour un export Témoin ({ $size } Mo ; au plus { $max } Mo) : ce n'est sans doute pas un export. Demandez un export plus court ou au niveau « daily ».
+bundle-unknown-version = Cet export est au format version { $version }, inconnu de cette version de Témoin : mettez Témoin à jour pour le vérifier.
+bundle-malformed = Cet export est abîmé : il ne peut pas être vérifié. Demandez une nouvelle copie.
+
+## export verdicts
+position = n° { $n }
+list-and = { $init } et { $last }
+list-others = { $count ->
+    [one] { $count } autre
+   *[other] { $count } autres
+}
+problem-missing = { $total ->
+    [one] { $total } événement annoncé manque : { $list }.
+   *[other] { $total } événements annoncés manquent : { $list }.
+}
+problem-unexpected = { $total ->
+    [one] { $total } événement ajouté sans figurer dans la liste signée : { $list }.
+   *[other] { $total } événements ajoutés sans figurer dans la liste signée : { $list }.
+}
+problem-outside-period = L'événement n° { $seq } est daté du { $date } : hors de la période de l'export.
+problem-no-date = L'événement n° { $seq } n'a pas de date lisible.
+problem-impossible-figures = Les chiffres du { $date } sont impossibles (plus de temps que la durée, plus de pop-ups signalés que de pop-ups, ou hors de la période).
+problem-altered-event = L'événement n° { $seq } a été modifié : ce n'est pas celui du journal.
+problem-other-worker = Le point de contrôle du { $date } a été signé par une autre personne que cet export.
+problem-checkpoint-later = Le point de contrôle du { $date } couvre plus d'événements que cet export : l'export est plus ancien, ou des événements ont été supprimés.
+problem-inconsistent = Incohérent avec le point de contrôle du { $date } : des événements remis avant ce jour ont été supprimés, modifiés ou antidatés.
+checkpoint-unknown-version = Point de contrôle au format version { $version }, inconnu de cette version : mettez Témoin à jour.
+checkpoint-malformed = Point de contrôle incomplet ou abîmé ({ $what }) : recopiez la ligne entière.
+verdict-signed-by = Signé par { $pseudonym } (empreinte { $fingerprint }).
+verdict-period = Période : du { $from } au { $to } ; { $what } ; journal de { $size ->
+    [one] { $size } événement
+   *[other] { $size } événements
+}.
+verdict-events = { $count ->
+    [one] { $count } événement
+   *[other] { $count } événements
+}
+verdict-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+verdict-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+verdict-extends = Prolonge bien le point de contrôle du { $date }.
+
+## analysis
+analysis-summary = Durée { NUMBER($duration, maximumFractionDigits: 1, minimumFractionDigits: 1) } s, parole { NUMBER($speech, maximumFractionDigits: 1, minimumFractionDigits: 1) } s, { $segments ->
+    [one] { $segments } segment
+   *[other] { $segments } segments
+}
+analysis-summary-set-aside = { $summary } ({ $set_aside ->
+    [one] { $set_aside } écarté : une autre voix
+   *[other] { $set_aside } écartés : une autre voix
+})
