@@ -280,8 +280,6 @@ gui-preparing-the-preview = Preparing the preview…
 gui-export-y-m-d = %Y-%m-%d
 
 ## src/report/mod.rs
-mod-m-d = %m/%d
-mod-en = en
 mod-everything-was-measured-on-the-person = Everything was measured on the person's own workstation, by Témoin, for them alone. No sound and no transcript was ever kept: sound lives in memory while features are computed, text while words and phrases are counted. Only the person's own voice is analysed, never the customers'.
 mod-pop-ups-every-window-notification-or = Pop-ups: every window, notification or pop-up logged by hand is classified from its text by readable rules (popups.toml). The emotion-analysis flag comes from the category (empathy, tone, energy, customer mood) or from emotion-inference words in the text.
 mod-consistency-a-pace-pop-up-is = Consistency: a pace pop-up is compared with the speech rate of the minute before (words per minute, or syllables per second) and the person's usual median; thanks and apologies, with those already said in the call. "Contradicted" means the measurement shows the opposite of the cue.
@@ -564,3 +562,104 @@ analysis-summary = Duration { NUMBER($duration, maximumFractionDigits: 1, minimu
    *[other] { $segments } segments
 }
 analysis-summary-set-aside = { $summary } ({ $set_aside } set aside: another voice)
+
+## the window
+gui-period-summary = { $popups ->
+    [one] { $popups } pop-up
+   *[other] { $popups } pop-ups
+}, { $emotion } of them emotion analysis and { $contradicted } contradicted by measurement; { $strain ->
+    [one] { $strain } vocal-strain episode
+   *[other] { $strain } vocal-strain episodes
+}; { $calls ->
+    [one] { $calls } call
+   *[other] { $calls } calls
+}, { NUMBER($phone, maximumFractionDigits: 1, minimumFractionDigits: 1) } h on the phone in { NUMBER($present, maximumFractionDigits: 1, minimumFractionDigits: 1) } h present.
+gui-export-period = Period: { $from } to { $to }.
+gui-export-signed-by = Signed by { $pseudonym } (fingerprint { $fingerprint }): a pseudonym drawn from this computer's key, no name, no staff number.
+gui-export-events = { $count ->
+    [one] { $count } event, with its proof:
+   *[other] { $count } events, each with its proof:
+}
+gui-export-hours = { $count ->
+    [one] { $count } hour of figures: no single event, no pop-up text.
+   *[other] { $count } hours of figures: no single event, no pop-up text.
+}
+gui-export-days = { $count ->
+    [one] { $count } day of figures: no single event, no pop-up text.
+   *[other] { $count } days of figures: no single event, no pop-up text.
+}
+gui-export-checkpoints = { $count ->
+    [one] The checkpoint already given, with the proof that the log extends it.
+   *[other] The { $count } checkpoints already given, with the proof that the log extends them.
+}
+gui-cannot-write = Cannot write { $path }. Choose another folder (a USB stick or your Documents, say).
+gui-export-written = Signed export written: { $path }. Hand this file to your representative; « Verify an export » shows what they will see.
+gui-report-written = Report written: { $path } (opens in a browser).
+gui-wizard-step = Step { $step } of { $of }
+gui-does-1 = It records every surveillance pop-up (automatically, or with a click) and what it asked.
+gui-does-2 = It measures your own voice (pace, vocal effort) to show whether the pop-up was deserved.
+gui-does-3 = It counts your calls, your time on the phone, your breaks.
+gui-does-4 = It makes signed evidence of it that you hand, if you wish, to the works council or the occupational doctor.
+gui-does-not-1 = It keeps no sound and no transcript: only figures.
+gui-does-not-2 = It does not listen to the customer or your colleagues: only your voice, on your headset.
+gui-does-not-3 = It sends nothing: everything stays encrypted on this computer, readable with your passphrase alone.
+gui-does-not-4 = It does not judge your emotions: it measures your voice's effort, not your mood.
+gui-hotkey = Keyboard shortcut (anywhere): { $combo }. Change it in the rules, section [sources], « raccourci ».
+gui-no-hotkey = No keyboard shortcut (rules, [sources], « raccourci »).
+gui-test-verdict-emotion = Category: { $category }; EMOTION ANALYSIS (banned at work in the EU){ $why }
+gui-test-verdict = Category: { $category }; no emotion analysis{ $why }
+gui-test-verdict-why = { " " }({ $words })
+gui-quoted = “{ $text }”
+gui-gauge-learning = Témoin is learning your usual voice: { $heard } / { $needed } sentences
+gui-gauge-effort = { $words } ({ $z })
+
+## command line
+cli-register-bad-line = Register { $path }: line { $line } is not a key fingerprint (32 hexadecimal digits, as “temoin verify” shows it). Fix that line.
+cli-extension-registered = Host registered. Add the extension from { $folder }: in Chromium or Chrome, chrome://extensions, “Developer mode”, “Load unpacked”; in Firefox, about:debugging, “This Firefox”, “Load Temporary Add-on” (manifest.json).
+cli-extension-no-folder = Host registered. The extension's folder was not found: give it with TEMOIN_EXTENSION.
+cli-extension-host-for = { $browser }: { $file }
+
+## reports
+report-title-worker = Témoin — my record
+report-title-council = Témoin — collective record for the works council
+report-who-worker = Worker { $pseudonym } (key fingerprint { $fingerprint })
+report-who-council = { $workers ->
+    [one] { $workers } person (verified exports, counted once)
+   *[other] { $workers } people (verified exports, each counted once)
+}
+report-period = From { $from } to { $to } · { $who }
+report-summary = Summary
+report-fewer-than-five = fewer than 5 people
+report-presence = Over <b>{ $hours }</b> hours of logged presence, Témoin recorded <b>{ $popups }</b> coaching pop-ups{ $rate }.
+report-presence-rate = { " " }(that is { $rate } per hour)
+report-presence-hidden = Hours of presence and pop-ups come from { $hidden }: they are not shown.
+report-emotion = Of these, <b>{ $emotion }</b> show from their text that an emotion was inferred (your tone, energy, the customer's mood). Emotion recognition at work has been banned in the EU since 2 February 2025 (AI Act art. 5(1)(f)).
+report-contradicted = <b>{ $contradicted }</b> pop-ups are contradicted by the voice measurement (for example “speak faster” while the rate was already above usual){ $consistent }.
+report-consistent = ; { $count } agree with it
+report-calls = Calls: <b>{ $calls }</b>, that is <b>{ $hours }</b> hours on the phone; vocal-strain episodes: <b>{ $strain }</b>{ $run }.
+report-longest-run = ; longest run of calls without a break: { $minutes } min
+report-self-reports = { $count ->
+    [one] End-of-shift report
+   *[other] End-of-shift reports ({ $count })
+}: mental demand { $mental }, physical { $physical }, time pressure { $temporal }, performance { $performance }, effort { $effort }, frustration { $frustration } (means out of 100).
+report-set-aside = { $count ->
+    [one] { $count } file set aside, not counted:
+   *[other] { $count } files set aside, not counted:
+}
+report-by-day = By day
+report-popups-per-day = Pop-ups per day
+report-strain-and-popups = Vocal strain and pop-ups, by day
+report-calls-per-day = Calls per day
+report-by-hour = By hour of day
+report-popups-by-hour = Pop-ups by hour of day
+report-asked = What the pop-ups asked
+report-popups-by-category = Pop-ups by category
+report-contradicted-title = Pop-ups contradicted by measurement
+report-method = Method
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun

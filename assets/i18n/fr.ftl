@@ -280,8 +280,6 @@ gui-preparing-the-preview = Préparation de l'aperçu…
 gui-export-y-m-d = %d/%m/%Y
 
 ## src/report/mod.rs
-mod-m-d = %d/%m
-mod-en = fr
 mod-everything-was-measured-on-the-person = Tout a été mesuré sur le poste de la personne, par Témoin, pour elle seule. Aucun son et aucune transcription n'ont jamais été gardés : le son vit en mémoire le temps du calcul, le texte le temps de compter les mots et formules. Seule la voix de la personne est analysée ; celle des clients ne l'est jamais.
 mod-pop-ups-every-window-notification-or = Pop-ups : chaque fenêtre, notification ou pop-up noté à la main est classé d'après son texte par des règles lisibles (fichier popups.toml). Le signal « analyse des émotions » vient de la catégorie (empathie, ton, énergie, humeur du client) ou de mots d'inférence d'émotion dans le texte.
 mod-consistency-a-pace-pop-up-is = Cohérence : un pop-up de débit est comparé au débit de la minute précédente (mots par minute, ou syllabes par seconde) et à la médiane habituelle de la personne ; remerciements et excuses, à ceux déjà dits dans l'appel. « Contredit » veut dire que la mesure montre le contraire de la consigne.
@@ -567,3 +565,107 @@ analysis-summary-set-aside = { $summary } ({ $set_aside ->
     [one] { $set_aside } écarté : une autre voix
    *[other] { $set_aside } écartés : une autre voix
 })
+
+## the window
+gui-period-summary = { $popups ->
+    [one] { $popups } pop-up
+   *[other] { $popups } pop-ups
+}, dont { $emotion } d'analyse des émotions et { $contradicted ->
+    [one] { $contradicted } contredit
+   *[other] { $contradicted } contredits
+} par la mesure ; { $strain ->
+    [one] { $strain } épisode
+   *[other] { $strain } épisodes
+} de tension vocale ; { $calls ->
+    [one] { $calls } appel
+   *[other] { $calls } appels
+}, { NUMBER($phone, maximumFractionDigits: 1, minimumFractionDigits: 1) } h au téléphone sur { NUMBER($present, maximumFractionDigits: 1, minimumFractionDigits: 1) } h de présence.
+gui-export-period = Période : du { $from } au { $to }.
+gui-export-signed-by = Signé par { $pseudonym } (empreinte { $fingerprint }) : un pseudonyme tiré de la clé de ce poste, ni nom ni matricule.
+gui-export-events = { $count ->
+    [one] { $count } événement, avec sa preuve :
+   *[other] { $count } événements, chacun avec sa preuve :
+}
+gui-export-hours = { $count ->
+    [one] { $count } heure de chiffres : aucun événement détaillé, aucun texte de pop-up.
+   *[other] { $count } heures de chiffres : aucun événement détaillé, aucun texte de pop-up.
+}
+gui-export-days = { $count ->
+    [one] { $count } jour de chiffres : aucun événement détaillé, aucun texte de pop-up.
+   *[other] { $count } jours de chiffres : aucun événement détaillé, aucun texte de pop-up.
+}
+gui-export-checkpoints = { $count ->
+    [one] Le point de contrôle déjà remis, avec la preuve que le journal le prolonge.
+   *[other] Les { $count } points de contrôle déjà remis, avec la preuve que le journal les prolonge.
+}
+gui-cannot-write = Impossible d'écrire { $path }. Choisissez un autre dossier (par exemple une clé USB ou vos Documents).
+gui-export-written = Export signé écrit : { $path }. Remettez ce fichier à votre représentant ; « Vérifier un export » montre ce qu'il verra.
+gui-report-written = Relevé écrit : { $path } (s'ouvre dans un navigateur).
+gui-wizard-step = Étape { $step } sur { $of }
+gui-does-1 = Il note chaque pop-up de surveillance (automatiquement, ou d'un clic) et ce qu'il demandait.
+gui-does-2 = Il mesure votre propre voix (débit, effort vocal) pour montrer si le pop-up était mérité.
+gui-does-3 = Il compte vos appels, votre temps au téléphone, vos pauses.
+gui-does-4 = Il en fait des preuves signées que vous remettez, si vous le voulez, au CSE ou au médecin du travail.
+gui-does-not-1 = Il ne garde aucun son ni aucune transcription : seulement des chiffres.
+gui-does-not-2 = Il n'écoute pas le client, ni vos collègues : seulement votre voix, au casque.
+gui-does-not-3 = Il n'envoie rien : tout reste chiffré sur ce poste, lisible avec votre seule phrase de passe.
+gui-does-not-4 = Il ne juge pas vos émotions : il mesure l'effort de votre voix, pas votre humeur.
+gui-hotkey = Raccourci clavier (partout) : { $combo }. Il se change dans les règles, section [sources], « raccourci ».
+gui-no-hotkey = Pas de raccourci clavier (règles, [sources], « raccourci »).
+gui-test-verdict-emotion = Catégorie : { $category } ; ANALYSE DES ÉMOTIONS (interdite au travail dans l'UE){ $why }
+gui-test-verdict = Catégorie : { $category } ; pas d'analyse des émotions{ $why }
+gui-test-verdict-why = { " " }({ $words })
+gui-quoted = « { $text } »
+gui-gauge-learning = Témoin apprend votre voix habituelle : { $heard } / { $needed } phrases
+gui-gauge-effort = { $words } ({ $z })
+
+## command line
+cli-register-bad-line = Registre { $path } : la ligne { $line } n'est pas une empreinte de clé (32 chiffres hexadécimaux, comme « temoin verify » l'affiche). Corrigez cette ligne.
+cli-extension-registered = Hôte enregistré. Ajoutez l'extension depuis { $folder } : dans Chromium ou Chrome, chrome://extensions, « Mode développeur », « Charger l'extension non empaquetée » ; dans Firefox, about:debugging, « Ce Firefox », « Charger un module temporaire » (manifest.json).
+cli-extension-no-folder = Hôte enregistré. Le dossier de l'extension est introuvable : indiquez-le avec TEMOIN_EXTENSION.
+cli-extension-host-for = { $browser } : { $file }
+
+## reports
+report-title-worker = Témoin — mon relevé
+report-title-council = Témoin — relevé collectif pour le CSE
+report-who-worker = Travailleur ou travailleuse { $pseudonym } (empreinte de clé { $fingerprint })
+report-who-council = { $workers ->
+    [one] { $workers } personne (exports vérifiés, comptée une fois)
+   *[other] { $workers } personnes (exports vérifiés, chacune comptée une fois)
+}
+report-period = Du { $from } au { $to } · { $who }
+report-summary = En bref
+report-fewer-than-five = moins de 5 personnes
+report-presence = Sur <b>{ $hours }</b> heures de présence relevées, Témoin a noté <b>{ $popups }</b> pop-ups de « coaching »{ $rate }.
+report-presence-rate = { " " }(soit { $rate } par heure)
+report-presence-hidden = Les heures de présence et les pop-ups viennent de { $hidden } : ils ne sont pas montrés.
+report-emotion = Parmi eux, <b>{ $emotion }</b> montrent, par leur texte, qu'une émotion a été déduite (votre ton, votre énergie, l'humeur du client). La reconnaissance des émotions au travail est interdite dans l'UE depuis le 2 février 2025 (règlement sur l'IA, art. 5(1)(f)).
+report-contradicted = <b>{ $contradicted }</b> pop-ups sont contredits par la mesure de la voix (par exemple « parlez plus vite » alors que le débit était déjà au-dessus de l'habitude){ $consistent }.
+report-consistent = { " " }; { $count } sont cohérents avec elle
+report-calls = Appels : <b>{ $calls }</b>, soit <b>{ $hours }</b> heures au téléphone ; épisodes de tension vocale : <b>{ $strain }</b>{ $run }.
+report-longest-run = { " " }; plus longue suite d'appels sans pause : { $minutes } min
+report-self-reports = { $count ->
+    [one] Bilan de fin de service
+   *[other] Bilans de fin de service ({ $count })
+} : exigence mentale { $mental }, physique { $physical }, pression du temps { $temporal }, réussite { $performance }, effort { $effort }, frustration { $frustration } (moyennes sur 100).
+report-set-aside = { $count ->
+    [one] { $count } fichier écarté, non compté :
+   *[other] { $count } fichiers écartés, non comptés :
+}
+report-by-day = Par jour
+report-popups-per-day = Pop-ups par jour
+report-strain-and-popups = Tension vocale et pop-ups, par jour
+report-calls-per-day = Appels par jour
+report-by-hour = Par heure de la journée
+report-popups-by-hour = Pop-ups par heure de la journée
+report-asked = Ce que demandaient les pop-ups
+report-popups-by-category = Pop-ups par catégorie
+report-contradicted-title = Pop-ups contredits par la mesure
+report-method = Méthode
+weekday-1 = lun.
+weekday-2 = mar.
+weekday-3 = mer.
+weekday-4 = jeu.
+weekday-5 = ven.
+weekday-6 = sam.
+weekday-7 = dim.

@@ -279,18 +279,7 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 ))
             })?;
             let register = temoin::evidence::aggregate::Register::parse(&text).map_err(|e| {
-                crate::explained(match lang {
-                    Lang::Fr => format!(
-                        "Registre {} : la ligne {} n'est pas une empreinte de clé (32 chiffres hexadécimaux, comme « temoin verify » l'affiche). Corrigez cette ligne.",
-                        path.display(),
-                        e.line
-                    ),
-                    Lang::En => format!(
-                        "Register {}: line {} is not a key fingerprint (32 hexadecimal digits, as \"temoin verify\" shows it). Fix that line.",
-                        path.display(),
-                        e.line
-                    ),
-                })
+                crate::explained(temoin::t!(lang, "cli-register-bad-line", "path" => path, "line" => e.line))
             })?;
             Pool::registered(register)
         }

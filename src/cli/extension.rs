@@ -108,26 +108,15 @@ pub fn install(lang: Lang) -> anyhow::Result<ExitCode> {
         std::fs::create_dir_all(&folder)?;
         let file = folder.join(format!("{HOST}.json"));
         std::fs::write(&file, extension::host_manifest(&exe, firefox))?;
-        println!("{browser} : {}", file.display());
+        println!(
+            "{}",
+            temoin::t!(lang, "cli-extension-host-for", "browser" => browser, "file" => &file)
+        );
     }
     let folder = extension_folder();
-    match (lang, folder) {
-        (Lang::Fr, Some(f)) => println!(
-            "Hôte enregistré. Ajoutez l'extension depuis {} : dans Chromium ou Chrome, chrome://extensions, « Mode développeur », « Charger l'extension non empaquetée » ; dans Firefox, about:debugging, « Ce Firefox », « Charger un module temporaire » (manifest.json).",
-            f.display()
-        ),
-        (Lang::En, Some(f)) => println!(
-            "Host registered. Add the extension from {}: in Chromium or Chrome, chrome://extensions, \"Developer mode\", \"Load unpacked\"; in Firefox, about:debugging, \"This Firefox\", \"Load Temporary Add-on\" (manifest.json).",
-            f.display()
-        ),
-        (Lang::Fr, None) => println!(
-            "Hôte enregistré. Le dossier de l'extension est introuvable : indiquez-le avec TEMOIN_EXTENSION."
-        ),
-        (Lang::En, None) => {
-            println!(
-                "Host registered. The extension's folder was not found: give it with TEMOIN_EXTENSION."
-            )
-        }
+    match folder {
+        Some(f) => println!("{}", temoin::t!(lang, "cli-extension-registered", "folder" => &f)),
+        None => println!("{}", temoin::t!(lang, "cli-extension-no-folder")),
     }
     Ok(ExitCode::SUCCESS)
 }

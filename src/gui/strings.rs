@@ -1,5 +1,6 @@
 //! Every word the window shows, French first, English second, in one place.
 
+use crate::t;
 use super::history::{Figures, Filter};
 use std::path::Path;
 
@@ -269,17 +270,14 @@ pub fn filter(f: Filter, lang: Lang) -> &'static str {
 
 /// A period's figures in one sentence.
 pub fn period_summary(f: &Figures, lang: Lang) -> String {
-    let (phone, present) = (f.phone_s / 3600.0, f.active_s / 3600.0);
-    match lang {
-        Lang::Fr => format!(
-            "{} pop-up(s), dont {} analyse des émotions et {} contredit(s) par la mesure ; {} épisode(s) de tension vocale ; {} appel(s), {phone:.1} h au téléphone sur {present:.1} h de présence.",
-            f.popups, f.emotion, f.contradicted, f.strain, f.calls
-        ),
-        Lang::En => format!(
-            "{} pop-up(s), {} of them emotion analysis and {} contradicted by measurement; {} vocal-strain episode(s); {} call(s), {phone:.1} h on the phone in {present:.1} h present.",
-            f.popups, f.emotion, f.contradicted, f.strain, f.calls
-        ),
-    }
+    t!(lang, "gui-period-summary",
+        "popups" => f.popups,
+        "emotion" => f.emotion,
+        "contradicted" => f.contradicted,
+        "strain" => f.strain,
+        "calls" => f.calls,
+        "phone" => f.phone_s / 3600.0,
+        "present" => f.active_s / 3600.0)
 }
 
 pub fn lock_hint(lang: Lang) -> &'static str {
@@ -387,32 +385,17 @@ pub fn write_report(lang: Lang) -> &'static str {
 }
 
 pub fn export_period(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "Période : du {} au {}.",
-            from.format("%d/%m/%Y"),
-            to.format("%d/%m/%Y")
-        ),
-        Lang::En => format!("Period: {from} to {to}."),
-    }
+    t!(lang, "gui-export-period",
+        "from" => crate::i18n::date(lang, from),
+        "to" => crate::i18n::date(lang, to))
 }
 
 pub fn export_signed_by(pseudonym: &str, fingerprint: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "Signé par {pseudonym} (empreinte {fingerprint}) : un pseudonyme tiré de la clé de ce poste, ni nom ni matricule."
-        ),
-        Lang::En => format!(
-            "Signed by {pseudonym} (fingerprint {fingerprint}): a pseudonym drawn from this computer's key, no name, no staff number."
-        ),
-    }
+    t!(lang, "gui-export-signed-by", "pseudonym" => pseudonym, "fingerprint" => fingerprint)
 }
 
 pub fn export_events(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("{n} événement(s), chacun avec sa preuve :"),
-        Lang::En => format!("{n} event(s), each with its proof:"),
-    }
+    t!(lang, "gui-export-events", "count" => n)
 }
 
 pub fn export_popup_texts(lang: Lang) -> &'static str {
@@ -420,29 +403,15 @@ pub fn export_popup_texts(lang: Lang) -> &'static str {
 }
 
 pub fn export_figures(n: usize, hourly: bool, lang: Lang) -> String {
-    match (lang, hourly) {
-        (Lang::Fr, true) => {
-            format!("{n} heure(s) de chiffres : aucun événement détaillé, aucun texte de pop-up.")
-        }
-        (Lang::Fr, false) => {
-            format!("{n} jour(s) de chiffres : aucun événement détaillé, aucun texte de pop-up.")
-        }
-        (Lang::En, true) => {
-            format!("{n} hour(s) of figures: no single event, no pop-up text.")
-        }
-        (Lang::En, false) => format!("{n} day(s) of figures: no single event, no pop-up text."),
+    if hourly {
+        t!(lang, "gui-export-hours", "count" => n)
+    } else {
+        t!(lang, "gui-export-days", "count" => n)
     }
 }
 
 pub fn export_checkpoints(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "Les {n} point(s) de contrôle déjà remis, avec la preuve que le journal les prolonge."
-        ),
-        Lang::En => format!(
-            "The {n} checkpoint(s) already given, with the proof that the log extends them."
-        ),
-    }
+    t!(lang, "gui-export-checkpoints", "count" => n)
 }
 
 pub fn export_never(lang: Lang) -> &'static str {
@@ -450,39 +419,15 @@ pub fn export_never(lang: Lang) -> &'static str {
 }
 
 pub fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "Impossible d'écrire {} ({e}). Choisissez un autre dossier (par exemple une clé USB ou vos Documents).",
-            path.display()
-        ),
-        Lang::En => format!(
-            "Cannot write {} ({e}). Choose another folder (a USB stick or your Documents, say).",
-            path.display()
-        ),
-    }
+    crate::messages::with_detail(t!(lang, "gui-cannot-write", "path" => path), &e.to_string(), lang)
 }
 
 pub fn export_written(path: &Path, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "Export signé écrit : {}. Remettez ce fichier à votre représentant ; « Vérifier un export » montre ce qu'il verra.",
-            path.display()
-        ),
-        Lang::En => format!(
-            "Signed export written: {}. Hand this file to your representative; « Verify an export » shows what they will see.",
-            path.display()
-        ),
-    }
+    t!(lang, "gui-export-written", "path" => path)
 }
 
 pub fn report_written(path: &Path, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "Relevé écrit : {} (s'ouvre dans un navigateur).",
-            path.display()
-        ),
-        Lang::En => format!("Report written: {} (opens in a browser).", path.display()),
-    }
+    t!(lang, "gui-report-written", "path" => path)
 }
 
 pub fn checkpoint_what(lang: Lang) -> &'static str {
@@ -514,10 +459,7 @@ pub fn welcome_title(lang: Lang) -> &'static str {
 }
 
 pub fn wizard_step(n: usize, of: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("Étape {n} sur {of}"),
-        Lang::En => format!("Step {n} of {of}"),
-    }
+    t!(lang, "gui-wizard-step", "step" => n, "of" => of)
 }
 
 pub fn does(lang: Lang) -> &'static str {
@@ -525,20 +467,7 @@ pub fn does(lang: Lang) -> &'static str {
 }
 
 pub fn does_list(lang: Lang) -> [&'static str; 4] {
-    match lang {
-        Lang::Fr => [
-            "Il note chaque pop-up de surveillance (automatiquement, ou d'un clic) et ce qu'il demandait.",
-            "Il mesure votre propre voix (débit, effort vocal) pour montrer si le pop-up était mérité.",
-            "Il compte vos appels, votre temps au téléphone, vos pauses.",
-            "Il en fait des preuves signées que vous remettez, si vous le voulez, au CSE ou au médecin du travail.",
-        ],
-        Lang::En => [
-            "It records every surveillance pop-up (automatically, or with a click) and what it asked.",
-            "It measures your own voice (pace, vocal effort) to show whether the pop-up was deserved.",
-            "It counts your calls, your time on the phone, your breaks.",
-            "It makes signed evidence of it that you hand, if you wish, to the works council or the occupational doctor.",
-        ],
-    }
+    ["gui-does-1", "gui-does-2", "gui-does-3", "gui-does-4"].map(|id| crate::i18n::s(lang, id))
 }
 
 pub fn does_not(lang: Lang) -> &'static str {
@@ -546,20 +475,8 @@ pub fn does_not(lang: Lang) -> &'static str {
 }
 
 pub fn does_not_list(lang: Lang) -> [&'static str; 4] {
-    match lang {
-        Lang::Fr => [
-            "Il ne garde aucun son ni aucune transcription : seulement des chiffres.",
-            "Il n'écoute pas le client, ni vos collègues : seulement votre voix, au casque.",
-            "Il n'envoie rien : tout reste chiffré sur ce poste, lisible avec votre seule phrase de passe.",
-            "Il ne juge pas vos émotions : il mesure l'effort de votre voix, pas votre humeur.",
-        ],
-        Lang::En => [
-            "It keeps no sound and no transcript: only figures.",
-            "It does not listen to the customer or your colleagues: only your voice, on your headset.",
-            "It sends nothing: everything stays encrypted on this computer, readable with your passphrase alone.",
-            "It does not judge your emotions: it measures your voice's effort, not your mood.",
-        ],
-    }
+    ["gui-does-not-1", "gui-does-not-2", "gui-does-not-3", "gui-does-not-4"]
+        .map(|id| crate::i18n::s(lang, id))
 }
 
 pub fn next(lang: Lang) -> &'static str {
@@ -709,15 +626,10 @@ pub fn popups_heading(lang: Lang) -> &'static str {
 }
 
 pub fn hotkey(combo: &str, lang: Lang) -> String {
-    match (lang, combo.is_empty()) {
-        (Lang::Fr, false) => format!(
-            "Raccourci clavier (partout) : {combo}. Il se change dans les règles, section [sources], « raccourci »."
-        ),
-        (Lang::En, false) => format!(
-            "Keyboard shortcut (anywhere): {combo}. Change it in the rules, section [sources], « raccourci »."
-        ),
-        (Lang::Fr, true) => "Pas de raccourci clavier (règles, [sources], « raccourci »).".into(),
-        (Lang::En, true) => "No keyboard shortcut (rules, [sources], « raccourci »).".into(),
+    if combo.is_empty() {
+        t!(lang, "gui-no-hotkey")
+    } else {
+        t!(lang, "gui-hotkey", "combo" => combo)
     }
 }
 
@@ -745,18 +657,16 @@ pub fn test_verdict(category: &str, emotion: bool, reasons: &[String], lang: Lan
     let why = if reasons.is_empty() {
         String::new()
     } else {
-        let q: Vec<String> = reasons.iter().map(|r| format!("« {r} »")).collect();
-        format!(" ({})", q.join(", "))
+        let q: Vec<String> = reasons
+            .iter()
+            .map(|r| t!(lang, "gui-quoted", "text" => r))
+            .collect();
+        t!(lang, "gui-test-verdict-why", "words" => q.join(", "))
     };
-    match (lang, emotion) {
-        (Lang::Fr, true) => format!(
-            "Catégorie : {category} ; ANALYSE DES ÉMOTIONS (interdite au travail dans l'UE){why}"
-        ),
-        (Lang::Fr, false) => format!("Catégorie : {category} ; pas d'analyse des émotions{why}"),
-        (Lang::En, true) => {
-            format!("Category: {category}; EMOTION ANALYSIS (banned at work in the EU){why}")
-        }
-        (Lang::En, false) => format!("Category: {category}; no emotion analysis{why}"),
+    if emotion {
+        t!(lang, "gui-test-verdict-emotion", "category" => category, "why" => why)
+    } else {
+        t!(lang, "gui-test-verdict", "category" => category, "why" => why)
     }
 }
 
@@ -829,10 +739,7 @@ pub fn gauge_needs_listening(lang: Lang) -> &'static str {
 }
 
 pub fn gauge_learning(heard: usize, needed: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("Témoin apprend votre voix habituelle : {heard} / {needed} phrases"),
-        Lang::En => format!("Témoin is learning your usual voice: {heard} / {needed} sentences"),
-    }
+    t!(lang, "gui-gauge-learning", "heard" => heard, "needed" => needed)
 }
 
 pub fn gauge_effort(z: f64, lang: Lang) -> String {
@@ -841,7 +748,9 @@ pub fn gauge_effort(z: f64, lang: Lang) -> String {
         z if z >= 1.0 => crate::i18n::s(lang, "gui-above-your-usual"),
         _ => crate::i18n::s(lang, "gui-as-usual"),
     };
-    format!("{words} ({z:+.1})")
+    let sign = if z >= 0.0 { "+" } else { "-" };
+    let z = format!("{sign}{}", crate::i18n::num(lang, z.abs(), 1));
+    t!(lang, "gui-gauge-effort", "words" => words, "z" => z)
 }
 
 pub fn gauge_not_diagnosis(lang: Lang) -> &'static str {

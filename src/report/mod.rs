@@ -255,34 +255,33 @@ pub fn from_buckets(
 fn fmt(c: Cell, decimals: usize, lang: Lang) -> String {
     c.map_or_else(
         || "&lt; 5".into(),
-        |v| {
-            let s = format!("{:.decimals$}", v + 0.0); // never "-0"
-            match lang {
-                Lang::Fr => s.replace('.', ","),
-                Lang::En => s,
-            }
-        },
+        |v| crate::i18n::num(lang, v + 0.0, decimals),
     )
 }
 
-/// A rate per hour of presence; "—" under half an hour, where a rate means nothing.
-fn per_hour(c: Cell, hours: Cell, lang: Lang) -> String {
+/// A rate per hour of presence; none under half an hour, where a rate means nothing.
+fn per_hour(c: Cell, hours: Cell, lang: Lang) -> Option<String> {
     match (c, hours) {
-        (Some(v), Some(h)) if h >= 0.5 => fmt(Some(v / h), 2, lang),
-        (None, _) | (_, None) => "&lt; 5".into(),
-        _ => "—".into(),
+        (Some(v), Some(h)) if h >= 0.5 => Some(fmt(Some(v / h), 2, lang)),
+        _ => None,
     }
 }
 
 fn weekday(d: NaiveDate, lang: Lang) -> String {
-    let fr = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
-    let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let i = d.weekday().num_days_from_monday() as usize;
-    format!(
-        "{} {}",
-        lang.pick(fr[i], en[i]),
-        d.format(crate::i18n::s(lang, "mod-m-d"))
-    )
+    let day = match d.weekday().number_from_monday() {
+        1 => "weekday-1",
+        2 => "weekday-2",
+        3 => "weekday-3",
+        4 => "weekday-4",
+        5 => "weekday-5",
+        6 => "weekday-6",
+        _ => "weekday-7",
+    };
+    let date = match lang {
+        Lang::Fr => d.format("%d/%m"),
+        Lang::En => d.format("%m-%d"),
+    };
+    format!("{} {date}", crate::i18n::s(lang, day))
 }
 
 const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:820px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
@@ -294,18 +293,15 @@ td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}th{background:#f
 
 /// The report as one HTML document.
 pub fn html(r: &Report, lang: Lang) -> String {
-    let t = |fr: &str, en: &str| lang.pick(fr, en).to_string();
+    let t = |id: &'static str| crate::i18n::s(lang, id).to_string();
     let mut h = String::new();
     let title = match &r.who {
-        Who::Worker { .. } => t("Témoin — mon relevé", "Témoin — my record"),
-        Who::Council { .. } => t(
-            "Témoin — relevé collectif pour le CSE",
-            "Témoin — collective record for the works council",
-        ),
+        Who::Worker { .. } => t("report-title-worker"),
+        Who::Council { .. } => t("report-title-council"),
     };
     h += &format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{CSS}</style></head><body>\n",
-        crate::i18n::s(lang, "mod-en"),
+        lang.tag(),
         esc(&title)
     );
     h += &format!("<h1>{}</h1>\n", esc(&title));
@@ -313,121 +309,86 @@ pub fn html(r: &Report, lang: Lang) -> String {
         Who::Worker {
             pseudonym,
             fingerprint,
-        } => format!(
-            "{} {} ({} {})",
-            t("Travailleur ou travailleuse", "Worker"),
-            esc(pseudonym),
-            t("empreinte de clé", "key fingerprint"),
-            esc(fingerprint)
-        ),
-        Who::Council { workers, .. } => format!(
-            "{} {}",
-            workers,
-            t(
-                "personnes (exports vérifiés, chacune comptée une fois)",
-                "people (verified exports, each counted once)"
-            )
-        ),
+        } => crate::t!(lang, "report-who-worker",
+            "pseudonym" => esc(pseudonym),
+            "fingerprint" => esc(fingerprint)),
+        Who::Council { workers, .. } => crate::t!(lang, "report-who-council", "workers" => *workers),
     };
     h += &format!(
-        "<p class=\"meta\">{} {} {} {} · {who}</p>\n",
-        t("Du", "From"),
-        r.from,
-        t("au", "to"),
-        r.to
+        "<p class=\"meta\">{}</p>\n",
+        crate::t!(lang, "report-period",
+            "from" => crate::i18n::date(lang, r.from),
+            "to" => crate::i18n::date(lang, r.to),
+            "who" => who)
     );
 
-    // Summary in sentences.
-    h += &format!(
-        "<h2>{}</h2><div class=\"summary\">\n",
-        t("En bref", "Summary")
-    );
-    h += &format!(
-        "<p>{} <b>{}</b> {} <b>{}</b> {}.</p>\n",
-        t("Sur", "Over"),
-        fmt(r.active_hours, 1, lang),
-        t(
-            "heures de présence relevées, Témoin a noté",
-            "hours of logged presence, Témoin recorded"
-        ),
-        fmt(r.popups, 0, lang),
-        t("pop-ups de « coaching » (soit", "coaching pop-ups (that is")
-            + &format!(
-                " {} {}",
-                per_hour(r.popups, r.active_hours, lang),
-                t("par heure)", "per hour)")
+    // Summary in sentences; a figure from fewer than five people is said to be so, never shown.
+    h += &format!("<h2>{}</h2><div class=\"summary\">\n", t("report-summary"));
+    match (r.active_hours, r.popups) {
+        (Some(hours), Some(popups)) => {
+            let rate = match per_hour(Some(popups), Some(hours), lang) {
+                Some(x) => crate::t!(lang, "report-presence-rate", "rate" => x),
+                None => String::new(),
+            };
+            h += &format!(
+                "<p>{}</p>\n",
+                crate::t!(lang, "report-presence",
+                    "hours" => fmt(Some(hours), 1, lang),
+                    "popups" => fmt(Some(popups), 0, lang),
+                    "rate" => rate)
+            );
+        }
+        _ => {
+            h += &format!(
+                "<p>{}</p>\n",
+                crate::t!(lang, "report-presence-hidden", "hidden" => t("report-fewer-than-five"))
             )
-    );
+        }
+    }
     h += &format!(
-        "<p>{} <b>{}</b> {}</p>\n",
-        t("Parmi eux,", "Of these,"),
-        fmt(r.emotion, 0, lang),
-        t(
-            "montrent, par leur texte, qu'une émotion a été déduite (votre ton, votre énergie, l'humeur du client). La reconnaissance des émotions au travail est interdite dans l'UE depuis le 2 février 2025 (règlement sur l'IA, art. 5(1)(f)).",
-            "show from their text that an emotion was inferred (your tone, energy, the customer's mood). Emotion recognition at work has been banned in the EU since 2 February 2025 (AI Act art. 5(1)(f))."
-        )
+        "<p>{}</p>\n",
+        crate::t!(lang, "report-emotion", "emotion" => fmt(r.emotion, 0, lang))
     );
+    let consistent = r.consistent.map_or(String::new(), |c| {
+        crate::t!(lang, "report-consistent", "count" => fmt(Some(c), 0, lang))
+    });
     h += &format!(
-        "<p><b>{}</b> {}{}</p>\n",
-        fmt(r.contradicted, 0, lang),
-        t(
-            "pop-ups sont contredits par la mesure de la voix (par exemple « parlez plus vite » alors que le débit était déjà au-dessus de l'habitude)",
-            "pop-ups are contradicted by the voice measurement (for example \"speak faster\" while the rate was already above usual)"
-        ),
-        r.consistent.map_or(String::new(), |c| format!(
-            "{} {c:.0} {}",
-            t(" ; ", "; "),
-            t("sont cohérents avec elle.", "agree with it.")
-        ))
+        "<p>{}</p>\n",
+        crate::t!(lang, "report-contradicted",
+            "contradicted" => fmt(r.contradicted, 0, lang),
+            "consistent" => consistent)
     );
+    let run = r.longest_run_min.map_or(String::new(), |m| {
+        crate::t!(lang, "report-longest-run", "minutes" => fmt(Some(m), 0, lang))
+    });
     h += &format!(
-        "<p>{} <b>{}</b>{} <b>{}</b> {} <b>{}</b>{}</p>\n",
-        t("Appels :", "Calls:"),
-        fmt(r.calls, 0, lang),
-        t(", soit", ", that is"),
-        fmt(r.phone_hours, 1, lang),
-        t(
-            "heures au téléphone ; épisodes de tension vocale :",
-            "hours on the phone; vocal-strain episodes:"
-        ),
-        fmt(r.strain, 0, lang),
-        r.longest_run_min.map_or(".".to_string(), |m| format!(
-            "{} {m:.0} min.",
-            t(
-                " ; plus longue suite d'appels sans pause :",
-                "; longest run of calls without a break:"
-            )
-        ))
+        "<p>{}</p>\n",
+        crate::t!(lang, "report-calls",
+            "calls" => fmt(r.calls, 0, lang),
+            "hours" => fmt(r.phone_hours, 1, lang),
+            "strain" => fmt(r.strain, 0, lang),
+            "run" => run)
     );
     if let Some((m, n)) = r.self_report {
+        let v = |x: f64| fmt(Some(x), 0, lang);
         h += &format!(
-            "<p>{} ({n}) : {} {:.0}, {} {:.0}, {} {:.0}, {} {:.0}, {} {:.0}, {} {:.0} ({}).</p>\n",
-            t("Bilans de fin de service", "End-of-shift reports"),
-            t("exigence mentale", "mental demand"),
-            m[0],
-            t("physique", "physical"),
-            m[1],
-            t("pression du temps", "time pressure"),
-            m[2],
-            t("réussite", "performance"),
-            m[3],
-            t("effort", "effort"),
-            m[4],
-            t("frustration", "frustration"),
-            m[5],
-            t("moyennes sur 100", "means out of 100")
+            "<p>{}</p>\n",
+            crate::t!(lang, "report-self-reports",
+                "count" => n,
+                "mental" => v(m[0]),
+                "physical" => v(m[1]),
+                "temporal" => v(m[2]),
+                "performance" => v(m[3]),
+                "effort" => v(m[4]),
+                "frustration" => v(m[5]))
         );
     }
     if let Who::Council { rejected, .. } = &r.who
         && !rejected.is_empty()
     {
         h += &format!(
-            "<p>{} {} :</p><ul>",
-            rejected.len(),
-            t(
-                "fichier(s) écarté(s), non comptés",
-                "file(s) set aside, not counted"
-            )
+            "<p>{}</p><ul>",
+            crate::t!(lang, "report-set-aside", "count" => rejected.len())
         );
         for x in rejected {
             h += &format!("<li>{}</li>", esc(x));
@@ -437,11 +398,11 @@ pub fn html(r: &Report, lang: Lang) -> String {
     h += "</div>\n";
 
     // Charts.
-    h += &format!("<h2>{}</h2>\n", t("Par jour", "By day"));
+    h += &format!("<h2>{}</h2>\n", t("report-by-day"));
     let labels: Vec<String> = r.days.keys().map(|d| weekday(*d, lang)).collect();
     let col = |f: fn(&Day) -> Cell| r.days.values().map(f).collect::<Vec<_>>();
     h += &bars(
-        &t("Pop-ups par jour", "Pop-ups per day"),
+        &t("report-popups-per-day"),
         &labels,
         &[
             Series {
@@ -462,10 +423,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
         ],
     );
     h += &bars(
-        &t(
-            "Tension vocale et pop-ups, par jour",
-            "Vocal strain and pop-ups, by day",
-        ),
+        &t("report-strain-and-popups"),
         &labels,
         &[
             Series {
@@ -481,7 +439,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
         ],
     );
     h += &bars(
-        &t("Appels par jour", "Calls per day"),
+        &t("report-calls-per-day"),
         &labels,
         &[Series {
             name: crate::i18n::s(lang, "gui-calls-2"),
@@ -489,13 +447,10 @@ pub fn html(r: &Report, lang: Lang) -> String {
             values: col(|d| d.calls),
         }],
     );
-    h += &format!(
-        "<h2>{}</h2>\n",
-        t("Par heure de la journée", "By hour of day")
-    );
+    h += &format!("<h2>{}</h2>\n", t("report-by-hour"));
     let hours: Vec<String> = (0..24).map(|h| format!("{h}h")).collect();
     h += &bars(
-        &t("Pop-ups par heure de la journée", "Pop-ups by hour of day"),
+        &t("report-popups-by-hour"),
         &hours,
         &[Series {
             name: crate::i18n::s(lang, "gui-pop-ups-2"),
@@ -503,17 +458,14 @@ pub fn html(r: &Report, lang: Lang) -> String {
             values: r.hour_of_day.clone(),
         }],
     );
-    h += &format!(
-        "<h2>{}</h2>\n",
-        t("Ce que demandaient les pop-ups", "What the pop-ups asked")
-    );
+    h += &format!("<h2>{}</h2>\n", t("report-asked"));
     let cats: Vec<String> = r
         .categories
         .keys()
         .map(|c| category_name(c, lang))
         .collect();
     h += &bars(
-        &t("Pop-ups par catégorie", "Pop-ups by category"),
+        &t("report-popups-by-category"),
         &cats,
         &[Series {
             name: crate::i18n::s(lang, "gui-pop-ups-2"),
@@ -524,10 +476,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
     if !r.examples.is_empty() {
         h += &format!(
             "<h2>{}</h2><ul>\n",
-            t(
-                "Pop-ups contredits par la mesure",
-                "Pop-ups contradicted by measurement"
-            )
+            t("report-contradicted-title")
         );
         for e in &r.examples {
             h += &format!("<li>{}</li>\n", esc(e));
@@ -536,7 +485,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
     }
 
     // Method.
-    h += &format!("<h2>{}</h2><div class=\"note\">\n", t("Méthode", "Method"));
+    h += &format!("<h2>{}</h2><div class=\"note\">\n", t("report-method"));
     for p in method(lang) {
         h += &format!("<p>{}</p>\n", esc(p));
     }
