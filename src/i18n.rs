@@ -89,7 +89,11 @@ pub fn number(lang: Lang, n: &FluentNumber) -> String {
     let mut grouped = String::new();
     let digits: Vec<char> = int.chars().collect();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) && n.options.use_grouping && digits.len() > 4 {
+        if i > 0
+            && (digits.len() - i).is_multiple_of(3)
+            && n.options.use_grouping
+            && digits.len() > 4
+        {
             grouped.push(group);
         }
         grouped.push(*c);
@@ -339,6 +343,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_message_is_used_by_the_code() {
+        fn sources(dir: &std::path::Path, out: &mut String) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    sources(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push_str(&std::fs::read_to_string(&p).unwrap());
+                }
+            }
+        }
+        let mut code = String::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut code,
+        );
+        let unused: Vec<String> = variables(Lang::Fr)
+            .into_keys()
+            .filter(|id| !code.contains(&format!("\"{id}\"")))
+            .collect();
+        assert!(unused.is_empty(), "messages no code uses: {unused:?}");
     }
 
     #[test]

@@ -746,8 +746,8 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
     }
     if popups {
         println!(
-            "{popups_stored} {}",
-            temoin::i18n::s(lang, "cli-popup-pop-up-s-recorded")
+            "{}",
+            temoin::t!(lang, "cli-popups-recorded", "count" => popups_stored)
         );
     }
     use std::sync::atomic::Ordering::Relaxed;
@@ -759,21 +759,18 @@ fn listen(vault: &std::path::Path, args: ListenArgs, lang: Lang) -> anyhow::Resu
         );
     }
     println!(
-        "{} {}, {} {}, {} {}, {} {}.",
-        counters.segments.load(Relaxed),
-        temoin::i18n::s(lang, "cli-segments-of-your-voice-measured"),
-        counters.set_aside.load(Relaxed),
-        temoin::i18n::s(lang, "cli-set-aside-another-voice"),
-        counters.episodes.load(Relaxed),
-        temoin::i18n::s(lang, "gui-vocal-strain-episodes"),
-        counters.dropped_chunks.load(Relaxed),
-        temoin::i18n::s(lang, "cli-audio-blocks-dropped-machine-too-busy"),
+        "{}",
+        temoin::t!(lang, "cli-listen-summary",
+            "segments" => counters.segments.load(Relaxed),
+            "set_aside" => counters.set_aside.load(Relaxed),
+            "episodes" => counters.episodes.load(Relaxed),
+            "dropped" => counters.dropped_chunks.load(Relaxed))
     );
     let skipped = counters.words_skipped.load(Relaxed);
     if skipped > 0 {
         eprintln!(
-            "{skipped} {}",
-            temoin::i18n::s(lang, "cli-segment-s-stored-without-counting-words")
+            "{}",
+            temoin::t!(lang, "cli-words-skipped", "count" => skipped)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -14,7 +14,6 @@ messages-listening = listening
 messages-the-command-line = the command line
 messages-pop-up-watching = pop-up watching
 messages-the-browser-extension = the browser extension
-messages-on-y-m-d-at-h = on %Y-%m-%d at %H:%M
 messages-unreadable-row-altered-or-moved = unreadable: row altered or moved
 messages-unknown-kind-of-event-written-by = unknown kind of event (written by a newer version)
 messages-pop-up = Pop-up
@@ -41,21 +40,11 @@ messages-script-compliance = script / compliance
 messages-score-feedback = score / feedback
 messages-customer-sentiment = customer sentiment
 messages-other = other
-messages-pop-up-of = pop-up of
 messages-not-yet-categorised = not yet categorised
-messages-emotion-analysis = {" "}— EMOTION ANALYSIS
-messages-indicators = indicators
-messages-mental-demand = mental demand
-messages-frustration = frustration
-messages-events = events
-messages-root = root
 messages-thanks-2 = thanks
 messages-apologies = apologies
 messages-hold-2 = hold
-messages-duration = Duration
-messages-speech = speech
 messages-segments = segments
-messages-set-aside-another-voice = set aside: another voice
 messages-start = start
 messages-end = end
 messages-voiced = voiced
@@ -65,7 +54,6 @@ messages-words = words
 messages-wpm = wpm
 messages-phrases = phrases
 messages-starting = Starting…
-messages-listening-resumes-by-itself-as-soon = Listening resumes by itself as soon as it is available.
 messages-privacy-pause-the-microphone-is-off = Privacy pause: the microphone is off.
 messages-listening-stopped = Listening stopped.
 messages-windows = Windows
@@ -80,12 +68,6 @@ messages-stopped = stopped.
 messages-contradicted-by-measurement = contradicted by measurement
 messages-consistent-with-measurement = consistent with measurement
 messages-not-measurable = not measurable
-messages-words-min = words/min
-messages-your-median = your median
-messages-syllables-s = syllables/s
-messages-thanks-in-the-call = thanks in the call
-messages-apologies-in-the-call = apologies in the call
-messages-you-were-speaking-at-that-moment = you were speaking at that moment
 messages-the-file-is-empty-the-export = The file is empty: the export was not copied whole. Ask for it again.
 messages-this-file-cannot-be-read-cut = This file cannot be read (cut short or damaged): not a complete Témoin export. Ask for a new copy.
 messages-this-file-is-not-a-temoin = This file is not a Témoin export.
@@ -93,18 +75,10 @@ messages-bad-signature-the-content-was-changed = Bad signature: the content was 
 messages-old-format-export-version-1-the = Old-format export (version 1): the list of its events is not signed, events could have been removed unseen. Ask for a new export.
 messages-the-export-s-signed-list-of = The export's signed list of events does not hold together (outside the log or out of order).
 messages-the-events-and-their-proof-do = The events and their proof do not lead to the log's root: events or the proof were altered.
-messages-no = no.
-messages-and = and
 messages-this-text-is-not-a-temoin = This text is not a Témoin checkpoint (it starts with "temoin-checkpoint").
 messages-this-checkpoint-s-signature-is-not = This checkpoint's signature is not valid: it was altered or forged.
-messages-hour-s = hour(s)
-messages-day-s = day(s)
-messages-signed-by = Signed by
 messages-fingerprint = fingerprint
-messages-period-from = Period: from
 messages-to = to
-messages-log-of = log of
-messages-extends-the-checkpoint-of = Extends the checkpoint of
 messages-hourly-or-daily-figures-signed-by = Hourly or daily figures: signed by the worker's device, they are not proven event by event.
 messages-intact = Intact.
 messages-not-intact = NOT INTACT:
@@ -147,7 +121,6 @@ gui-week = Week
 gui-month = Month
 gui-earlier = ‹ Earlier
 gui-later = Later ›
-gui-unreadable-row-s-in-the-vault = unreadable row(s) in the vault (altered, or written by a newer version): « temoin check » says which.
 gui-charts = Charts
 gui-events = Events
 gui-pop-ups-by-hour-of-the = Pop-ups by hour of the day
@@ -164,7 +137,6 @@ gui-an-episode-several-measures-of-your = An episode: several measures of your v
 gui-workload = Workload
 gui-hours-on-the-phone = hours on the phone
 gui-show = Show:
-gui-event-s-newest-first = event(s), newest first
 gui-all = all
 gui-pop-ups-2 = pop-ups
 gui-calls-2 = calls
@@ -313,9 +285,6 @@ cli-popup-no-category-add-it-when-you = No category: add it when you can with
 cli-popup-category = category
 cli-popup-unreadable-time-write-it-as-shown = unreadable time; write it as shown, for example 14:03:27.
 cli-popup-category-recorded-no = Category recorded (no.
-cli-popup-pop-up-s = pop-up(s)
-cli-popup-with-emotion-analysis = with emotion analysis
-cli-popup-contradicted-by-measurement = contradicted by measurement
 cli-popup-rules-valid = Rules valid:
 cli-popup-shipped-rules = shipped rules
 cli-popup-category-2 = Category:
@@ -324,15 +293,11 @@ cli-popup-yes-banned-at-work-in-the = yes ⚑ (banned at work in the EU, AI Act 
 cli-popup-no = no
 cli-popup-reasons = Reasons:
 cli-popup-watching-for-pop-ups-each-one = Watching for pop-ups: each one recognised is recorded in the vault. Ctrl+C to stop.
-cli-popup-pop-up-s-recorded = pop-up(s) recorded.
-
 ## src/cli/evidence.rs
 cli-evidence-warning = Warning:
 cli-evidence-the-start-date-from-is-after = The start date (--from) is after the end date (--to).
 cli-evidence-cannot-write = Cannot write
-cli-evidence-export = Export:
 cli-evidence-from = from
-cli-evidence-file = File:
 cli-evidence-no-sound-no-transcript-nothing-about = No sound, no transcript, nothing about customers: only these measurements and pop-ups.
 cli-evidence-checkpoint = Checkpoint:
 cli-evidence-events-signed-by = events, signed by
@@ -344,11 +309,6 @@ cli-evidence-warning-without-a-register-any-signed = Warning: without a register
 cli-evidence-key-not-in-the-council-s = key not in the council's register.
 cli-evidence-two-exports-of-the-same-key = two exports of the same key do not extend each other (forked log): every export of this key is set aside.
 cli-evidence-set-aside = Set aside:
-cli-evidence-file-s-read = file(s) read,
-cli-evidence-people = people
-cli-evidence-set-aside-2 = set aside
-cli-evidence-report-written-2 = report written:
-
 ## src/cli/gui.rs
 cli-gui-the-window-could-not-open = The window could not open
 cli-gui-without-a-graphical-display-use-the = Without a graphical display, use the commands (temoin --help).
@@ -374,10 +334,6 @@ cli-baseline-resumed = Baseline resumed:
 cli-segments-from-the-last-14-days = segments from the last 14 days.
 cli-listening-only-measurements-of-your-voice = Listening: only measurements of your voice are recorded, never the sound. Ctrl+C to stop.
 cli-measurements-could-not-be-stored-the = measurements could not be stored: the vault refuses writes (disk full or read-only file?). Fix that before listening again.
-cli-segments-of-your-voice-measured = segments of your voice measured
-cli-set-aside-another-voice = set aside (another voice)
-cli-audio-blocks-dropped-machine-too-busy = audio blocks dropped (machine too busy)
-cli-segment-s-stored-without-counting-words = segment(s) stored without counting words (transcription behind).
 cli-cannot-find-the-configuration-folder-give = Cannot find the configuration folder: give the file with TEMOIN_CONFIG.
 cli-read-a-few-sentences-in-your = Read a few sentences in your usual call voice for
 cli-nothing-is-recorded-only-your-level = : nothing is recorded, only your level is kept.
@@ -663,3 +619,44 @@ weekday-4 = Thu
 weekday-5 = Fri
 weekday-6 = Sat
 weekday-7 = Sun
+
+## counts
+cli-export-done = Export: { $what }, from { $from } to { $to }.
+cli-export-signed = Signed by { $pseudonym } (fingerprint { $fingerprint }). File: { $file }
+cli-aggregate-done = { $files ->
+    [one] { $files } file read
+   *[other] { $files } files read
+}, { $people ->
+    [one] { $people } person
+   *[other] { $people } people
+}, { $rejected } set aside; report written: { $file }.
+cli-popup-list-summary = { $popups ->
+    [one] { $popups } pop-up
+   *[other] { $popups } pop-ups
+}, { $flagged } with emotion analysis, { $contradicted } contradicted by measurement.
+cli-popups-recorded = { $count ->
+    [one] { $count } pop-up recorded.
+   *[other] { $count } pop-ups recorded.
+}
+cli-listen-summary = { $segments ->
+    [one] { $segments } segment of your voice measured
+   *[other] { $segments } segments of your voice measured
+}, { $set_aside } set aside (another voice), { $episodes ->
+    [one] { $episodes } vocal-strain episode
+   *[other] { $episodes } vocal-strain episodes
+}, { $dropped ->
+    [one] { $dropped } audio block dropped (machine too busy)
+   *[other] { $dropped } audio blocks dropped (machine too busy)
+}.
+cli-words-skipped = { $count ->
+    [one] { $count } segment stored without counting words (transcription behind).
+   *[other] { $count } segments stored without counting words (transcription behind).
+}
+gui-rows-unreadable = { $count ->
+    [one] { $count } unreadable row in the vault (altered, or written by a newer version): “temoin check” says which.
+   *[other] { $count } unreadable rows in the vault (altered, or written by a newer version): “temoin check” says which.
+}
+gui-events-shown = { $count ->
+    [one] { $count } event, newest first
+   *[other] { $count } events, newest first
+}

@@ -14,7 +14,6 @@ messages-listening = l'écoute
 messages-the-command-line = la ligne de commande
 messages-pop-up-watching = la surveillance des pop-ups
 messages-the-browser-extension = l'extension de navigateur
-messages-on-y-m-d-at-h = le %d/%m/%Y à %H:%M
 messages-unreadable-row-altered-or-moved = illisible : ligne modifiée ou déplacée
 messages-unknown-kind-of-event-written-by = type d'événement inconnu (écrit par une version plus récente)
 messages-pop-up = Pop-up
@@ -41,21 +40,11 @@ messages-script-compliance = script / conformité
 messages-score-feedback = score / évaluation
 messages-customer-sentiment = humeur du client
 messages-other = autre
-messages-pop-up-of = pop-up de
 messages-not-yet-categorised = à classer
-messages-emotion-analysis = {" "}— ANALYSE DES ÉMOTIONS
-messages-indicators = indicateurs
-messages-mental-demand = charge mentale
-messages-frustration = frustration
-messages-events = événements
-messages-root = racine
 messages-thanks-2 = merci
 messages-apologies = excuses
 messages-hold-2 = attente
-messages-duration = Durée
-messages-speech = parole
 messages-segments = segments
-messages-set-aside-another-voice = écarté(s) : autre voix
 messages-start = début
 messages-end = fin
 messages-voiced = voisé
@@ -65,7 +54,6 @@ messages-words = mots
 messages-wpm = m/min
 messages-phrases = formules
 messages-starting = Démarrage…
-messages-listening-resumes-by-itself-as-soon = L'écoute reprendra d'elle-même dès qu'il sera disponible.
 messages-privacy-pause-the-microphone-is-off = Pause de confidentialité : le micro est coupé.
 messages-listening-stopped = Écoute arrêtée.
 messages-windows = Fenêtres
@@ -80,12 +68,6 @@ messages-stopped = arrêté.
 messages-contradicted-by-measurement = contredit par la mesure
 messages-consistent-with-measurement = cohérent avec la mesure
 messages-not-measurable = non mesurable
-messages-words-min = mots/min
-messages-your-median = votre médiane
-messages-syllables-s = syllabes/s
-messages-thanks-in-the-call = remerciement(s) dans l'appel
-messages-apologies-in-the-call = excuse(s) dans l'appel
-messages-you-were-speaking-at-that-moment = vous parliez à ce moment
 messages-the-file-is-empty-the-export = Le fichier est vide : l'export n'a pas été copié en entier. Demandez-le à nouveau.
 messages-this-file-cannot-be-read-cut = Ce fichier n'est pas lisible (coupé ou abîmé) : ce n'est pas un export Témoin complet. Demandez une nouvelle copie.
 messages-this-file-is-not-a-temoin = Ce fichier n'est pas un export Témoin.
@@ -93,18 +75,10 @@ messages-bad-signature-the-content-was-changed = Signature invalide : le contenu
 messages-old-format-export-version-1-the = Export à l'ancien format (version 1) : la liste de ses événements n'est pas signée, des événements ont pu en être retirés sans que cela se voie. Demandez un nouvel export.
 messages-the-export-s-signed-list-of = La liste signée des événements de l'export est incohérente (hors du journal ou dans le désordre).
 messages-the-events-and-their-proof-do = Les événements et leur preuve ne mènent pas à la racine du journal : des événements ou la preuve ont été modifiés.
-messages-no = n°
-messages-and = et
 messages-this-text-is-not-a-temoin = Ce texte n'est pas un point de contrôle Témoin (il commence par « temoin-checkpoint »).
 messages-this-checkpoint-s-signature-is-not = La signature de ce point de contrôle est invalide : il a été modifié ou fabriqué.
-messages-hour-s = heure(s)
-messages-day-s = jour(s)
-messages-signed-by = Signé par
 messages-fingerprint = empreinte
-messages-period-from = Période : du
 messages-to = au
-messages-log-of = journal de
-messages-extends-the-checkpoint-of = Prolonge bien le point de contrôle du
 messages-hourly-or-daily-figures-signed-by = Chiffres par heure ou par jour : signés par l'appareil du salarié, ils ne sont pas prouvés événement par événement.
 messages-intact = Intact.
 messages-not-intact = PAS INTACT :
@@ -147,7 +121,6 @@ gui-week = Semaine
 gui-month = Mois
 gui-earlier = ‹ Avant
 gui-later = Après ›
-gui-unreadable-row-s-in-the-vault = ligne(s) illisible(s) dans le coffre (modifiées, ou écrites par une version plus récente) : « temoin check » dit lesquelles.
 gui-charts = Graphiques
 gui-events = Événements
 gui-pop-ups-by-hour-of-the = Pop-ups par heure de la journée
@@ -164,7 +137,6 @@ gui-an-episode-several-measures-of-your = Un épisode : plusieurs mesures de vot
 gui-workload = Charge de travail
 gui-hours-on-the-phone = heures au téléphone
 gui-show = Afficher :
-gui-event-s-newest-first = événement(s), du plus récent
 gui-all = tout
 gui-pop-ups-2 = pop-ups
 gui-calls-2 = appels
@@ -313,9 +285,6 @@ cli-popup-no-category-add-it-when-you = Sans catégorie : précisez-la quand vou
 cli-popup-category = catégorie
 cli-popup-unreadable-time-write-it-as-shown = heure illisible ; écrivez-la comme affichée, par exemple 14:03:27.
 cli-popup-category-recorded-no = Catégorie enregistrée (n°
-cli-popup-pop-up-s = pop-up(s)
-cli-popup-with-emotion-analysis = avec analyse des émotions
-cli-popup-contradicted-by-measurement = contredit(s) par la mesure
 cli-popup-rules-valid = Règles valides :
 cli-popup-shipped-rules = règles livrées
 cli-popup-category-2 = Catégorie :
@@ -324,15 +293,11 @@ cli-popup-yes-banned-at-work-in-the = oui ⚑ (interdite au travail dans l'UE, A
 cli-popup-no = non
 cli-popup-reasons = Raisons :
 cli-popup-watching-for-pop-ups-each-one = Surveillance des pop-ups : chaque pop-up reconnu est enregistré dans le coffre. Ctrl+C pour arrêter.
-cli-popup-pop-up-s-recorded = pop-up(s) enregistré(s).
-
 ## src/cli/evidence.rs
 cli-evidence-warning = Attention :
 cli-evidence-the-start-date-from-is-after = La date de début (--from) est après la date de fin (--to).
 cli-evidence-cannot-write = Impossible d'écrire
-cli-evidence-export = Export :
 cli-evidence-from = du
-cli-evidence-file = Fichier :
 cli-evidence-no-sound-no-transcript-nothing-about = Aucun son, aucune transcription, rien sur les clients : seulement ces mesures et pop-ups.
 cli-evidence-checkpoint = Point de contrôle :
 cli-evidence-events-signed-by = événements, signé par
@@ -344,11 +309,6 @@ cli-evidence-warning-without-a-register-any-signed = Attention : sans registre, 
 cli-evidence-key-not-in-the-council-s = clé non enregistrée au registre du CSE.
 cli-evidence-two-exports-of-the-same-key = deux exports de la même clé ne se prolongent pas l'un l'autre (journal divergent) : tous les exports de cette clé sont écartés.
 cli-evidence-set-aside = Écarté :
-cli-evidence-file-s-read = fichier(s) lu(s),
-cli-evidence-people = personne(s)
-cli-evidence-set-aside-2 = écarté(s)
-cli-evidence-report-written-2 = relevé écrit :
-
 ## src/cli/gui.rs
 cli-gui-the-window-could-not-open = La fenêtre n'a pas pu s'ouvrir
 cli-gui-without-a-graphical-display-use-the = Sans écran graphique, utilisez les commandes (temoin --help).
@@ -374,10 +334,6 @@ cli-baseline-resumed = Ligne de base reprise :
 cli-segments-from-the-last-14-days = segments des 14 derniers jours.
 cli-listening-only-measurements-of-your-voice = Écoute en cours : seules des mesures de votre voix sont enregistrées, jamais le son. Ctrl+C pour arrêter.
 cli-measurements-could-not-be-stored-the = mesures n'ont pas pu être enregistrées : le coffre refuse l'écriture (disque plein ou fichier en lecture seule ?). Réglez le problème avant de relancer l'écoute.
-cli-segments-of-your-voice-measured = segments de votre voix mesurés
-cli-set-aside-another-voice = écarté(s) (autre voix)
-cli-audio-blocks-dropped-machine-too-busy = blocs audio perdus (machine trop chargée)
-cli-segment-s-stored-without-counting-words = segment(s) enregistré(s) sans compter les mots (transcription en retard).
 cli-cannot-find-the-configuration-folder-give = Impossible de trouver le dossier de configuration : indiquez le fichier avec TEMOIN_CONFIG.
 cli-read-a-few-sentences-in-your = Lisez quelques phrases à voix normale, comme en appel, pendant
 cli-nothing-is-recorded-only-your-level = {" "}: rien n'est enregistré, seul votre niveau est retenu.
@@ -669,3 +625,53 @@ weekday-4 = jeu.
 weekday-5 = ven.
 weekday-6 = sam.
 weekday-7 = dim.
+
+## counts
+cli-export-done = Export : { $what }, du { $from } au { $to }.
+cli-export-signed = Signé par { $pseudonym } (empreinte { $fingerprint }). Fichier : { $file }
+cli-aggregate-done = { $files ->
+    [one] { $files } fichier lu
+   *[other] { $files } fichiers lus
+}, { $people ->
+    [one] { $people } personne
+   *[other] { $people } personnes
+}, { $rejected ->
+    [one] { $rejected } écarté
+   *[other] { $rejected } écartés
+} ; relevé écrit : { $file }.
+cli-popup-list-summary = { $popups ->
+    [one] { $popups } pop-up
+   *[other] { $popups } pop-ups
+}, { $flagged } avec analyse des émotions, { $contradicted ->
+    [one] { $contradicted } contredit
+   *[other] { $contradicted } contredits
+} par la mesure.
+cli-popups-recorded = { $count ->
+    [one] { $count } pop-up enregistré.
+   *[other] { $count } pop-ups enregistrés.
+}
+cli-listen-summary = { $segments ->
+    [one] { $segments } segment de votre voix mesuré
+   *[other] { $segments } segments de votre voix mesurés
+}, { $set_aside ->
+    [one] { $set_aside } écarté (autre voix)
+   *[other] { $set_aside } écartés (autre voix)
+}, { $episodes ->
+    [one] { $episodes } épisode de tension vocale
+   *[other] { $episodes } épisodes de tension vocale
+}, { $dropped ->
+    [one] { $dropped } bloc audio perdu (machine trop chargée)
+   *[other] { $dropped } blocs audio perdus (machine trop chargée)
+}.
+cli-words-skipped = { $count ->
+    [one] { $count } segment enregistré sans compter les mots (transcription en retard).
+   *[other] { $count } segments enregistrés sans compter les mots (transcription en retard).
+}
+gui-rows-unreadable = { $count ->
+    [one] { $count } ligne illisible dans le coffre (modifiée, ou écrite par une version plus récente) : « temoin check » dit laquelle.
+   *[other] { $count } lignes illisibles dans le coffre (modifiées, ou écrites par une version plus récente) : « temoin check » dit lesquelles.
+}
+gui-events-shown = { $count ->
+    [one] { $count } événement, du plus récent
+   *[other] { $count } événements, du plus récent
+}

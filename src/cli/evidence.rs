@@ -80,38 +80,25 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
     })?;
     export::given(&mut vault, &b, Local::now().fixed_offset())?;
     let what = match level {
-        Level::Events => format!(
-            "{} {}",
-            b.events.len(),
-            temoin::i18n::s(lang, "messages-events")
-        ),
-        _ => format!(
-            "{} {}",
-            b.aggregates.len(),
-            match level {
-                Level::Hourly => temoin::i18n::s(lang, "messages-hour-s"),
-                _ => temoin::i18n::s(lang, "messages-day-s"),
-            }
-        ),
+        Level::Events => temoin::t!(lang, "verdict-events", "count" => b.events.len()),
+        Level::Hourly => temoin::t!(lang, "verdict-hours", "count" => b.aggregates.len()),
+        Level::Daily => temoin::t!(lang, "verdict-days", "count" => b.aggregates.len()),
     };
     println!(
-        "{} {what}, {} {} {} {}.",
-        temoin::i18n::s(lang, "cli-evidence-export"),
-        temoin::i18n::s(lang, "cli-evidence-from"),
-        period.from,
-        temoin::i18n::s(lang, "messages-to"),
-        period.to
+        "{}",
+        temoin::t!(lang, "cli-export-done",
+            "what" => what,
+            "from" => temoin::i18n::date(lang, period.from),
+            "to" => temoin::i18n::date(lang, period.to))
     );
     println!(
-        "{} {} ({} {}). {} {}",
-        temoin::i18n::s(lang, "messages-signed-by"),
-        b.worker.pseudonym,
-        temoin::i18n::s(lang, "messages-fingerprint"),
-        PublicKey::from_slice(vault.device_public_key())
-            .map(|k| k.fingerprint())
-            .unwrap_or_default(),
-        temoin::i18n::s(lang, "cli-evidence-file"),
-        args.out.display()
+        "{}",
+        temoin::t!(lang, "cli-export-signed",
+            "pseudonym" => &b.worker.pseudonym,
+            "fingerprint" => PublicKey::from_slice(vault.device_public_key())
+                .map(|k| k.fingerprint())
+                .unwrap_or_default(),
+            "file" => &args.out)
     );
     println!(
         "{}",
@@ -279,7 +266,9 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 ))
             })?;
             let register = temoin::evidence::aggregate::Register::parse(&text).map_err(|e| {
-                crate::explained(temoin::t!(lang, "cli-register-bad-line", "path" => path, "line" => e.line))
+                crate::explained(
+                    temoin::t!(lang, "cli-register-bad-line", "path" => path, "line" => e.line),
+                )
             })?;
             Pool::registered(register)
         }
@@ -345,15 +334,12 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         );
     } else {
         println!(
-            "{} {} {} {}, {} {} ; {} {}.",
-            list.len(),
-            temoin::i18n::s(lang, "cli-evidence-file-s-read"),
-            pool.workers.len(),
-            temoin::i18n::s(lang, "cli-evidence-people"),
-            pool.rejected.len(),
-            temoin::i18n::s(lang, "cli-evidence-set-aside-2"),
-            temoin::i18n::s(lang, "cli-evidence-report-written-2"),
-            args.out.display()
+            "{}",
+            temoin::t!(lang, "cli-aggregate-done",
+                "files" => list.len(),
+                "people" => pool.workers.len(),
+                "rejected" => pool.rejected.len(),
+                "file" => &args.out)
         );
     }
     Ok(ExitCode::SUCCESS)

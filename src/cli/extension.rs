@@ -115,7 +115,10 @@ pub fn install(lang: Lang) -> anyhow::Result<ExitCode> {
     }
     let folder = extension_folder();
     match folder {
-        Some(f) => println!("{}", temoin::t!(lang, "cli-extension-registered", "folder" => &f)),
+        Some(f) => println!(
+            "{}",
+            temoin::t!(lang, "cli-extension-registered", "folder" => &f)
+        ),
         None => println!("{}", temoin::t!(lang, "cli-extension-no-folder")),
     }
     Ok(ExitCode::SUCCESS)

@@ -210,14 +210,11 @@ fn list(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
         .filter(|r| r.popup.consistency == Some(temoin::events::Consistency::Contradicted))
         .count();
     println!(
-        "{} {}, {flagged} {}, {contradicted} {}.",
-        reviewed
-            .iter()
-            .map(|r| r.popup.count as usize)
-            .sum::<usize>(),
-        temoin::i18n::s(lang, "cli-popup-pop-up-s"),
-        temoin::i18n::s(lang, "cli-popup-with-emotion-analysis"),
-        temoin::i18n::s(lang, "cli-popup-contradicted-by-measurement")
+        "{}",
+        temoin::t!(lang, "cli-popup-list-summary",
+            "popups" => reviewed.iter().map(|r| r.popup.count as usize).sum::<usize>(),
+            "flagged" => flagged,
+            "contradicted" => contradicted)
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -329,8 +326,8 @@ fn watch(path: &Path, seconds: Option<f64>, lang: Lang) -> anyhow::Result<ExitCo
         show(n, &mut stored);
     }
     println!(
-        "{stored} {}",
-        temoin::i18n::s(lang, "cli-popup-pop-up-s-recorded")
+        "{}",
+        temoin::t!(lang, "cli-popups-recorded", "count" => stored)
     );
     Ok(ExitCode::SUCCESS)
 }

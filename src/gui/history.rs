@@ -235,12 +235,8 @@ impl History {
         let refresh = self.period_bar(ui);
         if session.unreadable > 0 {
             ui.label(
-                egui::RichText::new(format!(
-                    "{} {}",
-                    session.unreadable,
-                    s::rows_unreadable(lang)
-                ))
-                .color(ui.visuals().warn_fg_color),
+                egui::RichText::new(s::rows_unreadable(session.unreadable, lang))
+                    .color(ui.visuals().warn_fg_color),
             );
         }
         let f = self.figures(session);
@@ -383,7 +379,7 @@ impl History {
             ui.label(s::nothing_in_period(lang));
             return;
         }
-        ui.label(format!("{} {}", rows.len(), s::events_shown(lang)));
+        ui.label(s::events_shown(rows.len(), lang));
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])

@@ -1,7 +1,7 @@
 //! Every word the window shows, French first, English second, in one place.
 
-use crate::t;
 use super::history::{Figures, Filter};
+use crate::t;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -183,8 +183,8 @@ pub fn back_to_today(lang: Lang) -> &'static str {
     crate::i18n::s(lang, "gui-today")
 }
 
-pub fn rows_unreadable(lang: Lang) -> &'static str {
-    crate::i18n::s(lang, "gui-unreadable-row-s-in-the-vault")
+pub fn rows_unreadable(count: usize, lang: Lang) -> String {
+    t!(lang, "gui-rows-unreadable", "count" => count)
 }
 
 pub fn charts(lang: Lang) -> &'static str {
@@ -251,8 +251,8 @@ pub fn show(lang: Lang) -> &'static str {
     crate::i18n::s(lang, "gui-show")
 }
 
-pub fn events_shown(lang: Lang) -> &'static str {
-    crate::i18n::s(lang, "gui-event-s-newest-first")
+pub fn events_shown(count: usize, lang: Lang) -> String {
+    t!(lang, "gui-events-shown", "count" => count)
 }
 
 pub fn filter(f: Filter, lang: Lang) -> &'static str {
@@ -419,7 +419,11 @@ pub fn export_never(lang: Lang) -> &'static str {
 }
 
 pub fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> String {
-    crate::messages::with_detail(t!(lang, "gui-cannot-write", "path" => path), &e.to_string(), lang)
+    crate::messages::with_detail(
+        t!(lang, "gui-cannot-write", "path" => path),
+        &e.to_string(),
+        lang,
+    )
 }
 
 pub fn export_written(path: &Path, lang: Lang) -> String {
@@ -475,8 +479,13 @@ pub fn does_not(lang: Lang) -> &'static str {
 }
 
 pub fn does_not_list(lang: Lang) -> [&'static str; 4] {
-    ["gui-does-not-1", "gui-does-not-2", "gui-does-not-3", "gui-does-not-4"]
-        .map(|id| crate::i18n::s(lang, id))
+    [
+        "gui-does-not-1",
+        "gui-does-not-2",
+        "gui-does-not-3",
+        "gui-does-not-4",
+    ]
+    .map(|id| crate::i18n::s(lang, id))
 }
 
 pub fn next(lang: Lang) -> &'static str {

@@ -312,7 +312,9 @@ pub fn html(r: &Report, lang: Lang) -> String {
         } => crate::t!(lang, "report-who-worker",
             "pseudonym" => esc(pseudonym),
             "fingerprint" => esc(fingerprint)),
-        Who::Council { workers, .. } => crate::t!(lang, "report-who-council", "workers" => *workers),
+        Who::Council { workers, .. } => {
+            crate::t!(lang, "report-who-council", "workers" => *workers)
+        }
     };
     h += &format!(
         "<p class=\"meta\">{}</p>\n",
@@ -349,18 +351,20 @@ pub fn html(r: &Report, lang: Lang) -> String {
         "<p>{}</p>\n",
         crate::t!(lang, "report-emotion", "emotion" => fmt(r.emotion, 0, lang))
     );
-    let consistent = r.consistent.map_or(String::new(), |c| {
-        crate::t!(lang, "report-consistent", "count" => fmt(Some(c), 0, lang))
-    });
+    let consistent = r.consistent.map_or(
+        String::new(),
+        |c| crate::t!(lang, "report-consistent", "count" => fmt(Some(c), 0, lang)),
+    );
     h += &format!(
         "<p>{}</p>\n",
         crate::t!(lang, "report-contradicted",
             "contradicted" => fmt(r.contradicted, 0, lang),
             "consistent" => consistent)
     );
-    let run = r.longest_run_min.map_or(String::new(), |m| {
-        crate::t!(lang, "report-longest-run", "minutes" => fmt(Some(m), 0, lang))
-    });
+    let run = r.longest_run_min.map_or(
+        String::new(),
+        |m| crate::t!(lang, "report-longest-run", "minutes" => fmt(Some(m), 0, lang)),
+    );
     h += &format!(
         "<p>{}</p>\n",
         crate::t!(lang, "report-calls",
@@ -474,10 +478,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
         }],
     );
     if !r.examples.is_empty() {
-        h += &format!(
-            "<h2>{}</h2><ul>\n",
-            t("report-contradicted-title")
-        );
+        h += &format!("<h2>{}</h2><ul>\n", t("report-contradicted-title"));
         for e in &r.examples {
             h += &format!("<li>{}</li>\n", esc(e));
         }
