@@ -77,7 +77,7 @@ fn export_checkpoint_verify_round_trip_and_a_subset_with_its_proofs() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("Intact."), "{out}");
     assert!(out.contains("Prolonge bien le point de contrôle"), "{out}");
-    assert!(out.contains("du 2026-11-03 au 2026-11-03"), "{out}");
+    assert!(out.contains("du 03/11/2026 au 03/11/2026"), "{out}");
     let json: serde_json::Value = serde_json::from_slice(&bytes(&b)).unwrap();
     assert_eq!(
         json["log"]["size"], 19,

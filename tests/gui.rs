@@ -149,14 +149,14 @@ fn today_counts_calls_runs_without_a_break_and_shows_the_strain_gauge_in_words()
     assert!(h.query_by_label("32 min").is_some());
     assert!(h.query_by_label("35 min").is_some(), "time on the phone");
     assert!(
-        h.query_by_label_contains("nettement au-dessus de votre habitude (+2.3)")
+        h.query_by_label_contains("nettement au-dessus de votre habitude (+2,3)")
             .is_some()
     );
     assert!(h.query_by_label_contains("pas un diagnostic").is_some());
     h.state_mut().gauge = Some(Gauge::Effort(0.2));
     h.run();
     assert!(
-        h.query_by_label_contains("comme d'habitude (+0.2)")
+        h.query_by_label_contains("comme d'habitude (+0,2)")
             .is_some()
     );
 }
@@ -378,7 +378,7 @@ fn the_history_opens_with_the_passphrase_shows_the_day_and_locks_again() {
     );
     assert!(
         h.query_by_label_contains(
-            "2 pop-up(s), dont 1 analyse des émotions et 0 contredit(s) par la mesure ; 1 épisode(s) de tension vocale ; 1 appel(s)"
+            "2 pop-ups, dont 1 d'analyse des émotions et 0 contredit par la mesure ; 1 épisode de tension vocale ; 1 appel"
         )
         .is_some()
     );
@@ -393,10 +393,10 @@ fn the_history_opens_with_the_passphrase_shows_the_day_and_locks_again() {
     // The list, then only the pop-ups that inferred an emotion.
     h.get_by_label("Événements").click();
     h.run();
-    assert!(h.query_by_label("5 événement(s), du plus récent").is_some());
+    assert!(h.query_by_label("5 événements, du plus récent").is_some());
     h.get_by_label("analyse des émotions").click();
     h.run();
-    assert!(h.query_by_label("1 événement(s), du plus récent").is_some());
+    assert!(h.query_by_label("1 événement, du plus récent").is_some());
     assert!(
         h.query_by_label_contains("Le client semble frustré")
             .is_some()
@@ -414,10 +414,10 @@ fn the_history_opens_with_the_passphrase_shows_the_day_and_locks_again() {
         .unwrap();
     h.get_by_label("tout").click();
     h.run();
-    assert!(h.query_by_label("5 événement(s), du plus récent").is_some());
+    assert!(h.query_by_label("5 événements, du plus récent").is_some());
     h.get_by_label("Actualiser").click();
     settle(&mut h);
-    assert!(h.query_by_label("6 événement(s), du plus récent").is_some());
+    assert!(h.query_by_label("6 événements, du plus récent").is_some());
     // The day before: nothing.
     h.get_by_label("‹ Avant").click();
     h.run();
@@ -496,7 +496,7 @@ fn the_export_wizard_shows_what_will_leave_then_writes_a_signed_bundle_and_a_rep
     until(&mut h, |a| a.evidence.export.preview.is_some());
     assert!(h.query_by_label_contains("Étape 2 sur 2").is_some());
     assert!(
-        h.query_by_label("5 événement(s), chacun avec sa preuve :")
+        h.query_by_label("5 événements, chacun avec sa preuve :")
             .is_some()
     );
     assert!(h.query_by_label("    2 × Pop-up").is_some());
@@ -525,7 +525,7 @@ fn the_export_wizard_shows_what_will_leave_then_writes_a_signed_bundle_and_a_rep
     h.run();
     h.get_by_label("Suivant : aperçu").click();
     until(&mut h, |a| a.evidence.export.preview.is_some());
-    assert!(h.query_by_label_contains("1 jour(s) de chiffres").is_some());
+    assert!(h.query_by_label_contains("1 jour de chiffres").is_some());
     h.get_by_label("Retour").click();
     h.run();
     let page = dir.path().join("releve.html");

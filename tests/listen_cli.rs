@@ -53,7 +53,7 @@ fn the_baseline_resumes_from_the_last_fourteen_days() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("Ligne de base reprise : 3 segments"), "{err}");
     assert!(err.contains("L'écoute reprendra d'elle-même"), "{err}");
-    assert!(out.contains("0 segments de votre voix mesurés"), "{out}");
+    assert!(out.contains("0 segment de votre voix mesuré"), "{out}");
 }
 
 #[test]

@@ -72,7 +72,7 @@ fn live_capture_logs_measurements_and_never_sound() {
     // The live path resamples twice (PulseAudio, then ours), so a segment boundary may fall a
     // chunk differently from the file: counts are compared within one, measures by median.
     let set_aside: usize = stdout
-        .split(" écarté(s) (autre voix)")
+        .split(" écarté")
         .next()
         .and_then(|head| head.rsplit(' ').next())
         .and_then(|n| n.parse().ok())

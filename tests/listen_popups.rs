@@ -54,7 +54,7 @@ fn popups_while_listening_get_a_verdict_from_the_workers_speech() {
     let _ = player.wait();
     std::thread::sleep(Duration::from_secs(2));
     let out = w.stop();
-    assert!(out.contains("9 pop-up(s) enregistré(s)"), "{out}");
+    assert!(out.contains("9 pop-ups enregistrés"), "{out}");
 
     let vault = Vault::open(&path).unwrap();
     let events = vault.unlock(PASS).unwrap().events().unwrap();

@@ -58,7 +58,7 @@ fn windows_notifications_and_the_hotkey_land_in_the_vault() {
         let _ = c.kill();
         let _ = c.wait();
     }
-    assert!(out.contains("5 pop-up(s) enregistré(s)"), "{out}");
+    assert!(out.contains("5 pop-ups enregistrés"), "{out}");
 
     let mut got = popups(&path);
     got.sort_by_key(|p| (p.source, p.category));
@@ -176,7 +176,7 @@ fn without_a_desktop_the_watchers_say_unavailable_and_stop_cleanly() {
             "{err}"
         );
     }
-    assert!(out.contains("0 pop-up(s) enregistré(s)"), "{out}");
+    assert!(out.contains("0 pop-up enregistré"), "{out}");
 }
 
 #[test]
@@ -403,7 +403,7 @@ fn the_softphone_window_marks_calls_and_is_never_a_popup() {
     conn.flush().unwrap();
     std::thread::sleep(Duration::from_millis(500));
     let out = w.stop();
-    assert!(out.contains("0 pop-up(s) enregistré(s)"), "{out}");
+    assert!(out.contains("0 pop-up enregistré"), "{out}");
 
     let events = stored_events(&path);
     assert!(

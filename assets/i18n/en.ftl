@@ -455,10 +455,7 @@ duration-minutes = { $minutes } min
 duration-hours = { $hours } h { $minutes }
 duration-seconds = { NUMBER($seconds, maximumFractionDigits: 0) } s
 percent = { NUMBER($percent, maximumFractionDigits: 0) } %
-workload-calls = { $calls ->
-    [one] { $calls } call
-   *[other] { $calls } calls
-}; time on the phone: { $phone } of { $logged } logged (occupancy { $occupancy }).
+workload-calls = Calls: { $calls }; time on the phone: { $phone } of { $logged } logged (occupancy { $occupancy }).
 workload-handle = Average handle time: { $handle }; recovery between calls: { $recovery } on average, { $shortest } at the shortest.
 workload-run = Longest run of calls without a break: { $run } ({ $calls ->
     [one] { $calls } call

@@ -455,10 +455,7 @@ duration-minutes = { $minutes } min
 duration-hours = { $hours } h { $minutes }
 duration-seconds = { NUMBER($seconds, maximumFractionDigits: 0) } s
 percent = { NUMBER($percent, maximumFractionDigits: 0) } %
-workload-calls = { $calls ->
-    [one] { $calls } appel
-   *[other] { $calls } appels
-} ; temps au téléphone : { $phone } sur { $logged } de présence (occupation { $occupancy }).
+workload-calls = Appels : { $calls } ; temps au téléphone : { $phone } sur { $logged } de présence (occupation { $occupancy }).
 workload-handle = Durée moyenne d'un appel : { $handle } ; récupération entre deux appels : { $recovery } en moyenne, { $shortest } au plus court.
 workload-run = Plus longue suite d'appels sans pause : { $run } ({ $calls ->
     [one] { $calls } appel
