@@ -78,7 +78,6 @@ messages-the-events-and-their-proof-do = The events and their proof do not lead 
 messages-this-text-is-not-a-temoin = This text is not a Témoin checkpoint (it starts with "temoin-checkpoint").
 messages-this-checkpoint-s-signature-is-not = This checkpoint's signature is not valid: it was altered or forged.
 messages-fingerprint = fingerprint
-messages-to = to
 messages-hourly-or-daily-figures-signed-by = Hourly or daily figures: signed by the worker's device, they are not proven event by event.
 messages-intact = Intact.
 messages-not-intact = NOT INTACT:
@@ -296,13 +295,10 @@ cli-popup-watching-for-pop-ups-each-one = Watching for pop-ups: each one recogni
 ## src/cli/evidence.rs
 cli-evidence-warning = Warning:
 cli-evidence-the-start-date-from-is-after = The start date (--from) is after the end date (--to).
-cli-evidence-cannot-write = Cannot write
-cli-evidence-from = from
 cli-evidence-no-sound-no-transcript-nothing-about = No sound, no transcript, nothing about customers: only these measurements and pop-ups.
 cli-evidence-checkpoint = Checkpoint:
 cli-evidence-events-signed-by = events, signed by
 cli-evidence-hand-this-line-or-the-qr = Hand this line (or the QR code) to your representative: a later export will prove it extends it.
-cli-evidence-report-written = Report written:
 cli-evidence-no-export-json-files-found-there = No export (.json files) found there.
 cli-evidence-cannot-read-the-register = Cannot read the register
 cli-evidence-warning-without-a-register-any-signed = Warning: without a register, any signed export counts, even from a key made up for the purpose.
@@ -657,3 +653,121 @@ gui-events-shown = { $count ->
     [one] { $count } event, newest first
    *[other] { $count } events, newest first
 }
+
+## command line errors
+cli-file-error = A file could not be read or written. Check the path given and the folder's permissions.
+cli-unexpected-error = An unexpected error stopped the command; it changed nothing.
+
+## command line help
+help-temoin = Your own record of workplace surveillance
+help-temoin--vault = Vault file (default: the user's data folder)
+help-temoin--lang = Language of messages, fr or en (default: the one chosen in the window, otherwise French)
+help-temoin-gui = The window (also without a command)
+help-temoin-gui--no-listen = Without listening or pop-up watching (the button works)
+help-temoin-gui--vue = The view it opens on: aujourdhui, historique, fin-de-service, preuves or reglages
+help-temoin-init = Create the encrypted vault
+help-temoin-note = Append a note, no passphrase needed
+help-temoin-note--text = The note's text
+help-temoin-events = Decrypt and list events
+help-temoin-events--json = JSON output
+help-temoin-events--from = From this day (DD/MM/YYYY or YYYY-MM-DD, the event's local time)
+help-temoin-events--to = Up to and including this day
+help-temoin-check = Verify the vault's chain
+help-temoin-check--full = Also decrypt every row and read the writing sessions' history
+help-temoin-check--checkpoint = A checkpoint given before
+help-temoin-passwd = Change the passphrase
+help-temoin-recover = New passphrase from the recovery code
+help-temoin-listen = Listen to the microphone and log measurements, no passphrase needed
+help-temoin-listen--device = Microphone name (default: the system's)
+help-temoin-listen--list = List microphones
+help-temoin-listen--own-level = Your calibrated level in dBFS
+help-temoin-listen--seconds = Stop after this many seconds
+help-temoin-listen--baseline = Ask the passphrase once to resume your baseline of the last 14 days (keys are dropped at once)
+help-temoin-listen--no-words = Do not count words (weak PC)
+help-temoin-listen--no-popups = Do not watch for pop-ups
+help-temoin-calibrate = Calibrate your voice level: read a few sentences aloud
+help-temoin-calibrate--device = Microphone name (default: the system's)
+help-temoin-calibrate--seconds = How long to listen
+help-temoin-popup = Log a pop-up, test the rules, or watch for pop-ups, no passphrase needed
+help-temoin-popup--text = The text seen (optional)
+help-temoin-popup--category = Category: pace_faster, pace_slower, thanks, apology, empathy, silence, overtalk, hold, script, score, customer_sentiment or other
+help-temoin-popup-rules = Show how a text would be classified
+help-temoin-popup-rules--test = The text to test
+help-temoin-popup-rules--json = JSON output
+help-temoin-popup-rules--show-default = Print the shipped rules
+help-temoin-popup-classer = Give the category of a pop-up logged without one (the time shown when it was logged)
+help-temoin-popup-classer--at = The pop-up's time: HH:MM:SS today, or RFC 3339
+help-temoin-popup-list = List your pop-ups with the measurement's verdict (asks the passphrase)
+help-temoin-popup-watch = Watch for pop-ups without listening to the microphone
+help-temoin-popup-watch--seconds = Stop after this many seconds
+help-temoin-extension = The browser extension (page pop-ups)
+help-temoin-call = Mark a call's start or end
+help-temoin-fin-de-service = End-of-shift self-report, no passphrase needed
+help-temoin-fin-de-service--mental = Mental demand (0–100)
+help-temoin-fin-de-service--physical = Physical demand
+help-temoin-fin-de-service--temporal = Temporal demand
+help-temoin-fin-de-service--performance = Performance (0 = perfect)
+help-temoin-fin-de-service--note = A free note
+help-temoin-export = Export a signed period for the works council or occupational doctor (asks the passphrase)
+help-temoin-export--from = First day
+help-temoin-export--to = Last day (default today)
+help-temoin-export--level = Level of detail: events (every event), hourly (figures per hour) or daily (per day)
+help-temoin-export--out = File to write
+help-temoin-checkpoint = A signed checkpoint of the log to hand to a representative (asks the passphrase)
+help-temoin-checkpoint--out = Also write the line to this file
+help-temoin-verify = Verify an export: who signed, what period, intact or not (0 intact, 1 not, 2 unreadable)
+help-temoin-verify--file = The export to verify (.json file)
+help-temoin-verify--checkpoint = A checkpoint given earlier (the line, or a file holding it)
+help-temoin-report = A readable report (HTML, prints to PDF) of a period (asks the passphrase)
+help-temoin-report--from = First day (default: the log's start)
+help-temoin-report--to = Last day (default today)
+help-temoin-report--out = HTML file to write
+help-temoin-aggregate = The works council's collective report from several people's exports
+help-temoin-aggregate--inputs = Exports to pool: files or folders
+help-temoin-aggregate--out = Collective HTML report to write
+help-temoin-aggregate--json = Also print the figures as JSON
+help-temoin-aggregate--registre = The council's register: the fingerprints of the keys registered in person, one a line; only their exports are pooled
+help-temoin-aggregate--sans-registre = Pool every export, registered or not (to avoid)
+help-temoin-corriger-service = Correct the start and/or end of a day's shift, no passphrase needed
+help-temoin-corriger-service--date = The day the shift started (AAAA-MM-JJ)
+help-temoin-corriger-service--debut = Start time (HH:MM)
+help-temoin-corriger-service--fin = End time (HH:MM; earlier than the start: the next day)
+help-temoin-workload = Workload indicators (asks the passphrase)
+help-temoin-analyze = Measure the voice in a WAV recording
+help-temoin-analyze--file = WAV recording to measure
+help-temoin-analyze--json = JSON output (documented interface)
+help-temoin-analyze--own-level = Your calibrated voice level in dBFS: quieter voices are set aside
+help-temoin-analyze--no-words = Do not transcribe
+help-temoin-analyze--transcript = Also print the transcript, to check it; it is never stored
+help-temoin-analyze--speech-lang = Spoken language: fr, en, or auto (recognised by the model)
+help-temoin-popup-classer--category = The category: pace_faster, pace_slower, thanks, apology, empathy, silence, overtalk, hold, script, score, customer_sentiment or other
+help-temoin-popup-list--json = JSON output
+help-temoin-extension--action = install: registers the host with the user's browsers
+help-temoin-call--action = start (a call starts) or end (a call ends)
+help-temoin-fin-de-service--effort = Effort (0 to 100)
+help-temoin-fin-de-service--frustration = Frustration (0 to 100)
+help-temoin-workload--json = JSON output
+help-template = {"{"}about-with-newline{"}"}
+    Usage: {"{"}usage{"}"}
+    
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-commands = Commands
+help-options = Options
+help-help = Print this help
+help-version = Print the version
+cli-error-date = The date “{ $value }” given to { $arg } cannot be read. Write it DD/MM/YYYY (for example 29/11/2026) or YYYY-MM-DD (2026-11-29).
+cli-error-value = The value “{ $value }” given to { $arg } is not valid. “temoin --help” describes every option.
+cli-error-value-one-of = The value “{ $value }” given to { $arg } is not valid. Possible values: { $valid }.
+cli-error-unknown-argument = Unknown option: { $arg }. “temoin --help” (or “temoin COMMAND --help”) lists the options.
+cli-error-unknown-command = Unknown command: “{ $command }”. “temoin --help” lists the commands.
+cli-error-missing = { $arg } is missing. “temoin COMMAND --help” says what to give.
+cli-error-missing-command = A command is missing. “temoin --help” lists them.
+cli-error-conflict = { $arg } cannot be given with { $other }.
+cli-error-other = These arguments are not understood. “temoin --help” describes the commands and their options.
+
+## command line, files
+help-arguments = Arguments
+cli-cannot-read-file = Cannot read { $path }: the file does not exist or cannot be read. Check the path.
+
+## command line, reports
+cli-report-written = Report written: { $file } (from { $from } to { $to }).

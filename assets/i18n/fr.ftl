@@ -78,7 +78,6 @@ messages-the-events-and-their-proof-do = Les événements et leur preuve ne mèn
 messages-this-text-is-not-a-temoin = Ce texte n'est pas un point de contrôle Témoin (il commence par « temoin-checkpoint »).
 messages-this-checkpoint-s-signature-is-not = La signature de ce point de contrôle est invalide : il a été modifié ou fabriqué.
 messages-fingerprint = empreinte
-messages-to = au
 messages-hourly-or-daily-figures-signed-by = Chiffres par heure ou par jour : signés par l'appareil du salarié, ils ne sont pas prouvés événement par événement.
 messages-intact = Intact.
 messages-not-intact = PAS INTACT :
@@ -296,13 +295,10 @@ cli-popup-watching-for-pop-ups-each-one = Surveillance des pop-ups : chaque pop-
 ## src/cli/evidence.rs
 cli-evidence-warning = Attention :
 cli-evidence-the-start-date-from-is-after = La date de début (--from) est après la date de fin (--to).
-cli-evidence-cannot-write = Impossible d'écrire
-cli-evidence-from = du
 cli-evidence-no-sound-no-transcript-nothing-about = Aucun son, aucune transcription, rien sur les clients : seulement ces mesures et pop-ups.
 cli-evidence-checkpoint = Point de contrôle :
 cli-evidence-events-signed-by = événements, signé par
 cli-evidence-hand-this-line-or-the-qr = Remettez cette ligne (ou le code QR) à votre représentant : un export ultérieur prouvera qu'il la prolonge.
-cli-evidence-report-written = Relevé écrit :
 cli-evidence-no-export-json-files-found-there = Aucun export trouvé (fichiers .json) à cet endroit.
 cli-evidence-cannot-read-the-register = Impossible de lire le registre
 cli-evidence-warning-without-a-register-any-signed = Attention : sans registre, tout export signé compte, même d'une clé créée pour l'occasion.
@@ -672,3 +668,121 @@ gui-events-shown = { $count ->
     [one] { $count } événement, du plus récent
    *[other] { $count } événements, du plus récent
 }
+
+## command line errors
+cli-file-error = Un fichier n'a pas pu être lu ou écrit. Vérifiez le chemin donné et les droits du dossier.
+cli-unexpected-error = Une erreur inattendue a arrêté la commande ; rien n'a été modifié par elle.
+
+## command line help
+help-temoin = Témoin : votre propre relevé de la surveillance au travail
+help-temoin--vault = Fichier du coffre (défaut : dossier de données de l'utilisateur)
+help-temoin--lang = Langue des messages, fr ou en (par défaut celle choisie dans la fenêtre, sinon le français)
+help-temoin-gui = La fenêtre (aussi sans commande)
+help-temoin-gui--no-listen = Sans écoute du micro ni surveillance des pop-ups (le bouton marche)
+help-temoin-gui--vue = La vue ouverte : aujourdhui, historique, fin-de-service, preuves ou reglages
+help-temoin-init = Crée le coffre chiffré
+help-temoin-note = Ajoute une note, sans phrase de passe
+help-temoin-note--text = Le texte de la note
+help-temoin-events = Déchiffre et liste les événements
+help-temoin-events--json = Sortie JSON
+help-temoin-events--from = À partir du jour (JJ/MM/AAAA ou AAAA-MM-JJ, heure locale de l'événement)
+help-temoin-events--to = Jusqu'au jour inclus
+help-temoin-check = Vérifie la chaîne du coffre
+help-temoin-check--full = Déchiffre aussi chaque ligne et relit l'histoire des sessions d'écriture (demande la phrase de passe)
+help-temoin-check--checkpoint = Un point de contrôle remis avant (fichier ou ligne) : le journal doit le prolonger, sinon il a été coupé ou remis à une copie plus ancienne
+help-temoin-passwd = Change la phrase de passe
+help-temoin-recover = Nouvelle phrase de passe avec le code de récupération
+help-temoin-listen = Écoute le micro et enregistre les mesures, sans phrase de passe
+help-temoin-listen--device = Nom du micro (défaut : celui du système)
+help-temoin-listen--list = Liste les micros
+help-temoin-listen--own-level = Votre niveau calibré en dBFS
+help-temoin-listen--seconds = S'arrête après ce nombre de secondes
+help-temoin-listen--baseline = Demande la phrase de passe une fois pour reprendre votre ligne de base des 14 derniers jours (les clés sont oubliées aussitôt)
+help-temoin-listen--no-words = Ne compte pas les mots (PC faible)
+help-temoin-listen--no-popups = Ne surveille pas les pop-ups
+help-temoin-calibrate = Calibre le niveau de votre voix : lisez quelques phrases
+help-temoin-calibrate--device = Nom du micro (défaut : celui du système)
+help-temoin-calibrate--seconds = Durée de l'écoute
+help-temoin-popup = Enregistre un pop-up vu, teste les règles, ou surveille les pop-ups, sans phrase de passe
+help-temoin-popup--text = Le texte vu (facultatif : la catégorie suffit)
+help-temoin-popup--category = Catégorie : pace_faster, pace_slower, thanks, apology, empathy, silence, overtalk, hold, script, score, customer_sentiment ou other
+help-temoin-popup-rules = Montre comment un texte serait classé
+help-temoin-popup-rules--test = Le texte à tester
+help-temoin-popup-rules--json = Sortie JSON
+help-temoin-popup-rules--show-default = Affiche les règles livrées, à copier et modifier
+help-temoin-popup-classer = Donne la catégorie d'un pop-up noté sans (heure affichée à l'enregistrement)
+help-temoin-popup-classer--at = Heure du pop-up : HH:MM:SS aujourd'hui, ou AAAA-MM-JJTHH:MM:SS+01:00
+help-temoin-popup-list = Liste vos pop-ups avec le verdict de la mesure (demande la phrase de passe)
+help-temoin-popup-watch = Surveille les pop-ups (fenêtres, notifications, raccourci) sans écouter le micro
+help-temoin-popup-watch--seconds = S'arrête après ce nombre de secondes
+help-temoin-extension = L'extension de navigateur (pop-ups des pages)
+help-temoin-call = Marque le début ou la fin d'un appel, sans phrase de passe
+help-temoin-fin-de-service = Bilan de fin de service (NASA-TLX, moins d'une minute), sans phrase de passe
+help-temoin-fin-de-service--mental = Exigence mentale
+help-temoin-fin-de-service--physical = Exigence physique
+help-temoin-fin-de-service--temporal = Pression du temps
+help-temoin-fin-de-service--performance = Réussite (0 = parfaitement)
+help-temoin-fin-de-service--note = Une note libre
+help-temoin-export = Exporte une période, signée, pour le CSE ou le médecin du travail (phrase de passe)
+help-temoin-export--from = Premier jour (AAAA-MM-JJ ; par défaut le début du journal)
+help-temoin-export--to = Dernier jour (par défaut aujourd'hui)
+help-temoin-export--level = Niveau de détail : events (chaque événement), hourly (chiffres par heure) ou daily (par jour)
+help-temoin-export--out = Fichier à écrire
+help-temoin-checkpoint = Point de contrôle signé du journal, à remettre à un représentant (phrase de passe)
+help-temoin-checkpoint--out = Écrire aussi la ligne dans ce fichier
+help-temoin-verify = Vérifie un export : qui l'a signé, quelle période, intact ou non (0 intact, 1 non, 2 illisible)
+help-temoin-verify--file = L'export à vérifier (fichier .json)
+help-temoin-verify--checkpoint = Un point de contrôle remis avant (la ligne, ou un fichier qui la contient)
+help-temoin-report = Relevé lisible (HTML, à imprimer en PDF) d'une période (phrase de passe)
+help-temoin-report--from = Premier jour (par défaut le début du journal)
+help-temoin-report--to = Dernier jour (par défaut aujourd'hui)
+help-temoin-report--out = Fichier HTML à écrire
+help-temoin-aggregate = Relevé collectif du CSE à partir des exports de plusieurs personnes
+help-temoin-aggregate--inputs = Exports à réunir : fichiers ou dossiers
+help-temoin-aggregate--out = Relevé collectif HTML à écrire
+help-temoin-aggregate--json = Écrire aussi les chiffres en JSON sur la sortie
+help-temoin-aggregate--registre = Registre du CSE : les empreintes des clés enregistrées en personne, une par ligne ; seuls leurs exports sont réunis
+help-temoin-aggregate--sans-registre = Réunir tous les exports, clés enregistrées ou non (à éviter : de nouvelles clés peuvent remplir une case)
+help-temoin-corriger-service = Corrige le début et/ou la fin du service d'un jour, sans phrase de passe
+help-temoin-corriger-service--date = Le jour où le service a commencé
+help-temoin-corriger-service--debut = Heure de début
+help-temoin-corriger-service--fin = Heure de fin
+help-temoin-workload = Charge de travail : appels, récupération, occupation, suites sans pause (phrase de passe)
+help-temoin-analyze = Mesure la voix dans un enregistrement WAV
+help-temoin-analyze--file = Enregistrement WAV à mesurer
+help-temoin-analyze--json = Sortie JSON (interface documentée)
+help-temoin-analyze--own-level = Niveau calibré de votre voix en dBFS : les voix plus faibles sont écartées
+help-temoin-analyze--no-words = Ne pas transcrire (PC faible, ou pour chronométrer le reste)
+help-temoin-analyze--transcript = Affiche aussi le texte transcrit, pour vérifier ; il n'est jamais enregistré
+help-temoin-analyze--speech-lang = Langue parlée : fr, en, ou auto (reconnue par le modèle)
+help-temoin-popup-classer--category = La catégorie : pace_faster, pace_slower, thanks, apology, empathy, silence, overtalk, hold, script, score, customer_sentiment ou other
+help-temoin-popup-list--json = Sortie JSON
+help-temoin-extension--action = install : enregistre l'hôte auprès des navigateurs de l'utilisateur
+help-temoin-call--action = start (début d'appel) ou end (fin d'appel)
+help-temoin-fin-de-service--effort = Effort (0 à 100)
+help-temoin-fin-de-service--frustration = Frustration (0 à 100)
+help-temoin-workload--json = Sortie JSON
+help-template = {"{"}about-with-newline{"}"}
+    Utilisation : {"{"}usage{"}"}
+    
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-commands = Commandes
+help-options = Options
+help-help = Affiche cette aide
+help-version = Affiche la version
+cli-error-date = La date « { $value } » donnée à { $arg } n'est pas lisible. Écrivez-la JJ/MM/AAAA (par exemple 29/11/2026) ou AAAA-MM-JJ (2026-11-29).
+cli-error-value = La valeur « { $value } » donnée à { $arg } n'est pas valable. « temoin --help » décrit chaque option.
+cli-error-value-one-of = La valeur « { $value } » donnée à { $arg } n'est pas valable. Valeurs possibles : { $valid }.
+cli-error-unknown-argument = Option inconnue : { $arg }. « temoin --help » (ou « temoin COMMANDE --help ») liste les options.
+cli-error-unknown-command = Commande inconnue : « { $command } ». « temoin --help » liste les commandes.
+cli-error-missing = Il manque { $arg }. « temoin COMMANDE --help » dit ce qu'il faut donner.
+cli-error-missing-command = Il manque une commande. « temoin --help » les liste.
+cli-error-conflict = { $arg } ne peut pas être donné avec { $other }.
+cli-error-other = Ces arguments ne sont pas compris. « temoin --help » décrit les commandes et leurs options.
+
+## command line, files
+help-arguments = Arguments
+cli-cannot-read-file = Impossible de lire { $path } : le fichier n'existe pas ou n'est pas lisible. Vérifiez le chemin.
+
+## command line, reports
+cli-report-written = Relevé écrit : { $file } (du { $from } au { $to }).

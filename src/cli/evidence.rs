@@ -26,10 +26,10 @@ pub enum LevelArg {
 #[derive(Args)]
 pub struct ExportArgs {
     /// Premier jour (AAAA-MM-JJ ; par défaut le début du journal) / first day.
-    #[arg(long)]
+    #[arg(value_parser = crate::cli::help::date, long)]
     from: Option<NaiveDate>,
     /// Dernier jour (par défaut aujourd'hui) / last day (default today).
-    #[arg(long)]
+    #[arg(value_parser = crate::cli::help::date, long)]
     to: Option<NaiveDate>,
     /// Niveau de détail / level of detail.
     #[arg(long, value_enum, default_value = "events")]
@@ -41,7 +41,7 @@ pub struct ExportArgs {
 
 pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut vault = Vault::open(path)?;
-    let pass = crate::passphrase(lang)?;
+    let pass = crate::cli::common::passphrase(lang)?;
     let level = match args.level {
         LevelArg::Events => Level::Events,
         LevelArg::Hourly => Level::Hourly,
@@ -64,20 +64,14 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
         );
     }
     if b.period.from > b.period.to {
-        return Err(crate::explained(temoin::i18n::s(
+        return Err(crate::cli::common::explained(temoin::i18n::s(
             lang,
             "cli-evidence-the-start-date-from-is-after",
         )));
     }
     let period = b.period;
     let json = export::to_json(&b);
-    export::write_whole(&args.out, &json).map_err(|e| {
-        crate::explained(format!(
-            "{} {} : {e}",
-            temoin::i18n::s(lang, "cli-evidence-cannot-write"),
-            args.out.display()
-        ))
-    })?;
+    export::write_whole(&args.out, &json).map_err(|e| cannot_write(&args.out, &e, lang))?;
     export::given(&mut vault, &b, Local::now().fixed_offset())?;
     let what = match level {
         Level::Events => temoin::t!(lang, "verdict-events", "count" => b.events.len()),
@@ -111,12 +105,13 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
 pub fn checkpoint(path: &Path, out: Option<PathBuf>, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut vault = Vault::open(path)?;
     vault.writable()?;
-    let pass = crate::passphrase(lang)?;
+    let pass = crate::cli::common::passphrase(lang)?;
     let key = vault.device_public_key().to_vec();
     let c = export::give_checkpoint(&mut vault, &pass, Local::now().fixed_offset())?;
     let line = c.to_line();
     if let Some(out) = &out {
-        export::write_whole(out, format!("{line}\n").as_bytes())?;
+        export::write_whole(out, format!("{line}\n").as_bytes())
+            .map_err(|e| cannot_write(out, &e, lang))?;
     }
     let pk = PublicKey::from_slice(&key).expect("Ed25519 key");
     println!(
@@ -156,9 +151,18 @@ pub(crate) fn read_checkpoint(given: &str, lang: Lang) -> Result<Checkpoint, Str
     Checkpoint::parse(&text).map_err(|e| messages::checkpoint_error(&e, lang))
 }
 
+/// A file that could not be written, said in the reader's language (the system's words after).
+fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> anyhow::Error {
+    crate::cli::common::explained(messages::with_detail(
+        temoin::t!(lang, "gui-cannot-write", "path" => path),
+        &e.to_string(),
+        lang,
+    ))
+}
+
 pub fn verify(file: &Path, checkpoints: &[String], lang: Lang) -> anyhow::Result<ExitCode> {
     let unreadable = |why: String| {
-        eprintln!("{} : {why}", file.display());
+        eprintln!("temoin : {why}");
         Ok(ExitCode::from(2))
     };
     let mut given = Vec::new();
@@ -173,9 +177,19 @@ pub fn verify(file: &Path, checkpoints: &[String], lang: Lang) -> anyhow::Result
     }
     let v = match bundle::verify_file(file, &given) {
         Ok(v) => v,
-        Err(bundle::FileProblem::Io(e)) => return unreadable(e.to_string()),
+        Err(bundle::FileProblem::Io(e)) => {
+            return unreadable(messages::with_detail(
+                temoin::t!(lang, "cli-cannot-read-file", "path" => file),
+                &e.to_string(),
+                lang,
+            ));
+        }
         Err(bundle::FileProblem::Unreadable(e)) => {
-            return unreadable(messages::bundle_unreadable(&e, lang));
+            return unreadable(format!(
+                "{} : {}",
+                file.display(),
+                messages::bundle_unreadable(&e, lang)
+            ));
         }
     };
     for line in messages::verdict(&v, lang) {
@@ -191,10 +205,10 @@ pub fn verify(file: &Path, checkpoints: &[String], lang: Lang) -> anyhow::Result
 #[derive(Args)]
 pub struct ReportArgs {
     /// Premier jour (par défaut le début du journal) / first day (default: the log's start).
-    #[arg(long)]
+    #[arg(value_parser = crate::cli::help::date, long)]
     from: Option<NaiveDate>,
     /// Dernier jour (par défaut aujourd'hui) / last day (default today).
-    #[arg(long)]
+    #[arg(value_parser = crate::cli::help::date, long)]
     to: Option<NaiveDate>,
     /// Fichier HTML à écrire / HTML file to write.
     #[arg(long)]
@@ -203,7 +217,7 @@ pub struct ReportArgs {
 
 /// The top-level entry point for `temoin report`: one worker's record as a readable page.
 pub fn report(path: &Path, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let events = crate::readable_events(path, lang)?;
+    let events = crate::cli::common::readable_events(path, lang)?;
     let vault = Vault::open(path)?;
     let today = Local::now().date_naive();
     let from = args
@@ -213,13 +227,14 @@ pub fn report(path: &Path, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitC
     let to = args.to.unwrap_or(today);
     let key = PublicKey::from_slice(vault.device_public_key()).expect("Ed25519 key");
     let r = temoin::report::for_worker(&events, from, to, key.pseudonym(), key.fingerprint(), lang);
-    export::write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())?;
+    export::write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())
+        .map_err(|e| cannot_write(&args.out, &e, lang))?;
     println!(
-        "{} {} ({} {from} {} {to}).",
-        temoin::i18n::s(lang, "cli-evidence-report-written"),
-        args.out.display(),
-        temoin::i18n::s(lang, "cli-evidence-from"),
-        temoin::i18n::s(lang, "messages-to"),
+        "{}",
+        temoin::t!(lang, "cli-report-written",
+            "file" => &args.out,
+            "from" => temoin::i18n::date(lang, from),
+            "to" => temoin::i18n::date(lang, to))
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -251,7 +266,7 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     use temoin::evidence::aggregate::{Pool, Rejected, files};
     let list = files(&args.inputs);
     if list.is_empty() {
-        return Err(crate::explained(temoin::i18n::s(
+        return Err(crate::cli::common::explained(temoin::i18n::s(
             lang,
             "cli-evidence-no-export-json-files-found-there",
         )));
@@ -259,14 +274,14 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut pool = match &args.registre {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
-                crate::explained(format!(
+                crate::cli::common::explained(format!(
                     "{} {} : {e}",
                     temoin::i18n::s(lang, "cli-evidence-cannot-read-the-register"),
                     path.display()
                 ))
             })?;
             let register = temoin::evidence::aggregate::Register::parse(&text).map_err(|e| {
-                crate::explained(
+                crate::cli::common::explained(
                     temoin::t!(lang, "cli-register-bad-line", "path" => path, "line" => e.line),
                 )
             })?;
@@ -326,7 +341,8 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         to,
         &pool.buckets(),
     );
-    export::write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())?;
+    export::write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())
+        .map_err(|e| cannot_write(&args.out, &e, lang))?;
     if args.json {
         println!(
             "{}",

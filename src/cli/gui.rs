@@ -18,7 +18,7 @@ pub fn gui(path: &Path, no_listen: bool, view: View, lang: Lang) -> anyhow::Resu
         Vault::open(path)?;
     }
     let vault = path.to_path_buf();
-    let settings_path = crate::settings_path(lang).ok();
+    let settings_path = crate::cli::common::settings_path(lang).ok();
     let saved = settings_path
         .as_deref()
         .and_then(|p| Settings::load(p).ok())
@@ -28,7 +28,7 @@ pub fn gui(path: &Path, no_listen: bool, view: View, lang: Lang) -> anyhow::Resu
         let vault = vault.clone();
         std::sync::Arc::new(move |lang: Lang| {
             // Settings again: the wizard may just have written them.
-            let saved = crate::settings_path(lang)
+            let saved = crate::cli::common::settings_path(lang)
                 .ok()
                 .and_then(|p| Settings::load(&p).ok())
                 .unwrap_or_default();
@@ -38,7 +38,7 @@ pub fn gui(path: &Path, no_listen: bool, view: View, lang: Lang) -> anyhow::Resu
     let result = temoin::gui::run(lang, vault, settings_path, on_top, view, start);
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(crate::explained(format!(
+        Err(e) => Err(crate::cli::common::explained(format!(
             "{} ({e}). {}",
             temoin::i18n::s(lang, "cli-gui-the-window-could-not-open"),
             temoin::i18n::s(lang, "cli-gui-without-a-graphical-display-use-the")
@@ -54,7 +54,7 @@ fn start(vault: &Path, no_listen: bool, lang: Lang, saved: Settings) -> Today {
     let monitor = if no_listen {
         None
     } else {
-        let transcriber = crate::optional_transcriber(true, saved.speech_lang, lang);
+        let transcriber = crate::cli::common::optional_transcriber(true, saved.speech_lang, lang);
         let popups = Some(crate::cli::popup::rules_file(lang));
         match Monitor::start_with(
             vault,

@@ -174,7 +174,7 @@ fn categorise(
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let Some(popup_at) = parse_at(at) else {
-        return Err(crate::explained(format!(
+        return Err(crate::cli::common::explained(format!(
             "« {at} » : {}",
             temoin::i18n::s(lang, "cli-popup-unreadable-time-write-it-as-shown")
         )));
@@ -191,7 +191,7 @@ fn categorise(
 }
 
 fn list(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
-    let events = crate::readable_events(path, lang)?;
+    let events = crate::cli::common::readable_events(path, lang)?;
     let reviewed = temoin::evidence::popups::review(&events);
     if json {
         println!("{}", serde_json::to_string_pretty(&reviewed)?);

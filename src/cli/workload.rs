@@ -93,7 +93,7 @@ pub fn self_report(path: &Path, args: SelfReportArgs, lang: Lang) -> anyhow::Res
     vault.writable()?;
     let (values, note) = if given.iter().any(Option::is_some) {
         if given.iter().any(Option::is_none) {
-            return Err(crate::explained(temoin::i18n::s(
+            return Err(crate::cli::common::explained(temoin::i18n::s(
                 lang,
                 "cli-workload-give-all-six-scales-mental-physical",
             )));
@@ -154,7 +154,7 @@ fn ask(lang: Lang) -> anyhow::Result<Option<([u8; 6], Option<String>)>> {
                     "{e} — {}",
                     temoin::i18n::s(lang, "cli-workload-from-0-to-100")
                 )?,
-                Err(e) => return Err(crate::explained(format!("{e} (0–100)"))),
+                Err(e) => return Err(crate::cli::common::explained(format!("{e} (0–100)"))),
             }
         }
     }
@@ -171,6 +171,7 @@ fn ask(lang: Lang) -> anyhow::Result<Option<([u8; 6], Option<String>)>> {
 #[derive(Args)]
 pub struct ShiftArgs {
     /// Le jour où le service a commencé / the day the shift started (AAAA-MM-JJ).
+    #[arg(value_parser = crate::cli::help::date)]
     date: NaiveDate,
     /// Heure de début / start time (HH:MM).
     #[arg(long, alias = "start", value_parser = clock)]
@@ -202,7 +203,7 @@ fn local(date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {
 /// Records the worker's own start and end of a shift (applied by `temoin workload`).
 pub fn correct_shift(path: &Path, args: ShiftArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     if args.debut.is_none() && args.fin.is_none() {
-        return Err(crate::explained(temoin::i18n::s(
+        return Err(crate::cli::common::explained(temoin::i18n::s(
             lang,
             "cli-workload-give-start-hh-mm-end-hh",
         )));
@@ -229,7 +230,7 @@ pub fn correct_shift(path: &Path, args: ShiftArgs, lang: Lang) -> anyhow::Result
 
 /// The workload indicators, from the decrypted log.
 pub fn workload(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
-    let events = crate::readable_events(path, lang)?;
+    let events = crate::cli::common::readable_events(path, lang)?;
     let settings = Settings::default_path()
         .and_then(|p| Settings::load(&p).ok())
         .unwrap_or_default();

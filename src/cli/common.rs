@@ -1,0 +1,128 @@
+//! What several commands share: errors already worded for people, secrets typed at the terminal,
+//! where the settings live, the transcriber when one is wanted.
+
+use std::io::IsTerminal;
+
+use anyhow::{Context, anyhow};
+use zeroize::Zeroizing;
+
+use temoin::events::Event;
+use temoin::lang::Lang;
+use temoin::messages;
+use temoin::settings::Settings;
+use temoin::speech::{Lexicon, SpeechError, SpokenLanguage, Transcriber};
+use temoin::vault::{RecoveryCode, Vault};
+
+#[derive(Debug)]
+pub(crate) struct ExplainedError(pub(crate) String);
+impl std::fmt::Display for ExplainedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for ExplainedError {}
+
+pub(crate) fn explained(s: impl Into<String>) -> anyhow::Error {
+    anyhow!(ExplainedError(s.into()))
+}
+
+/// A secret from the environment (scripts, tests) or typed at a hidden prompt.
+pub(crate) fn secret(env: &str, prompt: &str, lang: Lang) -> anyhow::Result<Zeroizing<String>> {
+    if let Ok(v) = std::env::var(env) {
+        return Ok(Zeroizing::new(v));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(explained(format!(
+            "{} {env}.",
+            temoin::i18n::s(lang, "cli-no-terminal-to-type-it-in")
+        )));
+    }
+    Ok(Zeroizing::new(
+        rpassword::prompt_password(format!("{prompt} : ")).context("prompt")?,
+    ))
+}
+
+/// The vault's passphrase, from TEMOIN_PASSPHRASE or typed at the terminal.
+pub(crate) fn passphrase(lang: Lang) -> anyhow::Result<Zeroizing<String>> {
+    secret(
+        "TEMOIN_PASSPHRASE",
+        temoin::i18n::s(lang, "gui-passphrase"),
+        lang,
+    )
+}
+
+/// Every readable event of the vault, after asking its passphrase (rows that cannot be read are
+/// left to `temoin check` and `temoin events`, which name them).
+pub(crate) fn readable_events(path: &std::path::Path, lang: Lang) -> anyhow::Result<Vec<Event>> {
+    let vault = Vault::open(path)?;
+    let pass = passphrase(lang)?;
+    Ok(vault
+        .unlock(&pass)?
+        .events()?
+        .into_iter()
+        .filter_map(|r| r.event.ok())
+        .collect())
+}
+
+/// A new passphrase, typed twice unless it comes from the environment.
+pub(crate) fn new_secret(env: &str, lang: Lang) -> anyhow::Result<Zeroizing<String>> {
+    if let Ok(v) = std::env::var(env) {
+        return Ok(Zeroizing::new(v));
+    }
+    let first = secret(env, temoin::i18n::s(lang, "gui-new-passphrase"), lang)?;
+    let again = secret(env, temoin::i18n::s(lang, "gui-the-same-again"), lang)?;
+    if *first != *again {
+        return Err(explained(temoin::i18n::s(
+            lang,
+            "cli-the-two-entries-differ-nothing-was",
+        )));
+    }
+    Ok(first)
+}
+
+pub(crate) fn show_recovery_code(code: &RecoveryCode, lang: Lang) {
+    println!(
+        "{}\n\n    {}\n\n{}",
+        temoin::i18n::s(lang, "cli-recovery-code-shown-only-once"),
+        code.as_str(),
+        temoin::i18n::s(lang, "cli-write-it-on-paper-and-keep")
+    );
+}
+
+pub(crate) fn settings_path(lang: Lang) -> anyhow::Result<std::path::PathBuf> {
+    Settings::default_path().ok_or_else(|| {
+        explained(temoin::i18n::s(
+            lang,
+            "cli-cannot-find-the-configuration-folder-give",
+        ))
+    })
+}
+
+/// The transcriber when words are wanted and the model loads. Without a usable speech model the
+/// voice is still measured; the reason is said once.
+pub(crate) fn optional_transcriber(
+    wanted: bool,
+    speech_lang: Option<SpokenLanguage>,
+    lang: Lang,
+) -> Option<Transcriber> {
+    if !wanted {
+        return None;
+    }
+    load_transcriber(speech_lang)
+        .map_err(|e| eprintln!("temoin : {}", messages::speech_error(&e, lang)))
+        .ok()
+}
+
+/// The worker's speech model and lexicon, for the language chosen here or in the settings.
+pub(crate) fn load_transcriber(
+    speech_lang: Option<SpokenLanguage>,
+) -> Result<Transcriber, SpeechError> {
+    let saved = Settings::default_path()
+        .and_then(|p| Settings::load(&p).ok())
+        .unwrap_or_default();
+    let language = speech_lang
+        .or(saved.speech_lang)
+        .unwrap_or(SpokenLanguage::Fr);
+    let lexicon = Lexicon::load(Lexicon::user_path().as_deref())?;
+    Transcriber::load(&Transcriber::model()?, language, lexicon)
+}
