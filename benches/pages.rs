@@ -20,8 +20,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
+use temoin::pipeline::watch::{Notice, Watch};
 use temoin::popups::RulesFile;
-use temoin::popups::watch::{Notice, Watch};
 
 const WARM_UP: Duration = Duration::from_secs(10);
 const MEASURE: Duration = Duration::from_secs(40);

@@ -9,8 +9,8 @@ mod desktop;
 
 use std::time::{Duration, Instant};
 
+use temoin::pipeline::watch::{Notice, Watch};
 use temoin::popups::RulesFile;
-use temoin::popups::watch::{Notice, Watch};
 use x11rb::connection::Connection;
 use x11rb::protocol::xproto::{AtomEnum, ConnectionExt, CreateWindowAux, PropMode, WindowClass};
 use x11rb::wrapper::ConnectionExt as _;

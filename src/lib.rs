@@ -10,9 +10,11 @@ pub mod evidence;
 pub mod features;
 pub mod gui;
 pub mod i18n;
+pub mod labels;
 pub mod lang;
 pub mod messages;
 pub mod models;
+pub mod paths;
 pub mod phrases;
 pub mod pipeline;
 pub mod popups;
@@ -23,3 +25,88 @@ pub mod speech;
 pub mod vault;
 pub mod voice;
 pub mod workload;
+
+/// The data flows one way: each module imports only those in layers below its own (and its
+/// own). A new module must be given its place here.
+#[cfg(test)]
+mod layers {
+    const LAYERS: &[&[&str]] = &[
+        &["lang", "events", "paths", "models", "phrases"],
+        &["i18n"],
+        &["labels"],
+        &["capture", "voice", "features", "speech"],
+        &["popups"],
+        &["workload", "selfreport"],
+        &["settings"],
+        &["vault"],
+        &["pipeline"],
+        &["evidence"],
+        &["report"],
+        &["messages"],
+        &["gui"],
+    ];
+
+    fn layer(m: &str) -> Option<usize> {
+        LAYERS.iter().position(|l| l.contains(&m))
+    }
+
+    /// Every `crate::x` a top-level module's files name (tests left out).
+    fn imports() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+        fn walk(dir: &std::path::Path, top: Option<&str>, out: &mut Vec<(String, String)>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                let name = p.file_stem().unwrap().to_string_lossy().to_string();
+                let here = top.map_or(name.clone(), str::to_string);
+                if p.is_dir() {
+                    walk(&p, Some(&here), out);
+                } else if p.extension().is_some_and(|x| x == "rs") && here != "lib" {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
+                    out.push((here, code));
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            None,
+            &mut files,
+        );
+        let mut out: std::collections::BTreeMap<_, std::collections::BTreeSet<_>> =
+            Default::default();
+        for (module, code) in files {
+            if module == "main" || module == "cli" {
+                continue;
+            }
+            for part in code.split("crate::").skip(1) {
+                let target: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if target != module && target != "t" && !target.is_empty() {
+                    out.entry(module.clone()).or_default().insert(target);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_module_imports_one_above_it() {
+        let mut wrong = Vec::new();
+        for (module, targets) in imports() {
+            let Some(own) = layer(&module) else {
+                wrong.push(format!("{module} has no layer"));
+                continue;
+            };
+            for t in targets {
+                match layer(&t) {
+                    Some(l) if l < own => {}
+                    Some(_) => wrong.push(format!("{module} imports {t}")),
+                    None => wrong.push(format!("{module} imports {t}, which has no layer")),
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+}

@@ -19,7 +19,7 @@ pub struct Settings {
     /// What counts as a break and as a new shift.
     pub workload: crate::workload::WorkloadSettings,
     /// The language of the window and messages (French unless chosen).
-    pub lang: Option<crate::messages::Lang>,
+    pub lang: Option<crate::lang::Lang>,
     /// Pop-ups only from the button and the hotkey: no automatic watching.
     pub popups_manual_only: bool,
     /// The window stays above the softphone and the CRM.
@@ -48,27 +48,9 @@ pub enum SettingsError {
     Unwritable { path: PathBuf, reason: String },
 }
 
-/// A file the worker may keep beside the settings (`lexique.toml`, `popups.toml`).
-pub fn beside(name: &str) -> Option<PathBuf> {
-    Settings::default_path().and_then(|p| p.parent().map(|d| d.join(name)))
-}
-
-/// The worker's own version of a shipped file, if there is one: `Ok(None)` when `path` is `None`
-/// or no file is there (the shipped one applies).
-pub fn read_own_file(path: Option<&Path>) -> std::io::Result<Option<String>> {
-    let Some(p) = path else { return Ok(None) };
-    match std::fs::read_to_string(p) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
 impl Settings {
     pub fn default_path() -> Option<PathBuf> {
-        std::env::var_os("TEMOIN_CONFIG")
-            .map(PathBuf::from)
-            .or_else(|| dirs::config_dir().map(|d| d.join("temoin").join("settings.json")))
+        crate::paths::settings()
     }
 
     /// Loads the settings; a missing file means defaults.

@@ -263,5 +263,5 @@ fn manual_call_marks_make_a_call_in_the_workload() {
     assert!(err.contains("--debut"), "{err}");
     let (code, _, err) = run(temoin(&path).args(["corriger-service", day, "--fin", "25:00"]));
     assert_ne!(code, 0);
-    assert!(err.contains("HH:MM"), "{err}");
+    assert!(err.contains("HH:MM") && err.contains("25:00"), "{err}");
 }

@@ -265,7 +265,6 @@ cli-workload-report-cancelled-nothing-is-stored = Report cancelled: nothing is s
 cli-workload-report-recorded-no = Report recorded (no.
 cli-workload-thank-you-and-have-a-good = Thank you, and have a good evening.
 cli-workload-end-of-shift-report-under-a = End-of-shift report (under a minute). Answer from 0 to 100; Enter alone to cancel.
-cli-workload-from-0-to-100 = from 0 to 100.
 cli-workload-a-note-optional = A note (optional):
 cli-workload-give-start-hh-mm-end-hh = Give --start HH:MM, --end HH:MM or both.
 cli-workload-shift = Shift
@@ -771,3 +770,11 @@ cli-cannot-read-file = Cannot read { $path }: the file does not exist or cannot 
 
 ## command line, reports
 cli-report-written = Report written: { $file } (from { $from } to { $to }).
+
+## command line, values
+cli-error-value-why = The value “{ $value }” given to { $arg } is not valid: { $why }.
+
+## values
+cli-error-time = The time “{ $value }” given to { $arg } cannot be read. Write it HH:MM (for example 08:30).
+self-report-not-a-number = “{ $value }” is not a number: give a value from 0 to 100.
+self-report-out-of-range = { $value } is off the scale: give a value from 0 to 100.

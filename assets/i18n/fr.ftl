@@ -265,7 +265,6 @@ cli-workload-report-cancelled-nothing-is-stored = Bilan annulé : rien n'est enr
 cli-workload-report-recorded-no = Bilan enregistré (n°
 cli-workload-thank-you-and-have-a-good = Merci, et bonne fin de journée.
 cli-workload-end-of-shift-report-under-a = Bilan de fin de service (moins d'une minute). Répondez de 0 à 100 ; Entrée sans rien pour annuler.
-cli-workload-from-0-to-100 = de 0 à 100.
 cli-workload-a-note-optional = Une note (facultatif) :
 cli-workload-give-start-hh-mm-end-hh = Indiquez --debut HH:MM, --fin HH:MM ou les deux.
 cli-workload-shift = Service
@@ -786,3 +785,11 @@ cli-cannot-read-file = Impossible de lire { $path } : le fichier n'existe pas ou
 
 ## command line, reports
 cli-report-written = Relevé écrit : { $file } (du { $from } au { $to }).
+
+## command line, values
+cli-error-value-why = La valeur « { $value } » donnée à { $arg } n'est pas valable : { $why }.
+
+## values
+cli-error-time = L'heure « { $value } » donnée à { $arg } n'est pas lisible. Écrivez-la HH:MM (par exemple 08:30).
+self-report-not-a-number = « { $value } » n'est pas un nombre : donnez une valeur de 0 à 100.
+self-report-out-of-range = { $value } est hors de l'échelle : donnez une valeur de 0 à 100.

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use temoin::messages::Lang;
+use temoin::pipeline::watch::Desk;
 use temoin::popups::extension::{self, Forwarder, HOST};
-use temoin::popups::watch::Desk;
 use temoin::vault::Vault;
 
 /// The host: announcements in on standard input, passed to the running Témoin, or stored here

@@ -171,8 +171,20 @@ fn worded(e: &clap::Error, lang: Lang) -> String {
         K::InvalidValue | K::ValueValidation => {
             let valid = context(C::ValidValue);
             // Dates have their own sentence: the two forms accepted.
-            if arg.contains("--from") || arg.contains("--to") || arg.contains("DATE") {
+            // What our own value parsers refused, said by each.
+            let source = std::error::Error::source(e);
+            let ours = source.and_then(|s| s.downcast_ref::<ValueError>());
+            let scale =
+                source.and_then(|s| s.downcast_ref::<temoin::selfreport::SelfReportError>());
+            if let Some(ValueError::Date) = ours {
                 temoin::t!(lang, "cli-error-date", "arg" => arg, "value" => value)
+            } else if let Some(ValueError::Time) = ours {
+                temoin::t!(lang, "cli-error-time", "arg" => arg, "value" => value)
+            } else if let Some(s) = scale {
+                temoin::t!(lang, "cli-error-value-why",
+                    "arg" => arg,
+                    "value" => value,
+                    "why" => temoin::messages::self_report_error(s, lang))
             } else if valid.is_empty() {
                 temoin::t!(lang, "cli-error-value", "arg" => arg, "value" => value)
             } else {
@@ -197,9 +209,18 @@ fn worded(e: &clap::Error, lang: Lang) -> String {
     }
 }
 
+/// A value our own parsers refuse (worded by [`worded`] in the reader's language).
+#[derive(Debug, thiserror::Error)]
+pub enum ValueError {
+    #[error("not a date")]
+    Date,
+    #[error("not a time of day")]
+    Time,
+}
+
 /// A day typed on the command line: « 29/11/2026 » or "2026-11-29".
-pub fn date(s: &str) -> Result<chrono::NaiveDate, String> {
-    temoin::i18n::parse_date(s).ok_or_else(|| s.to_string())
+pub fn date(s: &str) -> Result<chrono::NaiveDate, ValueError> {
+    temoin::i18n::parse_date(s).ok_or(ValueError::Date)
 }
 
 #[cfg(test)]

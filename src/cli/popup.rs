@@ -11,7 +11,7 @@ use clap::{Args, Subcommand};
 
 use temoin::events::{EventKind, PopupCategory, PopupSource};
 use temoin::messages::{self, Lang};
-use temoin::popups::watch::{Notice, Watch};
+use temoin::pipeline::watch::{Notice, Watch};
 use temoin::popups::{Detection, Outcome, Recorder, Rules, RulesFile, classify};
 use temoin::vault::Vault;
 

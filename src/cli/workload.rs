@@ -74,8 +74,8 @@ pub struct SelfReportArgs {
     note: Option<String>,
 }
 
-fn value(s: &str) -> Result<u8, String> {
-    selfreport::parse_value(s).map_err(|e| format!("{e} (0–100)"))
+fn value(s: &str) -> Result<u8, selfreport::SelfReportError> {
+    selfreport::parse_value(s)
 }
 
 /// The end-of-shift self-report: from the options, or asked one scale at a time. An empty answer
@@ -149,12 +149,14 @@ fn ask(lang: Lang) -> anyhow::Result<Option<([u8; 6], Option<String>)>> {
                     values[k] = v;
                     break;
                 }
-                Err(e) if interactive => writeln!(
-                    out,
-                    "{e} — {}",
-                    temoin::i18n::s(lang, "cli-workload-from-0-to-100")
-                )?,
-                Err(e) => return Err(crate::cli::common::explained(format!("{e} (0–100)"))),
+                Err(e) if interactive => {
+                    writeln!(out, "{}", temoin::messages::self_report_error(&e, lang))?
+                }
+                Err(e) => {
+                    return Err(crate::cli::common::explained(
+                        temoin::messages::self_report_error(&e, lang),
+                    ));
+                }
             }
         }
     }
@@ -181,10 +183,10 @@ pub struct ShiftArgs {
     fin: Option<NaiveTime>,
 }
 
-fn clock(s: &str) -> Result<NaiveTime, String> {
+fn clock(s: &str) -> Result<NaiveTime, crate::cli::help::ValueError> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))
-        .map_err(|_| format!("« {s} » : heure attendue HH:MM / expected HH:MM"))
+        .map_err(|_| crate::cli::help::ValueError::Time)
 }
 
 /// The wall time on that day where it exists (the first of two in the autumn DST overlap; in

@@ -1,6 +1,6 @@
 //! The works council's pooling: every bundle verified (the bad ones set aside with why), each
 //! worker counted once however many overlapping bundles they sent, and their hourly and daily
-//! figures gathered for [`crate::report::from_buckets`], which suppresses small cells.
+//! figures gathered for [`super::summary::from_buckets`], which suppresses small cells.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -273,31 +273,31 @@ fn merge(d: &mut Bucket, b: &Bucket) {
 
 /// The council's figures as JSON: totals and cells, suppressed ones as `null` with
 /// `"suppressed": true`, never a pseudonym or key.
-pub fn json(r: &crate::report::Report) -> Value {
-    let cell = |c: crate::report::Cell| match c {
+pub fn json(r: &super::summary::Report) -> Value {
+    let cell = |c: super::summary::Cell| match c {
         Some(v) => serde_json::json!({ "value": v, "suppressed": false }),
         None => serde_json::json!({ "value": null, "suppressed": true }),
     };
     // A rate per worker-hour, suppressed with its count or its hours.
-    let rate = |c: crate::report::Cell, hours: crate::report::Cell| match (c, hours) {
+    let rate = |c: super::summary::Cell, hours: super::summary::Cell| match (c, hours) {
         (Some(v), Some(h)) if h > 0.0 => Some(v / h),
         (Some(_), Some(_)) => Some(0.0),
         _ => None,
     };
-    let with_rate = |c: crate::report::Cell, hours: crate::report::Cell| {
+    let with_rate = |c: super::summary::Cell, hours: super::summary::Cell| {
         let mut v = cell(c);
         v["per_worker_hour"] = rate(c, hours).into();
         v
     };
     let workers = match &r.who {
-        crate::report::Who::Council { workers, .. } => *workers,
-        crate::report::Who::Worker { .. } => 1,
+        super::summary::Who::Council { workers, .. } => *workers,
+        super::summary::Who::Worker { .. } => 1,
     };
     serde_json::json!({
         "workers": workers,
         "from": r.from,
         "to": r.to,
-        "min_workers_per_cell": crate::report::MIN_WORKERS,
+        "min_workers_per_cell": super::summary::MIN_WORKERS,
         "worker_hours": cell(r.active_hours),
         "popups": cell(r.popups),
         "emotion_flagged": cell(r.emotion),

@@ -11,3 +11,4 @@ pub mod identity;
 pub mod log;
 pub mod merkle;
 pub mod popups;
+pub mod summary;

@@ -240,7 +240,7 @@ impl History {
             );
         }
         let f = self.figures(session);
-        ui.add(egui::Label::new(s::period_summary(&f, lang)).wrap());
+        ui.add(egui::Label::new(period_summary(&f, lang)).wrap());
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, Tab::Charts, s::charts(lang));
             ui.selectable_value(&mut self.tab, Tab::List, s::event_list(lang));
@@ -371,7 +371,7 @@ impl History {
         ui.horizontal_wrapped(|ui| {
             ui.label(s::show(lang));
             for f in Filter::ALL {
-                ui.selectable_value(&mut self.filter, f, s::filter(f, lang));
+                ui.selectable_value(&mut self.filter, f, filter(f, lang));
             }
         });
         let rows = self.rows(session);
@@ -451,4 +451,29 @@ fn category_name(name: &str, lang: Lang) -> String {
     serde_json::from_value::<PopupCategory>(serde_json::Value::String(name.into()))
         .map(|c| messages::category_label(c, lang).to_string())
         .unwrap_or_else(|_| s::uncategorised(lang).to_string())
+}
+
+fn filter(f: Filter, lang: Lang) -> &'static str {
+    match f {
+        Filter::All => crate::i18n::s(lang, "gui-all"),
+        Filter::Popups => crate::i18n::s(lang, "gui-pop-ups-2"),
+        Filter::Emotion => crate::i18n::s(lang, "gui-emotion-analysis"),
+        Filter::Calls => crate::i18n::s(lang, "gui-calls-2"),
+        Filter::Strain => crate::i18n::s(lang, "gui-vocal-strain"),
+        Filter::Speech => crate::i18n::s(lang, "gui-speech-measured"),
+        Filter::SelfReports => crate::i18n::s(lang, "gui-reports"),
+        Filter::Pauses => crate::i18n::s(lang, "gui-pauses"),
+    }
+}
+
+/// A period's figures in one sentence.
+fn period_summary(f: &Figures, lang: Lang) -> String {
+    crate::t!(lang, "gui-period-summary",
+        "popups" => f.popups,
+        "emotion" => f.emotion,
+        "contradicted" => f.contradicted,
+        "strain" => f.strain,
+        "calls" => f.calls,
+        "phone" => f.phone_s / 3600.0,
+        "present" => f.active_s / 3600.0)
 }

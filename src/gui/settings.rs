@@ -56,7 +56,7 @@ impl SettingsView {
             .and_then(|p| p.parent())
             .map(|d| d.join("popups.toml"))
             .or_else(Rules::user_path);
-        let rules_text = crate::settings::read_own_file(rules_path.as_deref())
+        let rules_text = crate::paths::read_own_file(rules_path.as_deref())
             .ok()
             .flatten()
             .unwrap_or_else(|| Rules::default_text().to_string());

@@ -1,6 +1,5 @@
 //! Every word the window shows, French first, English second, in one place.
 
-use super::history::{Figures, Filter};
 use crate::t;
 use std::path::Path;
 
@@ -253,31 +252,6 @@ pub fn show(lang: Lang) -> &'static str {
 
 pub fn events_shown(count: usize, lang: Lang) -> String {
     t!(lang, "gui-events-shown", "count" => count)
-}
-
-pub fn filter(f: Filter, lang: Lang) -> &'static str {
-    match f {
-        Filter::All => crate::i18n::s(lang, "gui-all"),
-        Filter::Popups => crate::i18n::s(lang, "gui-pop-ups-2"),
-        Filter::Emotion => crate::i18n::s(lang, "gui-emotion-analysis"),
-        Filter::Calls => crate::i18n::s(lang, "gui-calls-2"),
-        Filter::Strain => crate::i18n::s(lang, "gui-vocal-strain"),
-        Filter::Speech => crate::i18n::s(lang, "gui-speech-measured"),
-        Filter::SelfReports => crate::i18n::s(lang, "gui-reports"),
-        Filter::Pauses => crate::i18n::s(lang, "gui-pauses"),
-    }
-}
-
-/// A period's figures in one sentence.
-pub fn period_summary(f: &Figures, lang: Lang) -> String {
-    t!(lang, "gui-period-summary",
-        "popups" => f.popups,
-        "emotion" => f.emotion,
-        "contradicted" => f.contradicted,
-        "strain" => f.strain,
-        "calls" => f.calls,
-        "phone" => f.phone_s / 3600.0,
-        "present" => f.active_s / 3600.0)
 }
 
 pub fn lock_hint(lang: Lang) -> &'static str {

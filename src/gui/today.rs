@@ -14,7 +14,7 @@ use crate::events::{Consistency, Event, EventKind, PauseReason, PopupCategory, P
 use crate::features::baseline::Gauge;
 use crate::messages::{self, Lang};
 use crate::pipeline::live::{Monitor, Status};
-use crate::popups::watch::Notice;
+use crate::pipeline::watch::Notice;
 use crate::popups::{Detection, Outcome, Recorder, RulesFile, SourceReport, SourceState};
 use crate::workload::{WorkloadSettings, compute};
 

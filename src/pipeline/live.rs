@@ -20,7 +20,7 @@ use crate::capture::CaptureError;
 use crate::capture::live::{ChunkTo16k, Feed, LiveCapture};
 use crate::events::{Event, EventKind, PauseReason, SpeechSegment};
 use crate::features::baseline::{Gauge, StrainSettings, StrainTracker};
-use crate::popups::watch::{Desk, Notice, Stored, Watchers};
+use crate::pipeline::watch::{Desk, Notice, Stored, Watchers};
 use crate::popups::{Detection, RulesFile, SourceReport};
 use crate::speech::Transcriber;
 use crate::vault::{Vault, VaultError};

@@ -3,6 +3,7 @@
 
 pub mod listener;
 pub mod live;
+pub mod watch;
 
 use std::path::Path;
 

@@ -23,7 +23,6 @@ pub mod mask;
 pub mod notifications;
 pub mod ocr;
 pub mod rules;
-pub mod watch;
 pub mod x11;
 
 use std::collections::{BTreeMap, VecDeque};

@@ -229,7 +229,7 @@ impl Default for Rules {
 impl Rules {
     /// The worker's rules file beside the settings.
     pub fn user_path() -> Option<PathBuf> {
-        crate::settings::beside("popups.toml")
+        crate::paths::beside("popups.toml")
     }
 
     /// The shipped rules, as text (to copy and edit).
@@ -293,7 +293,7 @@ impl Rules {
 
     /// Loads `path`, or the shipped rules when there is no such file.
     pub fn load(path: Option<&Path>) -> Result<Self, RulesError> {
-        let own = crate::settings::read_own_file(path).map_err(|e| RulesError::Unreadable {
+        let own = crate::paths::read_own_file(path).map_err(|e| RulesError::Unreadable {
             path: path.map(Path::to_path_buf).unwrap_or_default(),
             reason: e.to_string(),
         })?;

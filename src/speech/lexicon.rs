@@ -49,12 +49,12 @@ impl Default for Lexicon {
 impl Lexicon {
     /// The worker's lexicon file beside the settings, if they have one.
     pub fn user_path() -> Option<PathBuf> {
-        crate::settings::beside("lexique.toml")
+        crate::paths::beside("lexique.toml")
     }
 
     /// Loads `path`, or the shipped lexicon when there is no such file.
     pub fn load(path: Option<&Path>) -> Result<Self, LexiconError> {
-        let own = crate::settings::read_own_file(path).map_err(|e| LexiconError::Unreadable {
+        let own = crate::paths::read_own_file(path).map_err(|e| LexiconError::Unreadable {
             path: path.map(Path::to_path_buf).unwrap_or_default(),
             reason: e.to_string(),
         })?;

@@ -9,12 +9,12 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use crossbeam_channel::{Receiver, Sender, after, bounded, never, select, unbounded};
 
-use super::consistency::SpeechHistory;
-use super::x11::{Combo, Hotkey, WindowWatcher};
-use super::{
+use crate::events::{Event, EventKind, SpeechSegment};
+use crate::popups::consistency::SpeechHistory;
+use crate::popups::x11::{Combo, Hotkey, WindowWatcher};
+use crate::popups::{
     Detection, Outcome, Recorder, RulesError, RulesFile, Source, SourceReport, SourceState,
 };
-use crate::events::{Event, EventKind, SpeechSegment};
 use crate::vault::{Vault, VaultError};
 
 /// The running sources.
@@ -38,15 +38,17 @@ impl Watchers {
             )));
         }
         if config.pages {
-            sources.push(Box::new(super::a11y::live::PageWatcher::new(true)));
+            sources.push(Box::new(crate::popups::a11y::live::PageWatcher::new(true)));
         }
         if config.extension {
-            sources.push(Box::new(super::extension::ExtensionListener::new(
-                super::extension::socket_path(),
+            sources.push(Box::new(crate::popups::extension::ExtensionListener::new(
+                crate::popups::extension::socket_path(),
             )));
         }
         if config.notifications {
-            sources.push(Box::new(super::notifications::NotificationWatcher::new()));
+            sources.push(Box::new(
+                crate::popups::notifications::NotificationWatcher::new(),
+            ));
         }
         let combo = config.raccourci.trim();
         if !combo.is_empty() {
