@@ -130,6 +130,45 @@ pub enum PopupCategory {
     Other,
 }
 
+impl PopupCategory {
+    pub const ALL: [PopupCategory; 12] = [
+        PopupCategory::PaceFaster,
+        PopupCategory::PaceSlower,
+        PopupCategory::Thanks,
+        PopupCategory::Apology,
+        PopupCategory::Empathy,
+        PopupCategory::Silence,
+        PopupCategory::Overtalk,
+        PopupCategory::Hold,
+        PopupCategory::Script,
+        PopupCategory::Score,
+        PopupCategory::CustomerSentiment,
+        PopupCategory::Other,
+    ];
+
+    /// The stable name used in files and exports (`pace_faster`), the same as its serde name.
+    pub fn key(self) -> &'static str {
+        match self {
+            PopupCategory::PaceFaster => "pace_faster",
+            PopupCategory::PaceSlower => "pace_slower",
+            PopupCategory::Thanks => "thanks",
+            PopupCategory::Apology => "apology",
+            PopupCategory::Empathy => "empathy",
+            PopupCategory::Silence => "silence",
+            PopupCategory::Overtalk => "overtalk",
+            PopupCategory::Hold => "hold",
+            PopupCategory::Script => "script",
+            PopupCategory::Score => "score",
+            PopupCategory::CustomerSentiment => "customer_sentiment",
+            PopupCategory::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<PopupCategory> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
 /// Whether what the worker measurably did matched the cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -311,6 +350,15 @@ pub enum PauseReason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_category_key_is_its_serde_name() {
+        for c in PopupCategory::ALL {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.key());
+            assert_eq!(PopupCategory::from_key(c.key()), Some(c));
+        }
+        assert_eq!(PopupCategory::from_key("nope"), None);
+    }
 
     #[test]
     fn json_names_the_kind_and_keeps_the_offset() {

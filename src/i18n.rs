@@ -174,6 +174,14 @@ macro_rules! numbers {
 }
 numbers!(u8, u16, u32, u64, usize, i32, i64, f32, f64);
 
+/// A figure that may be withheld (a council's cell from fewer than five people): the messages
+/// select `[hidden]` for it.
+impl From<Option<f64>> for Arg {
+    fn from(n: Option<f64>) -> Self {
+        n.map_or(Arg::Text("hidden".into()), Arg::Number)
+    }
+}
+
 /// The message `id` in `lang`, with its arguments.
 pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     let bundle = &bundles()[match lang {

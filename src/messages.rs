@@ -1,6 +1,7 @@
 //! Every sentence a person reads, in French first and English second, in one place.
 //! The library below returns typed values and errors; only this module turns them into words.
 
+use std::path::Path;
 use crate::capture::CaptureError;
 use crate::pipeline::{Analysis, PipelineError};
 use crate::popups::{RulesError, SourceReport, SourceState};
@@ -42,6 +43,22 @@ pub fn vault_error(e: &VaultError, lang: Lang) -> String {
 /// never English from the system inside a French sentence.
 pub fn with_detail(sentence: String, detail: &str, lang: Lang) -> String {
     format!("{sentence}\n{}", t!(lang, "detail", "detail" => detail))
+}
+
+/// A file that cannot be read, named, with what to do; the system's words on the detail line.
+pub fn cannot_read(path: &Path, e: &dyn std::fmt::Display, lang: Lang) -> String {
+    with_detail(t!(lang, "cannot-read-file", "path" => path), &e.to_string(), lang)
+}
+
+/// A file that cannot be written, named; a folder that does not exist is said to be the cause.
+pub fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> String {
+    let sentence = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(folder) if !folder.exists() => {
+            t!(lang, "cannot-write-no-folder", "path" => path, "folder" => folder)
+        }
+        _ => t!(lang, "cannot-write", "path" => path),
+    };
+    with_detail(sentence, &e.to_string(), lang)
 }
 
 /// Where the chain breaks, located for the person reading.
@@ -341,7 +358,12 @@ pub fn tlx_question(s: Scale, lang: Lang) -> [&'static str; 4] {
     [t(name), t(question), t(low), t(high)]
 }
 
-fn minutes(s: f64, lang: Lang) -> String {
+/// A duration in the largest unit that still says something: seconds under a minute (never
+/// « 0 min »), then minutes, then hours and minutes.
+pub fn duration(s: f64, lang: Lang) -> String {
+    if s < 59.5 {
+        return t!(lang, "duration-seconds", "seconds" => s.round());
+    }
     let m = (s / 60.0).round() as i64;
     if m >= 60 {
         t!(lang, "duration-hours", "hours" => m / 60, "minutes" => format!("{:02}", m % 60))
@@ -367,19 +389,19 @@ pub fn workload_figures(f: &Figures, lang: Lang) -> Vec<String> {
     vec![
         t!(lang, "workload-calls",
             "calls" => f.calls,
-            "phone" => minutes(f.phone_s, lang),
-            "logged" => minutes(f.logged_s, lang),
+            "phone" => duration(f.phone_s, lang),
+            "logged" => duration(f.logged_s, lang),
             "occupancy" => pct(f.occupancy)),
         t!(lang, "workload-handle",
             "handle" => opt(f.mean_handle_s),
             "recovery" => opt(f.mean_recovery_s),
             "shortest" => opt(f.min_recovery_s)),
         t!(lang, "workload-run",
-            "run" => minutes(f.longest_run_s, lang),
+            "run" => duration(f.longest_run_s, lang),
             "calls" => f.longest_run_calls),
         t!(lang, "workload-evening",
-            "evening" => minutes(f.evening_s, lang),
-            "weekend" => minutes(f.weekend_s, lang),
+            "evening" => duration(f.evening_s, lang),
+            "weekend" => duration(f.weekend_s, lang),
             "popups" => f.popups),
     ]
 }

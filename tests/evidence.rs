@@ -712,6 +712,14 @@ fn a_forked_log_and_an_unregistered_key_are_set_aside_by_the_council() {
     assert_eq!(err.matches("clé non enregistrée").count(), 1, "{err}");
     let j: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(j["workers"], 0, "{out}");
+    // The council's terminal names the files; the report, passed around, says only why.
+    assert!(err.contains("d.json"), "{err}");
+    let html = std::fs::read_to_string(dir.path().join("cse.html")).unwrap();
+    assert!(html.contains("4 fichiers écartés"), "{html}");
+    assert!(html.contains("(3 fichiers)") && html.contains("(1 fichier)"), "{html}");
+    for name in ["a.json", "b.json", "c.json", "d.json"] {
+        assert!(!html.contains(name), "{name} named in the report");
+    }
     // Two exports of one log that grew in between are one worker, not a fork.
     std::fs::remove_file(exports.join("c.json")).unwrap();
     std::fs::remove_file(exports.join("d.json")).unwrap();

@@ -540,7 +540,7 @@ gui-export-checkpoints = { $count ->
     [one] The checkpoint already given, with the proof that the log extends it.
    *[other] The { $count } checkpoints already given, with the proof that the log extends them.
 }
-gui-cannot-write = Cannot write { $path }. Choose another folder (a USB stick or your Documents, say).
+cannot-write = Cannot write { $path }. Choose another folder (a USB stick or your Documents, say).
 gui-export-written = Signed export written: { $path }. Hand this file to your representative; « Verify an export » shows what they will see.
 gui-report-written = Report written: { $path } (opens in a browser).
 gui-wizard-step = Step { $step } of { $of }
@@ -578,13 +578,31 @@ report-who-council = { $workers ->
 report-period = From { $from } to { $to } · { $who }
 report-summary = Summary
 report-fewer-than-five = fewer than 5 people
-report-presence = Over <b>{ $hours }</b> hours of logged presence, Témoin recorded <b>{ $popups }</b> coaching pop-ups{ $rate }.
-report-presence-rate = { " " }(that is { $rate } per hour)
+report-presence = Over <b>{ NUMBER($hours, maximumFractionDigits: 1) }</b> { $hours ->
+    [one] hour
+   *[other] hours
+} of logged presence, Témoin recorded <b>{ $popups }</b> coaching { $popups ->
+    [one] pop-up
+   *[other] pop-ups
+}{ $rate }.
+report-presence-rate = { " " }(that is { NUMBER($rate, maximumFractionDigits: 2) } per hour)
 report-presence-hidden = Hours of presence and pop-ups come from { $hidden }: they are not shown.
-report-emotion = Of these, <b>{ $emotion }</b> show from their text that an emotion was inferred (your tone, energy, the customer's mood). Emotion recognition at work has been banned in the EU since 2 February 2025 (AI Act art. 5(1)(f)).
-report-contradicted = <b>{ $contradicted }</b> pop-ups are contradicted by the voice measurement (for example “speak faster” while the rate was already above usual){ $consistent }.
-report-consistent = ; { $count } agree with it
-report-calls = Calls: <b>{ $calls }</b>, that is <b>{ $hours }</b> hours on the phone; vocal-strain episodes: <b>{ $strain }</b>{ $run }.
+report-emotion = { $emotion ->
+    [hidden] How many of these show that an emotion was inferred: not shown (fewer than 5 people).
+    [0] None shows from its text that an emotion was inferred.
+    [one] Of these, <b>{ $emotion }</b> shows from its text that an emotion was inferred (your tone, energy, the customer's mood).
+   *[other] Of these, <b>{ $emotion }</b> show from their text that an emotion was inferred (your tone, energy, the customer's mood).
+} Emotion recognition at work has been banned in the EU since 2 February 2025 (AI Act art. 5(1)(f)).
+report-contradicted = { $contradicted ->
+    [hidden] Pop-ups contradicted by the voice measurement: not shown (fewer than 5 people).
+    [one] <b>{ $contradicted }</b> pop-up is contradicted by the voice measurement (for example “speak faster” while the rate was already above usual){ $consistent }.
+   *[other] <b>{ $contradicted }</b> pop-ups are contradicted by the voice measurement (for example “speak faster” while the rate was already above usual){ $consistent }.
+}
+report-consistent = { " " }; { $count ->
+    [one] { $count } agrees with it
+   *[other] { $count } agree with it
+}
+report-calls = Calls: <b>{ $calls }</b>, that is <b>{ $hours }</b> on the phone; vocal-strain episodes: <b>{ $strain }</b>{ $run }.
 report-longest-run = ; longest run of calls without a break: { $minutes } min
 report-self-reports = { $count ->
     [one] End-of-shift report
@@ -766,7 +784,7 @@ cli-error-other = These arguments are not understood. “temoin --help” descri
 
 ## command line, files
 help-arguments = Arguments
-cli-cannot-read-file = Cannot read { $path }: the file does not exist or cannot be read. Check the path.
+cannot-read-file = Cannot read { $path }: the file does not exist or cannot be read. Check the path.
 
 ## command line, reports
 cli-report-written = Report written: { $file } (from { $from } to { $to }).
@@ -778,3 +796,11 @@ cli-error-value-why = The value “{ $value }” given to { $arg } is not valid:
 cli-error-time = The time “{ $value }” given to { $arg } cannot be read. Write it HH:MM (for example 08:30).
 self-report-not-a-number = “{ $value }” is not a number: give a value from 0 to 100.
 self-report-out-of-range = { $value } is off the scale: give a value from 0 to 100.
+cannot-write-no-folder = Cannot write { $path }: the folder { $folder } does not exist. Create it, or choose an existing folder.
+report-set-aside-reason = { $reason } ({ $count ->
+    [one] { $count } file
+   *[other] { $count } files
+})
+report-hidden-bar = < 5 people
+report-hidden = not shown (fewer than 5 people)
+report-phone-hours = { NUMBER($hours, maximumFractionDigits: 1, minimumFractionDigits: 1) } h

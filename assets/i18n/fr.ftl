@@ -546,7 +546,7 @@ gui-export-checkpoints = { $count ->
     [one] Le point de contrôle déjà remis, avec la preuve que le journal le prolonge.
    *[other] Les { $count } points de contrôle déjà remis, avec la preuve que le journal les prolonge.
 }
-gui-cannot-write = Impossible d'écrire { $path }. Choisissez un autre dossier (par exemple une clé USB ou vos Documents).
+cannot-write = Impossible d'écrire { $path }. Choisissez un autre dossier (par exemple une clé USB ou vos Documents).
 gui-export-written = Export signé écrit : { $path }. Remettez ce fichier à votre représentant ; « Vérifier un export » montre ce qu'il verra.
 gui-report-written = Relevé écrit : { $path } (s'ouvre dans un navigateur).
 gui-wizard-step = Étape { $step } sur { $of }
@@ -584,13 +584,31 @@ report-who-council = { $workers ->
 report-period = Du { $from } au { $to } · { $who }
 report-summary = En bref
 report-fewer-than-five = moins de 5 personnes
-report-presence = Sur <b>{ $hours }</b> heures de présence relevées, Témoin a noté <b>{ $popups }</b> pop-ups de « coaching »{ $rate }.
-report-presence-rate = { " " }(soit { $rate } par heure)
+report-presence = Sur <b>{ NUMBER($hours, maximumFractionDigits: 1) }</b> { $hours ->
+    [one] heure de présence relevée
+   *[other] heures de présence relevées
+}, Témoin a noté <b>{ $popups }</b> { $popups ->
+    [one] pop-up
+   *[other] pop-ups
+} de « coaching »{ $rate }.
+report-presence-rate = { " " }(soit { NUMBER($rate, maximumFractionDigits: 2) } par heure)
 report-presence-hidden = Les heures de présence et les pop-ups viennent de { $hidden } : ils ne sont pas montrés.
-report-emotion = Parmi eux, <b>{ $emotion }</b> montrent, par leur texte, qu'une émotion a été déduite (votre ton, votre énergie, l'humeur du client). La reconnaissance des émotions au travail est interdite dans l'UE depuis le 2 février 2025 (règlement sur l'IA, art. 5(1)(f)).
-report-contradicted = <b>{ $contradicted }</b> pop-ups sont contredits par la mesure de la voix (par exemple « parlez plus vite » alors que le débit était déjà au-dessus de l'habitude){ $consistent }.
-report-consistent = { " " }; { $count } sont cohérents avec elle
-report-calls = Appels : <b>{ $calls }</b>, soit <b>{ $hours }</b> heures au téléphone ; épisodes de tension vocale : <b>{ $strain }</b>{ $run }.
+report-emotion = { $emotion ->
+    [hidden] Combien de ces pop-ups montrent qu'une émotion a été déduite : non montré (moins de 5 personnes).
+    [0] Aucun ne montre, par son texte, qu'une émotion a été déduite.
+    [one] Parmi eux, <b>{ $emotion }</b> montre, par son texte, qu'une émotion a été déduite (votre ton, votre énergie, l'humeur du client).
+   *[other] Parmi eux, <b>{ $emotion }</b> montrent, par leur texte, qu'une émotion a été déduite (votre ton, votre énergie, l'humeur du client).
+} La reconnaissance des émotions au travail est interdite dans l'UE depuis le 2 février 2025 (règlement sur l'IA, art. 5(1)(f)).
+report-contradicted = { $contradicted ->
+    [hidden] Pop-ups contredits par la mesure de la voix : non montré (moins de 5 personnes).
+    [one] <b>{ $contradicted }</b> pop-up est contredit par la mesure de la voix (par exemple « parlez plus vite » alors que le débit était déjà au-dessus de l'habitude){ $consistent }.
+   *[other] <b>{ $contradicted }</b> pop-ups sont contredits par la mesure de la voix (par exemple « parlez plus vite » alors que le débit était déjà au-dessus de l'habitude){ $consistent }.
+}
+report-consistent = { " " }; { $count ->
+    [one] { $count } est cohérent
+   *[other] { $count } sont cohérents
+} avec elle
+report-calls = Appels : <b>{ $calls }</b>, soit <b>{ $hours }</b> au téléphone ; épisodes de tension vocale : <b>{ $strain }</b>{ $run }.
 report-longest-run = { " " }; plus longue suite d'appels sans pause : { $minutes } min
 report-self-reports = { $count ->
     [one] Bilan de fin de service
@@ -781,7 +799,7 @@ cli-error-other = Ces arguments ne sont pas compris. « temoin --help » décrit
 
 ## command line, files
 help-arguments = Arguments
-cli-cannot-read-file = Impossible de lire { $path } : le fichier n'existe pas ou n'est pas lisible. Vérifiez le chemin.
+cannot-read-file = Impossible de lire { $path } : le fichier n'existe pas ou n'est pas lisible. Vérifiez le chemin.
 
 ## command line, reports
 cli-report-written = Relevé écrit : { $file } (du { $from } au { $to }).
@@ -793,3 +811,11 @@ cli-error-value-why = La valeur « { $value } » donnée à { $arg } n'est pas v
 cli-error-time = L'heure « { $value } » donnée à { $arg } n'est pas lisible. Écrivez-la HH:MM (par exemple 08:30).
 self-report-not-a-number = « { $value } » n'est pas un nombre : donnez une valeur de 0 à 100.
 self-report-out-of-range = { $value } est hors de l'échelle : donnez une valeur de 0 à 100.
+cannot-write-no-folder = Impossible d'écrire { $path } : le dossier { $folder } n'existe pas. Créez-le, ou choisissez un dossier existant.
+report-set-aside-reason = { $reason } ({ $count ->
+    [one] { $count } fichier
+   *[other] { $count } fichiers
+})
+report-hidden-bar = < 5 pers.
+report-hidden = non montré (moins de 5 personnes)
+report-phone-hours = { NUMBER($hours, maximumFractionDigits: 1, minimumFractionDigits: 1) } h

@@ -153,11 +153,7 @@ pub(crate) fn read_checkpoint(given: &str, lang: Lang) -> Result<Checkpoint, Str
 
 /// A file that could not be written, said in the reader's language (the system's words after).
 fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> anyhow::Error {
-    crate::cli::common::explained(messages::with_detail(
-        temoin::t!(lang, "gui-cannot-write", "path" => path),
-        &e.to_string(),
-        lang,
-    ))
+    crate::cli::common::explained(messages::cannot_write(path, e, lang))
 }
 
 pub fn verify(file: &Path, checkpoints: &[String], lang: Lang) -> anyhow::Result<ExitCode> {
@@ -178,11 +174,7 @@ pub fn verify(file: &Path, checkpoints: &[String], lang: Lang) -> anyhow::Result
     let v = match bundle::verify_file(file, &given) {
         Ok(v) => v,
         Err(bundle::FileProblem::Io(e)) => {
-            return unreadable(messages::with_detail(
-                temoin::t!(lang, "cli-cannot-read-file", "path" => file),
-                &e.to_string(),
-                lang,
-            ));
+            return unreadable(messages::cannot_read(file, &e, lang));
         }
         Err(bundle::FileProblem::Unreadable(e)) => {
             return unreadable(format!(
@@ -298,38 +290,38 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     for f in &list {
         pool.add_file(f);
     }
-    let rejected: Vec<String> = pool
-        .rejected
-        .iter()
-        .map(|r| match r {
-            Rejected::Unreadable(p, e) => {
-                format!("{} : {}", name(p), messages::bundle_unreadable(e, lang))
-            }
-            Rejected::NotIntact(p, problems) => format!(
-                "{} : {}",
-                name(p),
+    // The council's terminal names each file; the report, which is passed around, only says why
+    // (a file name may hold a person's name).
+    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
+    for r in &pool.rejected {
+        let (path, why) = match r {
+            Rejected::Unreadable(p, e) => (p, messages::bundle_unreadable(e, lang)),
+            Rejected::NotIntact(p, problems) => (
+                p,
                 problems
                     .iter()
                     .map(|x| messages::bundle_problem(x, lang))
                     .collect::<Vec<_>>()
-                    .join(" ")
+                    .join(" "),
             ),
-            Rejected::Io(p, e) => format!("{} : {e}", name(p)),
-            Rejected::Unregistered(p) => format!(
-                "{} : {}",
-                name(p),
-                temoin::i18n::s(lang, "cli-evidence-key-not-in-the-council-s")
+            Rejected::Io(p, e) => (p, messages::cannot_read(p, e, lang)),
+            Rejected::Unregistered(p) => (
+                p,
+                temoin::i18n::s(lang, "cli-evidence-key-not-in-the-council-s").to_string(),
             ),
-            Rejected::Forked(p) => format!(
-                "{} : {}",
-                name(p),
-                temoin::i18n::s(lang, "cli-evidence-two-exports-of-the-same-key")
+            Rejected::Forked(p) => (
+                p,
+                temoin::i18n::s(lang, "cli-evidence-two-exports-of-the-same-key").to_string(),
             ),
-        })
-        .collect();
-    for r in &rejected {
-        eprintln!("{} {r}", temoin::i18n::s(lang, "cli-evidence-set-aside"));
+        };
+        eprintln!(
+            "{} {} : {why}",
+            temoin::i18n::s(lang, "cli-evidence-set-aside"),
+            name(path)
+        );
+        *reasons.entry(why).or_default() += 1;
     }
+    let rejected: Vec<(String, usize)> = reasons.into_iter().collect();
     let today = Local::now().date_naive();
     let (from, to) = pool.period().unwrap_or((today, today));
     let r = temoin::report::from_buckets(

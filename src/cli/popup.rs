@@ -256,9 +256,7 @@ fn rules(
         "{} {} ({})",
         temoin::i18n::s(lang, "cli-popup-category-2"),
         messages::category_label(c.category, lang),
-        serde_json::to_value(c.category)?
-            .as_str()
-            .unwrap_or_default()
+        c.category.key()
     );
     println!(
         "{} {}",

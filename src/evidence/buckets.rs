@@ -85,9 +85,8 @@ pub fn buckets(events: &[Event], hours: u32) -> Vec<Bucket> {
         let category = p
             .popup
             .category
-            .and_then(|c| serde_json::to_value(c).ok())
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_else(|| "uncategorised".into());
+            .map_or("uncategorised", |c| c.key())
+            .to_string();
         adds.push((
             p.at,
             Add::Popup {

@@ -29,7 +29,8 @@ pub enum Who {
     Council {
         workers: usize,
         /// Files refused, with why (no names: file names as given).
-        rejected: Vec<String>,
+        /// Why exports were set aside, each with how many: never which file (a name may be in it).
+        rejected: Vec<(String, usize)>,
     },
 }
 

@@ -448,9 +448,9 @@ fn bars_with_line(
 
 /// A category's stable name as words.
 fn category_name(name: &str, lang: Lang) -> String {
-    serde_json::from_value::<PopupCategory>(serde_json::Value::String(name.into()))
+    PopupCategory::from_key(name)
         .map(|c| messages::category_label(c, lang).to_string())
-        .unwrap_or_else(|_| s::uncategorised(lang).to_string())
+        .unwrap_or_else(|| s::uncategorised(lang).to_string())
 }
 
 fn filter(f: Filter, lang: Lang) -> &'static str {

@@ -392,13 +392,7 @@ pub fn export_never(lang: Lang) -> &'static str {
     crate::i18n::s(lang, "gui-never-no-sound-no-transcript-nothing")
 }
 
-pub fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> String {
-    crate::messages::with_detail(
-        t!(lang, "gui-cannot-write", "path" => path),
-        &e.to_string(),
-        lang,
-    )
-}
+pub use crate::messages::cannot_write;
 
 pub fn export_written(path: &Path, lang: Lang) -> String {
     t!(lang, "gui-export-written", "path" => path)

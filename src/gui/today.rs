@@ -340,12 +340,12 @@ impl Today {
                 row(
                     ui,
                     s::phone_time_today(lang),
-                    format!("{:.0} min", self.counts.phone_s / 60.0),
+                    messages::duration(self.counts.phone_s, lang),
                 );
                 row(
                     ui,
                     s::longest_run(lang),
-                    format!("{:.0} min", self.counts.longest_run_s / 60.0),
+                    messages::duration(self.counts.longest_run_s, lang),
                 );
                 row(
                     ui,

@@ -3,7 +3,7 @@
 //! (`temoin aggregate`). Summary in sentences first, then charts, then the method.
 //!
 //! It only draws: what the figures are, and which cells a council may see, is decided in
-//! [`crate::evidence::summary`]; a suppressed cell is shown as "< 5".
+//! [`crate::evidence::summary`]; a withheld cell is said to come from fewer than five people.
 
 pub mod svg;
 
@@ -16,15 +16,15 @@ use svg::{Series, bars, esc};
 /// A figure as written in the report's language ("3,5" in French); "< 5" when suppressed.
 fn fmt(c: Cell, decimals: usize, lang: Lang) -> String {
     c.map_or_else(
-        || "&lt; 5".into(),
+        || crate::i18n::s(lang, "report-hidden").into(),
         |v| crate::i18n::num(lang, v + 0.0, decimals),
     )
 }
 
 /// A rate per hour of presence; none under half an hour, where a rate means nothing.
-fn per_hour(c: Cell, hours: Cell, lang: Lang) -> Option<String> {
+fn per_hour(c: Cell, hours: Cell) -> Option<f64> {
     match (c, hours) {
-        (Some(v), Some(h)) if h >= 0.5 => Some(fmt(Some(v / h), 2, lang)),
+        (Some(v), Some(h)) if h >= 0.5 => Some(v / h),
         _ => None,
     }
 }
@@ -90,15 +90,15 @@ pub fn html(r: &Report, lang: Lang) -> String {
     h += &format!("<h2>{}</h2><div class=\"summary\">\n", t("report-summary"));
     match (r.active_hours, r.popups) {
         (Some(hours), Some(popups)) => {
-            let rate = match per_hour(Some(popups), Some(hours), lang) {
+            let rate = match per_hour(Some(popups), Some(hours)) {
                 Some(x) => crate::t!(lang, "report-presence-rate", "rate" => x),
                 None => String::new(),
             };
             h += &format!(
                 "<p>{}</p>\n",
                 crate::t!(lang, "report-presence",
-                    "hours" => fmt(Some(hours), 1, lang),
-                    "popups" => fmt(Some(popups), 0, lang),
+                    "hours" => hours,
+                    "popups" => popups,
                     "rate" => rate)
             );
         }
@@ -111,16 +111,16 @@ pub fn html(r: &Report, lang: Lang) -> String {
     }
     h += &format!(
         "<p>{}</p>\n",
-        crate::t!(lang, "report-emotion", "emotion" => fmt(r.emotion, 0, lang))
+        crate::t!(lang, "report-emotion", "emotion" => r.emotion)
     );
     let consistent = r.consistent.map_or(
         String::new(),
-        |c| crate::t!(lang, "report-consistent", "count" => fmt(Some(c), 0, lang)),
+        |c| crate::t!(lang, "report-consistent", "count" => c),
     );
     h += &format!(
         "<p>{}</p>\n",
         crate::t!(lang, "report-contradicted",
-            "contradicted" => fmt(r.contradicted, 0, lang),
+            "contradicted" => r.contradicted,
             "consistent" => consistent)
     );
     let run = r.longest_run_min.map_or(
@@ -131,7 +131,9 @@ pub fn html(r: &Report, lang: Lang) -> String {
         "<p>{}</p>\n",
         crate::t!(lang, "report-calls",
             "calls" => fmt(r.calls, 0, lang),
-            "hours" => fmt(r.phone_hours, 1, lang),
+            "hours" => r.phone_hours.map_or_else(
+                || crate::i18n::s(lang, "report-hidden").to_string(),
+                |h| crate::t!(lang, "report-phone-hours", "hours" => h)),
             "strain" => fmt(r.strain, 0, lang),
             "run" => run)
     );
@@ -154,10 +156,13 @@ pub fn html(r: &Report, lang: Lang) -> String {
     {
         h += &format!(
             "<p>{}</p><ul>",
-            crate::t!(lang, "report-set-aside", "count" => rejected.len())
+            crate::t!(lang, "report-set-aside", "count" => rejected.iter().map(|r| r.1).sum::<usize>())
         );
-        for x in rejected {
-            h += &format!("<li>{}</li>", esc(x));
+        for (why, count) in rejected {
+            h += &format!(
+                "<li>{}</li>",
+                esc(&crate::t!(lang, "report-set-aside-reason", "reason" => why.as_str(), "count" => *count))
+            );
         }
         h += "</ul>\n";
     }
@@ -187,6 +192,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
                 values: col(|d| d.contradicted),
             },
         ],
+        lang,
     );
     h += &bars(
         &t("report-strain-and-popups"),
@@ -203,6 +209,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
                 values: col(|d| d.popups),
             },
         ],
+        lang,
     );
     h += &bars(
         &t("report-calls-per-day"),
@@ -212,6 +219,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
             colour: "#3f8f6b",
             values: col(|d| d.calls),
         }],
+        lang,
     );
     h += &format!("<h2>{}</h2>\n", t("report-by-hour"));
     let hours: Vec<String> = (0..24).map(|h| format!("{h}h")).collect();
@@ -223,6 +231,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
             colour: "#4a6fa5",
             values: r.hour_of_day.clone(),
         }],
+        lang,
     );
     h += &format!("<h2>{}</h2>\n", t("report-asked"));
     let cats: Vec<String> = r
@@ -238,6 +247,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
             colour: "#4a6fa5",
             values: r.categories.values().copied().collect(),
         }],
+        lang,
     );
     if !r.examples.is_empty() {
         h += &format!("<h2>{}</h2><ul>\n", t("report-contradicted-title"));
@@ -257,9 +267,9 @@ pub fn html(r: &Report, lang: Lang) -> String {
 }
 
 fn category_name(c: &str, lang: Lang) -> String {
-    serde_json::from_value::<crate::events::PopupCategory>(serde_json::Value::String(c.into()))
+    crate::events::PopupCategory::from_key(c)
         .map(|c| crate::labels::category_label(c, lang).to_string())
-        .unwrap_or_else(|_| crate::i18n::s(lang, "gui-uncategorised").to_string())
+        .unwrap_or_else(|| crate::i18n::s(lang, "gui-uncategorised").to_string())
 }
 
 fn method(lang: Lang) -> [&'static str; 6] {
@@ -271,4 +281,24 @@ fn method(lang: Lang) -> [&'static str; 6] {
         crate::i18n::s(lang, "mod-workload-a-call-runs-from-the"),
         crate::i18n::s(lang, "mod-evidence-every-export-is-signed-ed25519"),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+    use crate::t;
+
+    #[test]
+    fn summary_sentences_agree_with_their_figures_and_say_when_one_is_withheld() {
+        let one = t!(Lang::Fr, "report-emotion", "emotion" => Some(1.0));
+        assert!(one.contains("<b>1</b> montre, par son texte"), "{one}");
+        let many = t!(Lang::Fr, "report-emotion", "emotion" => Some(3.0));
+        assert!(many.contains("<b>3</b> montrent"), "{many}");
+        let none = t!(Lang::En, "report-emotion", "emotion" => Some(0.0));
+        assert!(none.starts_with("None shows"), "{none}");
+        let hidden = t!(Lang::Fr, "report-contradicted", "contradicted" => None::<f64>, "consistent" => "");
+        assert!(hidden.contains("moins de 5 personnes"), "{hidden}");
+        let hours = t!(Lang::Fr, "report-presence", "hours" => 1.5, "popups" => 1, "rate" => "");
+        assert!(hours.contains("<b>1,5</b> heure de présence") && hours.contains("<b>1</b> pop-up de"), "{hours}");
+    }
 }

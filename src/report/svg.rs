@@ -1,5 +1,7 @@
 //! Inline SVG bar charts: no script, no network, they print as they show.
 
+use crate::lang::Lang;
+
 /// Escapes text for HTML and SVG.
 pub fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -8,7 +10,8 @@ pub fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// One series of a chart: its name, colour and values (`None`: suppressed, shown "< 5").
+/// One series of a chart: its name, colour and values (`None`: from fewer than five people, not
+/// shown, and said so on the bar).
 pub struct Series<'a> {
     pub name: &'a str,
     pub colour: &'a str,
@@ -33,17 +36,13 @@ fn nice_max(m: f64) -> f64 {
         .unwrap_or(10.0 * p)
 }
 
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 || v >= 100.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    }
+fn number(v: f64, lang: Lang) -> String {
+    crate::i18n::num(lang, v, if v.fract() == 0.0 || v >= 100.0 { 0 } else { 1 })
 }
 
 /// Vertical bars, one group per label; every label is shown when there are few, else one in
-/// `ceil(n / 24)`.
-pub fn bars(title: &str, labels: &[String], series: &[Series]) -> String {
+/// `ceil(n / 24)`. Counts (every value whole) get whole grid lines only.
+pub fn bars(title: &str, labels: &[String], series: &[Series], lang: Lang) -> String {
     let n = labels.len().max(1);
     let max = series
         .iter()
@@ -63,15 +62,20 @@ pub fn bars(title: &str, labels: &[String], series: &[Series]) -> String {
         r#"<text x="{LEFT}" y="14" font-size="13" font-weight="bold">{}</text>"#,
         esc(title)
     );
-    // Axis and three grid lines.
-    for k in 0..=2 {
-        let v = top * k as f64 / 2.0;
+    let counts = series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .all(|v| v.fract() == 0.0);
+    // Axis and three grid lines; two when the middle one would fall between two counts.
+    let steps = if counts && (top / 2.0).fract() != 0.0 { 1 } else { 2 };
+    for k in 0..=steps {
+        let v = top * k as f64 / steps as f64;
         s += &format!(
             r##"<line x1="{LEFT}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#ccc" stroke-width="0.5"/><text x="{}" y="{:.1}" font-size="10" text-anchor="end">{}</text>"##,
             W - 10.0,
             LEFT - 4.0,
             y(v) + 3.0,
-            number(v),
+            number(v, lang),
             y = y(v)
         );
     }
@@ -90,15 +94,16 @@ pub fn bars(title: &str, labels: &[String], series: &[Series]) -> String {
                         se.colour,
                         esc(label),
                         esc(se.name),
-                        number(v)
+                        number(v, lang)
                     );
                 }
                 Some(_) => {}
                 None => {
                     s += &format!(
-                        r##"<text x="{:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#666">&lt; 5</text>"##,
+                        r##"<text x="{:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#666">{}</text>"##,
                         x + bar / 2.0,
-                        TOP + plot_h - 3.0
+                        TOP + plot_h - 3.0,
+                        esc(crate::i18n::s(lang, "report-hidden-bar"))
                     );
                 }
             }
@@ -140,11 +145,24 @@ mod tests {
             &[Series {
                 name: "pop-ups",
                 colour: "#b4443c",
-                values: vec![Some(3.0), None, Some(0.0)],
+                values: vec![Some(5.0), None, Some(0.0)],
             }],
+            Lang::Fr,
         );
         assert_eq!(svg.matches("<rect x=").count(), 2, "one bar and the legend");
-        assert!(svg.contains("&lt; 5"));
+        assert!(svg.contains("&lt; 5 pers."));
+        assert!(!svg.contains(">2.5<") && !svg.contains(">2,5<"), "no half count");
+        let rates = bars(
+            "Pop-ups par heure",
+            &["9h".into()],
+            &[Series {
+                name: "pop-ups",
+                colour: "#b4443c",
+                values: vec![Some(0.8)],
+            }],
+            Lang::Fr,
+        );
+        assert!(rates.contains(">0,5<"), "{rates}");
         assert!(svg.contains("Pop-ups &lt;par&gt; jour"));
         assert_eq!(nice_max(37.0), 50.0);
     }
