@@ -27,8 +27,9 @@ fn main() -> ExitCode {
         return cli::extension::host();
     }
     let lang = cli::help::language(&args).unwrap_or_else(|| {
-        Settings::default_path()
-            .and_then(|p| Settings::load(&p).ok())
+        // Unreadable settings are said by the command itself, once the language is known.
+        Settings::current()
+            .ok()
             .and_then(|s| s.lang)
             .unwrap_or_default()
     });

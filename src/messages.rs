@@ -1,7 +1,6 @@
 //! Every sentence a person reads, in French first and English second, in one place.
 //! The library below returns typed values and errors; only this module turns them into words.
 
-use std::path::Path;
 use crate::capture::CaptureError;
 use crate::pipeline::{Analysis, PipelineError};
 use crate::popups::{RulesError, SourceReport, SourceState};
@@ -11,6 +10,7 @@ use crate::t;
 use crate::vault::{Break, RowProblem, VaultError};
 use crate::voice::VoiceError;
 use crate::workload::indicators::Figures;
+use std::path::Path;
 
 pub use crate::labels::{
     category_label, consistency_label, consistency_text, event_details, family_label, kind_label,
@@ -28,6 +28,9 @@ pub fn vault_error(e: &VaultError, lang: Lang) -> String {
             t!(lang, "vault-newer-format", "found" => *found, "supported" => *supported)
         }
         E::Corrupt(detail) => with_detail(t!(lang, "vault-corrupt"), detail, lang),
+        E::Truncated { found, expected } => {
+            t!(lang, "vault-truncated", "found" => *found, "expected" => *expected)
+        }
         E::WrongPassphrase => t!(lang, "vault-wrong-passphrase"),
         E::WrongRecoveryCode => t!(lang, "vault-wrong-recovery-code"),
         E::PassphraseTooShort { min } => t!(lang, "vault-passphrase-too-short", "min" => *min),
@@ -47,7 +50,11 @@ pub fn with_detail(sentence: String, detail: &str, lang: Lang) -> String {
 
 /// A file that cannot be read, named, with what to do; the system's words on the detail line.
 pub fn cannot_read(path: &Path, e: &dyn std::fmt::Display, lang: Lang) -> String {
-    with_detail(t!(lang, "cannot-read-file", "path" => path), &e.to_string(), lang)
+    with_detail(
+        t!(lang, "cannot-read-file", "path" => path),
+        &e.to_string(),
+        lang,
+    )
 }
 
 /// A file that cannot be written, named; a folder that does not exist is said to be the cause.
@@ -59,6 +66,21 @@ pub fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> String {
         _ => t!(lang, "cannot-write", "path" => path),
     };
     with_detail(sentence, &e.to_string(), lang)
+}
+
+/// Settings that cannot be read or saved, named, with what to do.
+pub fn settings_error(e: &crate::settings::SettingsError, lang: Lang) -> String {
+    use crate::settings::SettingsError as E;
+    match e {
+        E::Unreadable { path, reason } => with_detail(
+            t!(lang, "settings-unreadable", "path" => path),
+            reason,
+            lang,
+        ),
+        E::Unwritable { path, reason } => {
+            with_detail(t!(lang, "cannot-write", "path" => path), reason, lang)
+        }
+    }
 }
 
 /// Where the chain breaks, located for the person reading.
@@ -274,6 +296,15 @@ pub fn write_analysis(
     Ok(())
 }
 
+/// Events that could not be stored: kept and retried, and why.
+pub fn vault_trouble(e: &VaultError, lang: Lang) -> String {
+    format!(
+        "{}\n{}",
+        t!(lang, "status-vault-trouble"),
+        vault_error(e, lang)
+    )
+}
+
 /// A monitoring status as a sentence.
 pub fn monitor_status(s: &crate::pipeline::live::Status, lang: Lang) -> String {
     use crate::pipeline::live::DeviceProblem as D;
@@ -285,9 +316,9 @@ pub fn monitor_status(s: &crate::pipeline::live::Status, lang: Lang) -> String {
         S::NoDevice(D::NotFound(n)) => t!(lang, "status-not-found", "name" => n),
         S::NoDevice(D::Unavailable(d)) => with_detail(t!(lang, "status-unavailable"), d, lang),
         S::NoDevice(D::Lost) => t!(lang, "status-lost"),
-        S::VoiceTrouble(why) => with_detail(t!(lang, "status-voice-trouble"), why, lang),
+        S::VoiceTrouble(e) => with_detail(t!(lang, "status-voice-trouble"), &e.to_string(), lang),
         S::Paused => crate::i18n::s(lang, "messages-privacy-pause-the-microphone-is-off").into(),
-        S::VaultTrouble(why) => with_detail(t!(lang, "status-vault-trouble"), why, lang),
+        S::VaultTrouble(e) => vault_trouble(e, lang),
         S::Stopped => crate::i18n::s(lang, "messages-listening-stopped").into(),
     }
 }

@@ -53,6 +53,12 @@ impl Settings {
         crate::paths::settings()
     }
 
+    /// The worker's settings from their usual place (`paths::settings`); defaults when there is
+    /// no file yet. The one way every face reads them.
+    pub fn current() -> Result<Settings, SettingsError> {
+        crate::paths::settings().map_or_else(|| Ok(Settings::default()), |p| Settings::load(&p))
+    }
+
     /// Loads the settings; a missing file means defaults.
     pub fn load(path: &Path) -> Result<Settings, SettingsError> {
         match std::fs::read(path) {

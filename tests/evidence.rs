@@ -716,7 +716,10 @@ fn a_forked_log_and_an_unregistered_key_are_set_aside_by_the_council() {
     assert!(err.contains("d.json"), "{err}");
     let html = std::fs::read_to_string(dir.path().join("cse.html")).unwrap();
     assert!(html.contains("4 fichiers écartés"), "{html}");
-    assert!(html.contains("(3 fichiers)") && html.contains("(1 fichier)"), "{html}");
+    assert!(
+        html.contains("(3 fichiers)") && html.contains("(1 fichier)"),
+        "{html}"
+    );
     for name in ["a.json", "b.json", "c.json", "d.json"] {
         assert!(!html.contains(name), "{name} named in the report");
     }

@@ -170,9 +170,23 @@ fn a_truncated_vault() {
     refused(
         &path,
         temoin(&path).arg("events").env("TEMOIN_PASSPHRASE", PASS),
-        "endommagé",
+        "Le fichier du coffre est coupé",
     );
-    refused(&path, temoin(&path).arg("check"), "endommagé");
+    // `check` says what happened and what to do, not "run check" again, nor SQLite's English.
+    let (_, _, err) = run(temoin(&path).arg("check"));
+    assert!(
+        err.contains("sa fin manque") && err.contains("copie complète"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("malformed") && !err.contains("temoin check"),
+        "{err}"
+    );
+    refused(
+        &path,
+        temoin(&path).args(["--lang", "en", "check"]),
+        "The vault file is cut",
+    );
 }
 
 #[test]
@@ -185,6 +199,12 @@ fn a_vault_with_garbage_pages() {
     }
     std::fs::write(&path, &raw).unwrap();
     refused(&path, temoin(&path).arg("check"), "endommagé");
+    let (_, _, err) = run(temoin(&path).arg("check"));
+    let sentence = err.lines().next().unwrap_or_default();
+    assert!(
+        !sentence.contains("malformed"),
+        "SQLite's words only on the detail line: {err}"
+    );
 }
 
 #[test]

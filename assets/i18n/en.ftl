@@ -324,9 +324,10 @@ cli-kind = Kind
 cli-details = Details
 cli-recovery-code = Recovery code
 cli-new-passphrase-set-the-old-recovery = New passphrase set. The old recovery code no longer works.
-cli-settings-ignored-run-temoin-calibrate-to = settings ignored; run `temoin calibrate` to redo them.
-cli-baseline-resumed = Baseline resumed:
-cli-segments-from-the-last-14-days = segments from the last 14 days.
+cli-baseline-resumed = Baseline resumed: { $count ->
+    [one] { $count } segment
+   *[other] { $count } segments
+} from the last 14 days.
 cli-listening-only-measurements-of-your-voice = Listening: only measurements of your voice are recorded, never the sound. Ctrl+C to stop.
 cli-measurements-could-not-be-stored-the = measurements could not be stored: the vault refuses writes (disk full or read-only file?). Fix that before listening again.
 cli-cannot-find-the-configuration-folder-give = Cannot find the configuration folder: give the file with TEMOIN_CONFIG.
@@ -342,7 +343,7 @@ vault-not-found = No Témoin vault at { $path }. Create one with “temoin init�
 vault-already-exists = A file already exists at { $path }. Témoin never overwrites it: choose another path with --vault.
 vault-not-a-vault = { $path } is not a Témoin vault. The file was not changed. Check the path given to --vault.
 vault-newer-format = This vault was made by a newer Témoin (format { $found }; this version reads up to { $supported }). Update Témoin; the file was not changed.
-vault-corrupt = The vault is damaged. It was neither changed nor “repaired”. Keep a copy and do not delete it; “temoin check” locates the problem when it can.
+vault-corrupt = The vault is damaged: the database itself can no longer be read (this is not one altered row, which “temoin check” could locate). It was neither changed nor “repaired”. Keep the file as it is and do not delete it; restore a backup if you have one. Exports already made can still be verified.
 vault-wrong-passphrase = Wrong passphrase. Try again; if you have forgotten it, use your recovery code (“temoin recover”, or “I forgot my passphrase” in the window).
 vault-wrong-recovery-code = Wrong recovery code. Check it group by group (dashes and spaces do not matter).
 vault-passphrase-too-short = Passphrase too short: at least { $min } characters. A phrase of a few words is safer and easier to remember.
@@ -804,3 +805,6 @@ report-set-aside-reason = { $reason } ({ $count ->
 report-hidden-bar = < 5 people
 report-hidden = not shown (fewer than 5 people)
 report-phone-hours = { NUMBER($hours, maximumFractionDigits: 1, minimumFractionDigits: 1) } h
+vault-truncated = The vault file is cut: it is { $found } bytes long instead of { $expected }, its end is missing (an interrupted copy, a full disk or a crash during a copy). It was neither changed nor “repaired”. Keep it as it is; if you have a complete copy (a backup, a USB stick), restore it. Exports already made can still be verified.
+settings-unreadable = The settings ({ $path }) cannot be read. Fix or delete that file, then choose your settings again in the window.
+settings-defaults-apply = Meanwhile, the default settings apply.

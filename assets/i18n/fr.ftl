@@ -324,9 +324,10 @@ cli-kind = Type
 cli-details = Détails
 cli-recovery-code = Code de récupération
 cli-new-passphrase-set-the-old-recovery = Nouvelle phrase de passe enregistrée. L'ancien code de récupération ne sert plus.
-cli-settings-ignored-run-temoin-calibrate-to = réglages ignorés ; relancez « temoin calibrate » pour les refaire.
-cli-baseline-resumed = Ligne de base reprise :
-cli-segments-from-the-last-14-days = segments des 14 derniers jours.
+cli-baseline-resumed = Ligne de base reprise : { $count ->
+    [one] { $count } segment
+   *[other] { $count } segments
+} des 14 derniers jours.
 cli-listening-only-measurements-of-your-voice = Écoute en cours : seules des mesures de votre voix sont enregistrées, jamais le son. Ctrl+C pour arrêter.
 cli-measurements-could-not-be-stored-the = mesures n'ont pas pu être enregistrées : le coffre refuse l'écriture (disque plein ou fichier en lecture seule ?). Réglez le problème avant de relancer l'écoute.
 cli-cannot-find-the-configuration-folder-give = Impossible de trouver le dossier de configuration : indiquez le fichier avec TEMOIN_CONFIG.
@@ -342,7 +343,7 @@ vault-not-found = Aucun coffre Témoin à { $path }. Créez-le avec « temoin in
 vault-already-exists = Un fichier existe déjà à { $path }. Témoin ne l'écrase jamais : choisissez un autre chemin avec --vault.
 vault-not-a-vault = { $path } n'est pas un coffre Témoin. Le fichier n'a pas été modifié. Vérifiez le chemin donné à --vault.
 vault-newer-format = Ce coffre a été créé par une version plus récente de Témoin (format { $found }, cette version lit jusqu'au format { $supported }). Mettez Témoin à jour ; le fichier n'a pas été modifié.
-vault-corrupt = Le coffre est endommagé. Il n'a été ni modifié ni « réparé ». Gardez-en une copie, ne le supprimez pas ; « temoin check » situe le problème quand il le peut.
+vault-corrupt = Le coffre est endommagé : la base elle-même ne se lit plus (ce n'est pas une ligne modifiée, que « temoin check » saurait situer). Il n'a été ni modifié ni « réparé ». Gardez le fichier tel quel et ne le supprimez pas ; reprenez une sauvegarde si vous en avez une. Les exports déjà faits restent vérifiables.
 vault-wrong-passphrase = Phrase de passe incorrecte. Réessayez ; si vous l'avez oubliée, utilisez votre code de récupération (« temoin recover », ou « J'ai oublié ma phrase de passe » dans la fenêtre).
 vault-wrong-recovery-code = Code de récupération incorrect. Vérifiez-le groupe par groupe (les tirets et les espaces ne comptent pas).
 vault-passphrase-too-short = Phrase de passe trop courte : il faut au moins { $min } caractères. Une phrase de quelques mots est plus sûre et plus facile à retenir.
@@ -819,3 +820,6 @@ report-set-aside-reason = { $reason } ({ $count ->
 report-hidden-bar = < 5 pers.
 report-hidden = non montré (moins de 5 personnes)
 report-phone-hours = { NUMBER($hours, maximumFractionDigits: 1, minimumFractionDigits: 1) } h
+vault-truncated = Le fichier du coffre est coupé : il fait { $found } octets au lieu de { $expected }, sa fin manque (copie interrompue, disque plein ou plantage pendant une copie). Il n'a été ni modifié ni « réparé ». Gardez-le tel quel ; si vous en avez une copie complète (sauvegarde, clé USB), reprenez-la. Les exports déjà faits restent vérifiables.
+settings-unreadable = Les réglages ({ $path }) ne peuvent pas être lus. Corrigez ou supprimez ce fichier, puis choisissez à nouveau vos réglages dans la fenêtre.
+settings-defaults-apply = En attendant, les réglages par défaut s'appliquent.

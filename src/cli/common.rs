@@ -98,6 +98,19 @@ pub(crate) fn settings_path(lang: Lang) -> anyhow::Result<std::path::PathBuf> {
     })
 }
 
+/// The worker's settings; unreadable ones are said (in the reader's words) and the defaults apply,
+/// so a damaged settings file never stops a command.
+pub(crate) fn settings(lang: Lang) -> Settings {
+    Settings::current().unwrap_or_else(|e| {
+        eprintln!(
+            "temoin : {}\n{}",
+            messages::settings_error(&e, lang),
+            temoin::i18n::s(lang, "settings-defaults-apply")
+        );
+        Settings::default()
+    })
+}
+
 /// The transcriber when words are wanted and the model loads. Without a usable speech model the
 /// voice is still measured; the reason is said once.
 pub(crate) fn optional_transcriber(
@@ -117,9 +130,7 @@ pub(crate) fn optional_transcriber(
 pub(crate) fn load_transcriber(
     speech_lang: Option<SpokenLanguage>,
 ) -> Result<Transcriber, SpeechError> {
-    let saved = Settings::default_path()
-        .and_then(|p| Settings::load(&p).ok())
-        .unwrap_or_default();
+    let saved = Settings::current().unwrap_or_default();
     let language = speech_lang
         .or(saved.speech_lang)
         .unwrap_or(SpokenLanguage::Fr);

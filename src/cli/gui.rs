@@ -19,19 +19,13 @@ pub fn gui(path: &Path, no_listen: bool, view: View, lang: Lang) -> anyhow::Resu
     }
     let vault = path.to_path_buf();
     let settings_path = crate::cli::common::settings_path(lang).ok();
-    let saved = settings_path
-        .as_deref()
-        .and_then(|p| Settings::load(p).ok())
-        .unwrap_or_default();
+    let saved = crate::cli::common::settings(lang);
     let on_top = saved.always_on_top;
     let start = {
         let vault = vault.clone();
         std::sync::Arc::new(move |lang: Lang| {
             // Settings again: the wizard may just have written them.
-            let saved = crate::cli::common::settings_path(lang)
-                .ok()
-                .and_then(|p| Settings::load(&p).ok())
-                .unwrap_or_default();
+            let saved = Settings::current().unwrap_or_default();
             start(&vault, no_listen, lang, saved)
         })
     };

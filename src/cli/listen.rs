@@ -83,18 +83,7 @@ pub(crate) fn listen(
         return Ok(ExitCode::SUCCESS);
     }
     // What was calibrated and chosen before applies unless the command line says otherwise.
-    let saved = match settings_path(lang)
-        .and_then(|p| Settings::load(&p).map_err(|e| explained(e.to_string())))
-    {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!(
-                "temoin : {e} — {}",
-                temoin::i18n::s(lang, "cli-settings-ignored-run-temoin-calibrate-to")
-            );
-            Settings::default()
-        }
-    };
+    let saved = crate::cli::common::settings(lang);
     let baseline_seed = if baseline {
         let pass = passphrase(lang)?;
         let opened = Vault::open(vault)?;
@@ -102,10 +91,8 @@ pub(crate) fn listen(
         // The keys go out of scope (zeroized) as soon as the measurements are read.
         let seed = temoin::pipeline::live::recent_measures(&unlocked, 14)?;
         eprintln!(
-            "{} {} {}",
-            temoin::i18n::s(lang, "cli-baseline-resumed"),
-            seed.len(),
-            temoin::i18n::s(lang, "cli-segments-from-the-last-14-days")
+            "{}",
+            temoin::t!(lang, "cli-baseline-resumed", "count" => seed.len())
         );
         seed
     } else {
@@ -196,7 +183,8 @@ pub(crate) fn calibrate(
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let path = settings_path(lang)?;
-    let mut settings = Settings::load(&path).map_err(|e| explained(e.to_string()))?;
+    let mut settings =
+        Settings::load(&path).map_err(|e| explained(messages::settings_error(&e, lang)))?;
     eprintln!(
         "{} {seconds:.0} s{}",
         temoin::i18n::s(lang, "cli-read-a-few-sentences-in-your"),
@@ -211,7 +199,9 @@ pub(crate) fn calibrate(
         )));
     };
     settings.own_level_db = Some(level);
-    settings.save(&path).map_err(|e| explained(e.to_string()))?;
+    settings
+        .save(&path)
+        .map_err(|e| explained(messages::settings_error(&e, lang)))?;
     println!(
         "{} {level:.1} dBFS ({} {}). {}",
         temoin::i18n::s(lang, "cli-your-voice-level"),

@@ -86,9 +86,7 @@ pub fn rules_file(lang: Lang) -> RulesFile {
             RulesFile::open(None).expect("shipped rules are valid")
         }
     };
-    let settings = temoin::settings::Settings::default_path()
-        .and_then(|p| temoin::settings::Settings::load(&p).ok())
-        .unwrap_or_default();
+    let settings = crate::cli::common::settings(lang);
     let file = if settings.popups_manual_only {
         file.manual_only()
     } else {
@@ -295,7 +293,7 @@ pub fn show_notice(n: Notice, stored: &mut u64, lang: Lang) {
             }
         }
         Notice::RulesRefused(e) => eprintln!("temoin : {}", messages::rules_error(&e, lang)),
-        Notice::VaultTrouble(why) => eprintln!("temoin : {why}"),
+        Notice::VaultTrouble(e) => eprintln!("temoin : {}", messages::vault_trouble(&e, lang)),
     }
 }
 

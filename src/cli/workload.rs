@@ -11,7 +11,6 @@ use clap::{Args, ValueEnum};
 use temoin::events::{CallEnded, Event, EventKind, MarkSource, ShiftCorrection};
 use temoin::messages::{self, Lang};
 use temoin::selfreport::{self, Scale};
-use temoin::settings::Settings;
 use temoin::vault::Vault;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -233,9 +232,7 @@ pub fn correct_shift(path: &Path, args: ShiftArgs, lang: Lang) -> anyhow::Result
 /// The workload indicators, from the decrypted log.
 pub fn workload(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
     let events = crate::cli::common::readable_events(path, lang)?;
-    let settings = Settings::default_path()
-        .and_then(|p| Settings::load(&p).ok())
-        .unwrap_or_default();
+    let settings = crate::cli::common::settings(lang);
     let w = temoin::workload::compute(&events, settings.workload);
     if json {
         println!("{}", serde_json::to_string_pretty(&w)?);

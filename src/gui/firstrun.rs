@@ -116,7 +116,7 @@ impl FirstRun {
             settings.device = self.device.clone();
             settings.popups_manual_only = self.manual_only;
             if let Err(e) = settings.save(p) {
-                self.error = Some(e.to_string());
+                self.error = Some(crate::messages::settings_error(&e, self.lang));
                 return;
             }
         }

@@ -46,10 +46,19 @@ pub struct SettingsView {
 
 impl SettingsView {
     pub fn new(vault: PathBuf, path: Option<PathBuf>, lang: Lang) -> Self {
-        let settings = path
-            .as_deref()
-            .and_then(|p| Settings::load(p).ok())
-            .unwrap_or_default();
+        // Unreadable settings are said, and saving writes a good file over them.
+        let (settings, message) = match path.as_deref().map(Settings::load) {
+            Some(Err(e)) => (
+                Settings::default(),
+                Some(format!(
+                    "{}\n{}",
+                    crate::messages::settings_error(&e, lang),
+                    crate::i18n::s(lang, "settings-defaults-apply")
+                )),
+            ),
+            Some(Ok(s)) => (s, None),
+            None => (Settings::default(), None),
+        };
         // The worker's rules live beside their settings.
         let rules_path = path
             .as_deref()
@@ -75,7 +84,7 @@ impl SettingsView {
             new: Zeroizing::new(String::new()),
             again: Zeroizing::new(String::new()),
             changing: None,
-            message: None,
+            message,
             restart_listening: false,
         }
     }
@@ -85,7 +94,7 @@ impl SettingsView {
         let Some(p) = &self.path else { return };
         self.message = Some(match self.settings.save(p) {
             Ok(()) => s::settings_saved(self.lang).into(),
-            Err(e) => e.to_string(),
+            Err(e) => crate::messages::settings_error(&e, self.lang),
         });
     }
 

@@ -22,7 +22,7 @@ use crate::workload::{WorkloadSettings, compute};
 enum Update {
     Status(Status),
     Stored(Event),
-    Trouble(String),
+    Trouble(crate::pipeline::Shared<crate::vault::VaultError>),
     Gauge(Gauge),
     /// A pop-up source that has something to tell the worker (accessibility just switched on:
     /// browsers to restart).
@@ -128,7 +128,7 @@ impl Today {
                         recv(changes) -> s => match s { Ok(s) => Update::Status(s), Err(_) => break },
                         recv(notices) -> n => match n {
                             Ok(Notice::Stored(s)) => Update::Stored(s.event),
-                            Ok(Notice::VaultTrouble(t)) => Update::Trouble(t),
+                            Ok(Notice::VaultTrouble(e)) => Update::Trouble(e),
                             Ok(Notice::Source(r)) if r.state == SourceState::SwitchedOn => {
                                 Update::Source(r)
                             }
@@ -156,7 +156,7 @@ impl Today {
                     self.status = Some(s);
                 }
                 Update::Stored(e) => self.counts.add(&e),
-                Update::Trouble(t) => self.message = Some(t),
+                Update::Trouble(e) => self.message = Some(messages::vault_trouble(&e, self.lang)),
                 Update::Gauge(g) => self.gauge = Some(g),
                 Update::Source(r) => self.message = Some(messages::source_report(&r, self.lang)),
             }

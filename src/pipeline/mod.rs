@@ -25,6 +25,36 @@ pub enum PipelineError {
     Speech(#[from] SpeechError),
 }
 
+/// A library error handed from a pipeline thread to the faces, which word it; two are equal when
+/// they say the same (a status repeats only when it changes).
+#[derive(Debug)]
+pub struct Shared<E>(std::sync::Arc<E>);
+
+impl<E> Clone for Shared<E> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<E: std::fmt::Display> PartialEq for Shared<E> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl<E> std::ops::Deref for Shared<E> {
+    type Target = E;
+    fn deref(&self) -> &E {
+        &self.0
+    }
+}
+
+impl<E> From<E> for Shared<E> {
+    fn from(e: E) -> Self {
+        Shared(std::sync::Arc::new(e))
+    }
+}
+
 /// Transcription during an analysis: counts per segment, and the text only to print it.
 pub struct WordsOptions<'a> {
     pub transcriber: &'a mut Transcriber,

@@ -169,7 +169,7 @@ pub enum Notice {
     Source(SourceReport),
     Stored(Box<Stored>),
     RulesRefused(RulesError),
-    VaultTrouble(String),
+    VaultTrouble(super::Shared<VaultError>),
 }
 
 /// Watching pop-ups into a vault, without listening.
@@ -204,7 +204,7 @@ impl Watch {
                             event: e,
                             latency: seen.map(|s| s.elapsed()),
                         })),
-                        Err(err) => Notice::VaultTrouble(err.to_string()),
+                        Err(err) => Notice::VaultTrouble(err.into()),
                     };
                     let _ = notice_tx.send(notice);
                 };

@@ -161,7 +161,9 @@ pub fn html(r: &Report, lang: Lang) -> String {
         for (why, count) in rejected {
             h += &format!(
                 "<li>{}</li>",
-                esc(&crate::t!(lang, "report-set-aside-reason", "reason" => why.as_str(), "count" => *count))
+                esc(
+                    &crate::t!(lang, "report-set-aside-reason", "reason" => why.as_str(), "count" => *count)
+                )
             );
         }
         h += "</ul>\n";
@@ -296,9 +298,13 @@ mod tests {
         assert!(many.contains("<b>3</b> montrent"), "{many}");
         let none = t!(Lang::En, "report-emotion", "emotion" => Some(0.0));
         assert!(none.starts_with("None shows"), "{none}");
-        let hidden = t!(Lang::Fr, "report-contradicted", "contradicted" => None::<f64>, "consistent" => "");
+        let hidden =
+            t!(Lang::Fr, "report-contradicted", "contradicted" => None::<f64>, "consistent" => "");
         assert!(hidden.contains("moins de 5 personnes"), "{hidden}");
         let hours = t!(Lang::Fr, "report-presence", "hours" => 1.5, "popups" => 1, "rate" => "");
-        assert!(hours.contains("<b>1,5</b> heure de présence") && hours.contains("<b>1</b> pop-up de"), "{hours}");
+        assert!(
+            hours.contains("<b>1,5</b> heure de présence") && hours.contains("<b>1</b> pop-up de"),
+            "{hours}"
+        );
     }
 }

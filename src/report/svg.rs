@@ -67,7 +67,11 @@ pub fn bars(title: &str, labels: &[String], series: &[Series], lang: Lang) -> St
         .flat_map(|s| s.values.iter().flatten())
         .all(|v| v.fract() == 0.0);
     // Axis and three grid lines; two when the middle one would fall between two counts.
-    let steps = if counts && (top / 2.0).fract() != 0.0 { 1 } else { 2 };
+    let steps = if counts && (top / 2.0).fract() != 0.0 {
+        1
+    } else {
+        2
+    };
     for k in 0..=steps {
         let v = top * k as f64 / steps as f64;
         s += &format!(
@@ -151,7 +155,10 @@ mod tests {
         );
         assert_eq!(svg.matches("<rect x=").count(), 2, "one bar and the legend");
         assert!(svg.contains("&lt; 5 pers."));
-        assert!(!svg.contains(">2.5<") && !svg.contains(">2,5<"), "no half count");
+        assert!(
+            !svg.contains(">2.5<") && !svg.contains(">2,5<"),
+            "no half count"
+        );
         let rates = bars(
             "Pop-ups par heure",
             &["9h".into()],

@@ -53,6 +53,9 @@ pub enum VaultError {
     NewerFormat { found: i64, supported: i64 },
     #[error("the vault is damaged: {0}")]
     Corrupt(String),
+    /// The file is shorter than its own header says: its end is missing.
+    #[error("the vault file is cut: {found} bytes of {expected}")]
+    Truncated { found: u64, expected: u64 },
     #[error("wrong passphrase")]
     WrongPassphrase,
     #[error("wrong recovery code")]
@@ -91,6 +94,25 @@ impl VaultError {
             _ => VaultError::Database(e.to_string()),
         }
     }
+}
+
+/// The length an SQLite file's own header gives it (page size × page count), when the header
+/// vouches for that count (its change counter matches "version-valid-for"); a cut file is told
+/// apart from a damaged one before SQLite reads it.
+fn expected_length(path: &Path) -> Result<Option<u64>, VaultError> {
+    use std::io::Read;
+    let mut head = [0u8; 100];
+    let mut f = fs::File::open(path)?;
+    if f.read_exact(&mut head).is_err() || &head[..16] != b"SQLite format 3\0" {
+        return Ok(None);
+    }
+    let be32 = |at: usize| u32::from_be_bytes(head[at..at + 4].try_into().expect("4 bytes"));
+    let page = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(be32(28));
+    Ok((pages > 0 && be32(24) == be32(92)).then_some(page * pages))
 }
 
 /// Whether the filesystem holding `path` has less than 1 MiB left.
@@ -225,6 +247,14 @@ impl Vault {
         };
         if !md.is_file() {
             return Err(VaultError::NotAVault(path.to_path_buf()));
+        }
+        if let Some(expected) = expected_length(path)?
+            && md.len() < expected
+        {
+            return Err(VaultError::Truncated {
+                found: md.len(),
+                expected,
+            });
         }
         // A file the worker made read-only is treated as such even by root: never write to it.
         let read_only = md.permissions().readonly();

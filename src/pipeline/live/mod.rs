@@ -64,10 +64,10 @@ pub enum Status {
     /// No usable input device; retried every two seconds.
     NoDevice(DeviceProblem),
     /// The voice model failed on the audio (listening goes on with the next batch).
-    VoiceTrouble(String),
+    VoiceTrouble(super::Shared<crate::voice::VoiceError>),
     Paused,
     /// Events could not be stored (kept in memory and retried).
-    VaultTrouble(String),
+    VaultTrouble(super::Shared<VaultError>),
     Stopped,
 }
 

@@ -47,7 +47,7 @@ impl Outbox {
                     self.waiting.pop_front();
                 }
                 Err(err) => {
-                    reporter.set(Status::VaultTrouble(err.to_string()));
+                    reporter.set(Status::VaultTrouble(err.into()));
                     break;
                 }
             }
@@ -181,7 +181,7 @@ impl Processor {
         let audio = std::mem::take(&mut self.audio);
         match self.listener.push(&audio) {
             Ok(heard) => self.store(heard),
-            Err(e) => self.reporter.set(Status::VoiceTrouble(e.to_string())),
+            Err(e) => self.reporter.set(Status::VoiceTrouble(e.into())),
         }
         if let Some(m) = self.calls.tick(self.listener.position_s()) {
             self.call(m, false);
