@@ -202,7 +202,7 @@ fn verdict(h: &mut Harness<'_, temoin::gui::TemoinApp>) -> Vec<String> {
     for _ in 0..200 {
         h.step();
         if let Some(v) = &h.state().evidence.verdict {
-            return v.clone();
+            return v.lines.clone();
         }
         std::thread::sleep(Duration::from_millis(50));
     }

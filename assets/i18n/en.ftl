@@ -808,3 +808,5 @@ report-phone-hours = { NUMBER($hours, maximumFractionDigits: 1, minimumFractionD
 vault-truncated = The vault file is cut: it is { $found } bytes long instead of { $expected }, its end is missing (an interrupted copy, a full disk or a crash during a copy). It was neither changed nor “repaired”. Keep it as it is; if you have a complete copy (a backup, a USB stick), restore it. Exports already made can still be verified.
 settings-unreadable = The settings ({ $path }) cannot be read. Fix or delete that file, then choose your settings again in the window.
 settings-defaults-apply = Meanwhile, the default settings apply.
+gui-job-died = The operation stopped on an internal error in Témoin. Nothing was lost: try again; if it happens again, close and reopen Témoin, and report it.
+gui-starting-listening = Starting to listen (loading the voice models)…

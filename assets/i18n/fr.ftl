@@ -823,3 +823,5 @@ report-phone-hours = { NUMBER($hours, maximumFractionDigits: 1, minimumFractionD
 vault-truncated = Le fichier du coffre est coupé : il fait { $found } octets au lieu de { $expected }, sa fin manque (copie interrompue, disque plein ou plantage pendant une copie). Il n'a été ni modifié ni « réparé ». Gardez-le tel quel ; si vous en avez une copie complète (sauvegarde, clé USB), reprenez-la. Les exports déjà faits restent vérifiables.
 settings-unreadable = Les réglages ({ $path }) ne peuvent pas être lus. Corrigez ou supprimez ce fichier, puis choisissez à nouveau vos réglages dans la fenêtre.
 settings-defaults-apply = En attendant, les réglages par défaut s'appliquent.
+gui-job-died = L'opération s'est arrêtée sur une erreur interne de Témoin. Rien n'a été perdu : réessayez ; si cela recommence, fermez et rouvrez Témoin, et signalez-le.
+gui-starting-listening = Démarrage de l'écoute (chargement des modèles de voix)…

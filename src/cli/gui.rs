@@ -65,7 +65,9 @@ fn start(vault: &Path, no_listen: bool, lang: Lang, saved: Settings) -> Today {
         ) {
             Ok(m) => Some(m),
             Err(e) => {
-                trouble = Some(messages::start_error(&e, lang));
+                trouble = Some(temoin::gui::banner::Banner::trouble(messages::start_error(
+                    &e, lang,
+                )));
                 None
             }
         }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::Local;
 use eframe::egui;
 
+use super::banner::Banner;
 use super::job::{self, Job};
 use super::session::Session;
 use super::strings as s;
@@ -22,7 +23,7 @@ pub struct Checkpoints {
     pub line: Option<String>,
     qr: Option<egui::TextureHandle>,
     pending: Option<Job<Result<String, String>>>,
-    pub message: Option<String>,
+    pub message: Option<Banner>,
     /// A checkpoint was just recorded in the log: what was read is out of date.
     pub given: bool,
 }
@@ -77,7 +78,7 @@ impl Checkpoints {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, session: &Arc<Session>) {
         let lang = self.lang;
-        if let Some(r) = job::take(&mut self.pending) {
+        if let Some(r) = job::take_or(&mut self.pending, |d| Err(d.said(lang))) {
             match r {
                 Ok(line) => {
                     self.qr = qr_image(&line, 3).map(|img| {
@@ -86,9 +87,9 @@ impl Checkpoints {
                     });
                     self.line = Some(line);
                     self.given = true;
-                    self.message = Some(s::checkpoint_given(lang).into());
+                    self.message = Some(Banner::done(s::checkpoint_given(lang)));
                 }
-                Err(e) => self.message = Some(e),
+                Err(e) => self.message = Some(Banner::trouble(e)),
             }
         }
         ui.add(egui::Label::new(s::checkpoint_what(lang)).wrap());
@@ -99,7 +100,7 @@ impl Checkpoints {
             self.give(ui.ctx(), session);
         }
         if let Some(m) = &self.message {
-            ui.add(egui::Label::new(m.as_str()).wrap());
+            m.show(ui);
         }
         if let Some(line) = &self.line {
             let mut shown = line.as_str();

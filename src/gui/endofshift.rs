@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
+use super::banner::Banner;
 use super::strings as s;
 use super::writer::{Writer, Written};
 use crate::events::{Event, EventKind};
@@ -17,7 +18,7 @@ pub struct EndOfShift {
     writer: Writer,
     pub values: [u8; 6],
     pub note: String,
-    pub message: Option<String>,
+    pub message: Option<Banner>,
 }
 
 impl EndOfShift {
@@ -52,11 +53,13 @@ impl EndOfShift {
         for w in self.writer.results() {
             match w {
                 Written::Stored(_) => {
-                    self.message = Some(s::report_saved(self.lang).to_string());
+                    self.message = Some(Banner::done(s::report_saved(self.lang)));
                     self.values = [50; 6];
                     self.note.clear();
                 }
-                Written::Failed(_, e) => self.message = Some(messages::vault_error(&e, self.lang)),
+                Written::Failed(_, e) => {
+                    self.message = Some(Banner::trouble(messages::vault_error(&e, self.lang)))
+                }
             }
         }
     }
@@ -90,7 +93,7 @@ impl EndOfShift {
                 self.save();
             }
             if let Some(m) = &self.message {
-                ui.label(m.as_str());
+                m.show(ui);
             }
         });
     }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
+use super::banner::Tone;
 use super::checkpoint::Checkpoints;
 use super::export::Export;
 use super::job::{self, Job};
@@ -28,17 +29,27 @@ pub struct Evidence {
     pub checkpoints: Checkpoints,
     pub file: String,
     /// The verdict, line by line, once known.
-    pub verdict: Option<Vec<String>>,
-    pending: Option<Job<Vec<String>>>,
+    pub verdict: Option<Verdict>,
+    pending: Option<Job<Verdict>>,
+}
+
+/// A verdict as sentences, and whether it is good news (intact) or not (altered, unreadable).
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub intact: bool,
+    pub lines: Vec<String>,
 }
 
 /// The verdict on a file, as sentences (the same as `temoin verify` says).
-pub fn verdict(file: &std::path::Path, lang: Lang) -> Vec<String> {
-    match bundle::verify_file(file, &[]) {
-        Ok(v) => messages::verdict(&v, lang),
-        Err(bundle::FileProblem::Io(e)) => vec![format!("{} : {e}", file.display())],
-        Err(bundle::FileProblem::Unreadable(e)) => vec![messages::bundle_unreadable(&e, lang)],
-    }
+pub fn verdict(file: &std::path::Path, lang: Lang) -> Verdict {
+    let (intact, lines) = match bundle::verify_file(file, &[]) {
+        Ok(v) => (v.intact(), messages::verdict(&v, lang)),
+        Err(bundle::FileProblem::Io(e)) => (false, vec![messages::cannot_read(file, &e, lang)]),
+        Err(bundle::FileProblem::Unreadable(e)) => {
+            (false, vec![messages::bundle_unreadable(&e, lang)])
+        }
+    };
+    Verdict { intact, lines }
 }
 
 impl Evidence {
@@ -86,7 +97,10 @@ impl Evidence {
 
     fn verify_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
-        if let Some(v) = job::take(&mut self.pending) {
+        if let Some(v) = job::take_or(&mut self.pending, |d| Verdict {
+            intact: false,
+            lines: vec![d.said(lang)],
+        }) {
             self.verdict = Some(v);
         }
         ui.label(s::verify_what(lang));
@@ -103,10 +117,10 @@ impl Evidence {
         if self.busy() {
             ui.label(s::verifying(lang));
         }
-        if let Some(lines) = &self.verdict {
-            for l in lines {
-                ui.add(egui::Label::new(l.as_str()).wrap());
-            }
+        if let Some(v) = &self.verdict {
+            // « PAS INTACT » must not look like « Intact »: the whole verdict takes its colour.
+            let tone = if v.intact { Tone::Done } else { Tone::Trouble };
+            super::banner::show(ui, &v.lines.join("\n"), tone);
         }
     }
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::{Datelike, Local, NaiveDate};
 use eframe::egui;
 
+use super::banner::Banner;
 use super::job::{self, Job};
 use super::session::Session;
 use super::strings as s;
@@ -46,7 +47,7 @@ pub struct Export {
     pending: Option<Job<Result<String, String>>>,
     previewing: Option<Job<Preview>>,
     /// What was written, or what went wrong and what to do.
-    pub message: Option<String>,
+    pub message: Option<Banner>,
 }
 
 /// A date as typed: 25/11/2026 or 2026-11-25.
@@ -255,8 +256,8 @@ impl Export {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, session: &Arc<Session>) {
         let lang = self.lang;
-        if let Some(r) = job::take(&mut self.pending) {
-            self.message = Some(r.unwrap_or_else(|e| e));
+        if let Some(r) = job::take_or(&mut self.pending, |d| Err(d.said(lang))) {
+            self.message = Some(Banner::of(r));
         }
         match self.step {
             Step::Choose => self.choose(ui, session),
@@ -266,7 +267,7 @@ impl Export {
             ui.label(s::writing(lang));
         }
         if let Some(m) = &self.message {
-            ui.add(egui::Label::new(m.as_str()).wrap());
+            m.show(ui);
         }
     }
 
@@ -345,7 +346,10 @@ impl Export {
 
     fn show_preview(&mut self, ui: &mut egui::Ui, session: &Arc<Session>) {
         let lang = self.lang;
-        if let Some(p) = job::take(&mut self.previewing) {
+        if let Some(p) = job::take_or(&mut self.previewing, |d| Preview {
+            lines: vec![d.said(lang)],
+            sample: None,
+        }) {
             self.preview = Some(p);
         }
         ui.label(s::export_step2(lang));

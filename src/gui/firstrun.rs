@@ -125,7 +125,7 @@ impl FirstRun {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        if let Some(r) = job::take(&mut self.creating) {
+        if let Some(r) = job::take_or(&mut self.creating, |d| Err(d.said(self.lang))) {
             match r {
                 Ok(code) => {
                     self.code = Some(code);
@@ -147,7 +147,7 @@ impl FirstRun {
                 Step::Popups => self.popups(ui),
             }
             if let Some(e) = &self.error {
-                ui.label(egui::RichText::new(e.as_str()).color(ui.visuals().warn_fg_color));
+                super::banner::show(ui, e, super::banner::Tone::Trouble);
             }
         });
     }

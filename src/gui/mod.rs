@@ -8,6 +8,7 @@
 //! with the passphrase is shared ([`session`]); slow work runs as [`job`]s, the window's own
 //! events go through a [`writer`] thread; every word is in [`strings`].
 
+pub mod banner;
 pub mod checkpoint;
 pub mod endofshift;
 pub mod evidence;
@@ -182,9 +183,18 @@ impl Window {
         w
     }
 
+    /// The views at once; listening starts on a job (the voice models take seconds to load), and
+    /// « Aujourd'hui » says so meanwhile. Pop-ups logged by hand are kept from the first moment.
     fn open_views(&mut self, lang: Lang, ctx: &egui::Context) {
-        let today = (self.start)(lang);
-        today.forward(ctx);
+        let mut today = Today::new(
+            self.vault.clone(),
+            lang,
+            crate::popups::RulesFile::open(None).expect("the shipped rules are valid"),
+            None,
+        );
+        today.message = Some(banner::Banner::note(strings::starting_listening(lang)));
+        let start = self.start.clone();
+        self.restarting = job::Job::spawn("start", ctx, move || start(lang));
         let end = EndOfShift::new(self.vault.clone(), lang);
         let mut app = TemoinApp::new(today, end);
         app.settings = settings::SettingsView::new(self.vault.clone(), self.settings.clone(), lang);
@@ -206,7 +216,7 @@ impl Window {
         if std::mem::take(&mut app.settings.restart_listening) && self.restarting.is_none() {
             let lang = app.today.lang;
             let old = app.today.take_monitor();
-            app.today.message = Some(strings::restarting(lang).into());
+            app.today.message = Some(banner::Banner::note(strings::restarting(lang)));
             let start = self.start.clone();
             self.restarting = job::Job::spawn("restart", ctx, move || {
                 if let Some(m) = old {
@@ -215,15 +225,25 @@ impl Window {
                 start(lang)
             });
         }
-        if let Some(mut fresh) = job::take(&mut self.restarting) {
-            fresh.counts = app.today.counts.clone();
-            fresh.lang = app.today.lang;
-            fresh.forward(ctx);
-            if app.today.paused {
-                fresh.toggle_pause();
+        match job::take(&mut self.restarting) {
+            Some(Ok(fresh)) => Self::carry_over(app, fresh, ctx),
+            Some(Err(died)) => {
+                app.today.message = Some(banner::Banner::trouble(died.said(app.today.lang)))
             }
-            app.today = fresh;
+            None => {}
         }
+    }
+
+    /// The freshly started « Aujourd'hui » takes the place of the one it replaces, with its counts
+    /// and its pause.
+    fn carry_over(app: &mut TemoinApp, mut fresh: Today, ctx: &egui::Context) {
+        fresh.counts = app.today.counts.clone();
+        fresh.lang = app.today.lang;
+        fresh.forward(ctx);
+        if app.today.paused {
+            fresh.toggle_pause();
+        }
+        app.today = fresh;
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui) {

@@ -129,7 +129,7 @@ impl Lock {
     /// Takes the reading's result, follows the worker's activity, locks when idle too long.
     /// Wakes the window once at the moment it should lock: no repaint loop.
     pub fn tick(&mut self, ctx: &egui::Context) {
-        if let Some(r) = job::take(&mut self.pending) {
+        if let Some(r) = job::take_or(&mut self.pending, |d| Err(d.said(self.lang))) {
             match r {
                 Ok(s) => {
                     self.session = Some(Arc::new(s));
@@ -179,7 +179,7 @@ impl Lock {
             ui.label(s::opening(lang));
         }
         if let Some(e) = &self.error {
-            ui.add(egui::Label::new(e.as_str()).wrap());
+            super::banner::show(ui, e, super::banner::Tone::Trouble);
         }
     }
 }

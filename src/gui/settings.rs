@@ -8,6 +8,7 @@ use std::sync::Arc;
 use eframe::egui;
 use zeroize::Zeroizing;
 
+use super::banner::Banner;
 use super::job::{self, Job};
 use super::mic::MicTest;
 use super::strings as s;
@@ -39,7 +40,7 @@ pub struct SettingsView {
     pub again: Zeroizing<String>,
     changing: Option<Job<Result<(), String>>>,
     /// The last thing said (saved, or what went wrong and what to do).
-    pub message: Option<String>,
+    pub message: Option<Banner>,
     /// The microphone or the pop-up mode changed: listening is to start again with them.
     pub restart_listening: bool,
 }
@@ -50,11 +51,11 @@ impl SettingsView {
         let (settings, message) = match path.as_deref().map(Settings::load) {
             Some(Err(e)) => (
                 Settings::default(),
-                Some(format!(
+                Some(Banner::trouble(format!(
                     "{}\n{}",
                     crate::messages::settings_error(&e, lang),
                     crate::i18n::s(lang, "settings-defaults-apply")
-                )),
+                ))),
             ),
             Some(Ok(s)) => (s, None),
             None => (Settings::default(), None),
@@ -93,8 +94,8 @@ impl SettingsView {
     pub fn save(&mut self) {
         let Some(p) = &self.path else { return };
         self.message = Some(match self.settings.save(p) {
-            Ok(()) => s::settings_saved(self.lang).into(),
-            Err(e) => crate::messages::settings_error(&e, self.lang),
+            Ok(()) => Banner::done(s::settings_saved(self.lang)),
+            Err(e) => Banner::trouble(crate::messages::settings_error(&e, self.lang)),
         });
     }
 
@@ -108,7 +109,7 @@ impl SettingsView {
             .mic
             .open(self.settings.device.as_deref(), ctx, self.lang)
         {
-            self.message = Some(e);
+            self.message = Some(Banner::trouble(e));
         }
     }
 
@@ -136,7 +137,7 @@ impl SettingsView {
     pub fn save_rules(&mut self) {
         let lang = self.lang;
         if let Err(e) = self.parsed_rules().as_ref() {
-            self.message = Some(e.clone());
+            self.message = Some(Banner::trouble(e.clone()));
             return;
         }
         let Some(p) = self.rules_path.clone() else {
@@ -147,8 +148,8 @@ impl SettingsView {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|_| crate::evidence::export::write_whole(&p, self.rules_text.as_bytes()));
         self.message = Some(match written {
-            Ok(()) => s::rules_saved(lang).into(),
-            Err(e) => s::cannot_write(&p, &e, lang),
+            Ok(()) => Banner::done(s::rules_saved(lang)),
+            Err(e) => Banner::trouble(s::cannot_write(&p, &e, lang)),
         });
     }
 
@@ -172,17 +173,17 @@ impl SettingsView {
 
     /// Lays the view out; returns the language when the worker changed it.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<Lang> {
-        if let Some(r) = job::take(&mut self.changing) {
+        if let Some(r) = job::take_or(&mut self.changing, |d| Err(d.said(self.lang))) {
             self.message = Some(match r {
-                Ok(()) => s::passphrase_changed(self.lang).into(),
-                Err(e) => e,
+                Ok(()) => Banner::done(s::passphrase_changed(self.lang)),
+                Err(e) => Banner::trouble(e),
             });
         }
         let mut changed_lang = None;
         egui::ScrollArea::vertical().show(ui, |ui| {
             let lang = self.lang;
             if let Some(m) = &self.message {
-                ui.add(egui::Label::new(egui::RichText::new(m.as_str()).strong()).wrap());
+                m.show(ui);
             }
             ui.strong(s::language(lang));
             ui.horizontal(|ui| {
@@ -245,7 +246,11 @@ impl SettingsView {
             let done = autostart::set(self.settings.autostart);
             self.save();
             if let Err(e) = done {
-                self.message = Some(s::cannot_write(&autostart::path(), &e, lang));
+                self.message = Some(Banner::trouble(s::cannot_write(
+                    &autostart::path(),
+                    &e,
+                    lang,
+                )));
             }
         }
     }

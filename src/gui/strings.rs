@@ -594,6 +594,10 @@ pub fn next_start(lang: Lang) -> &'static str {
     crate::i18n::s(lang, "gui-changing-the-microphone-or-the-way")
 }
 
+pub fn starting_listening(lang: Lang) -> &'static str {
+    crate::i18n::s(lang, "gui-starting-listening")
+}
+
 pub fn restarting(lang: Lang) -> &'static str {
     crate::i18n::s(lang, "gui-restarting-listening-with-the-new-settings")
 }

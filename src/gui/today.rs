@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, Local};
 use crossbeam_channel::{Receiver, Sender, select, unbounded};
 use eframe::egui;
 
+use super::banner::Banner;
 use super::strings as s;
 use super::writer::{Writer, Written};
 use crate::events::{Consistency, Event, EventKind, PauseReason, PopupCategory, PopupSource};
@@ -90,7 +91,7 @@ pub struct Today {
     /// The last pop-up logged here, offered a category.
     pub last_popup: Option<DateTime<FixedOffset>>,
     /// The last thing said to the worker (saved, or what went wrong and what to do).
-    pub message: Option<String>,
+    pub message: Option<Banner>,
 }
 
 impl Today {
@@ -156,9 +157,13 @@ impl Today {
                     self.status = Some(s);
                 }
                 Update::Stored(e) => self.counts.add(&e),
-                Update::Trouble(e) => self.message = Some(messages::vault_trouble(&e, self.lang)),
+                Update::Trouble(e) => {
+                    self.message = Some(Banner::trouble(messages::vault_trouble(&e, self.lang)))
+                }
                 Update::Gauge(g) => self.gauge = Some(g),
-                Update::Source(r) => self.message = Some(messages::source_report(&r, self.lang)),
+                Update::Source(r) => {
+                    self.message = Some(Banner::note(messages::source_report(&r, self.lang)))
+                }
             }
         }
     }
@@ -176,22 +181,24 @@ impl Today {
                     EventKind::PopupSeen(_) => {
                         self.counts.add(&event);
                         self.last_popup = Some(event.at);
-                        self.message = Some(format!(
+                        self.message = Some(Banner::done(format!(
                             "{} {}.",
                             s::recorded_at(self.lang),
                             event.at.with_timezone(&Local).format("%H:%M:%S")
-                        ));
+                        )));
                     }
                     EventKind::PopupCategorised { category, .. } => {
-                        self.message = Some(format!(
+                        self.message = Some(Banner::done(format!(
                             "{} {}.",
                             s::categorised(self.lang),
                             messages::category_label(*category, self.lang)
-                        ));
+                        )));
                     }
                     _ => {}
                 },
-                Written::Failed(_, e) => self.message = Some(messages::vault_error(&e, self.lang)),
+                Written::Failed(_, e) => {
+                    self.message = Some(Banner::trouble(messages::vault_error(&e, self.lang)))
+                }
             }
         }
     }
@@ -249,7 +256,7 @@ impl Today {
                 self.quick_categories(ui);
             }
             if let Some(m) = &self.message {
-                ui.add(egui::Label::new(m.as_str()).wrap());
+                m.show(ui);
             }
             ui.add_space(8.0);
             ui.separator();
