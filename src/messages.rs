@@ -68,6 +68,14 @@ pub fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> String {
     with_detail(sentence, &e.to_string(), lang)
 }
 
+/// `more` said after a message's sentence, before its « détail technique » line if it has one.
+pub fn and_then(message: &str, more: &str) -> String {
+    match message.split_once('\n') {
+        Some((sentence, detail)) => format!("{sentence} {more}\n{detail}"),
+        None => format!("{message} {more}"),
+    }
+}
+
 /// Settings that cannot be read or saved, named, with what to do.
 pub fn settings_error(e: &crate::settings::SettingsError, lang: Lang) -> String {
     use crate::settings::SettingsError as E;

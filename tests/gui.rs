@@ -1043,9 +1043,18 @@ fn every_view_of_the_real_window_is_drawn_on_xvfb() {
     close_app(&desktop, window, app);
     for view in ["fin-de-service", "reglages"] {
         let (app, window) = open_window(&desktop, &path, &["--vue", view]);
-        shoot(&desktop, window, view);
+        let px = shoot(&desktop, window, view);
+        assert_eq!(trouble_pixels(&px), 0, "« {view} » shows trouble");
         close_app(&desktop, window, app);
     }
+    // Settings that cannot be read: said at the top of « Réglages » in the trouble colour.
+    let settings = desktop.dir.path().join("settings.json");
+    std::fs::write(&settings, "{ pas du json").unwrap();
+    let (app, window) = open_window(&desktop, &path, &["--vue", "reglages"]);
+    let px = shoot(&desktop, window, "reglages-illisibles");
+    assert!(trouble_pixels(&px) > 200, "no banner in the trouble colour");
+    close_app(&desktop, window, app);
+    std::fs::remove_file(&settings).unwrap();
     for (view, field_ys) in [
         ("historique", ["110", "125", "95", "140"]),
         ("preuves", ["155", "145", "165", "135"]),
@@ -1060,6 +1069,14 @@ fn every_view_of_the_real_window_is_drawn_on_xvfb() {
         shoot(&desktop, window, view);
         close_app(&desktop, window, app);
     }
+}
+
+/// Pixels in egui's error colour (pure red in the dark theme): a banner saying something went
+/// wrong. `px` is the X server's BGRX.
+fn trouble_pixels(px: &[u8]) -> usize {
+    px.chunks(4)
+        .filter(|p| p[2] > 200 && p[1] < 90 && p[0] < 90)
+        .count()
 }
 
 /// Clicks where the passphrase field may be, types the passphrase as a worker types it, presses

@@ -103,9 +103,11 @@ pub(crate) fn settings_path(lang: Lang) -> anyhow::Result<std::path::PathBuf> {
 pub(crate) fn settings(lang: Lang) -> Settings {
     Settings::current().unwrap_or_else(|e| {
         eprintln!(
-            "temoin : {}\n{}",
-            messages::settings_error(&e, lang),
-            temoin::i18n::s(lang, "settings-defaults-apply")
+            "temoin : {}",
+            messages::and_then(
+                &messages::settings_error(&e, lang),
+                temoin::i18n::s(lang, "settings-defaults-apply")
+            )
         );
         Settings::default()
     })

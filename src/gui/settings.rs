@@ -51,10 +51,9 @@ impl SettingsView {
         let (settings, message) = match path.as_deref().map(Settings::load) {
             Some(Err(e)) => (
                 Settings::default(),
-                Some(Banner::trouble(format!(
-                    "{}\n{}",
-                    crate::messages::settings_error(&e, lang),
-                    crate::i18n::s(lang, "settings-defaults-apply")
+                Some(Banner::trouble(crate::messages::and_then(
+                    &crate::messages::settings_error(&e, lang),
+                    crate::i18n::s(lang, "settings-defaults-apply"),
                 ))),
             ),
             Some(Ok(s)) => (s, None),
