@@ -65,15 +65,67 @@ impl ChunkTo16k {
     }
 }
 
-/// Names of the input devices the system offers.
-pub fn input_devices() -> Vec<String> {
+/// A microphone a person can choose: `id` is kept in the settings, `name` is what they read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputDevice {
+    pub id: String,
+    pub name: String,
+}
+
+/// The microphones a person would choose from: each real capture device once, by its card's
+/// name. The system's default is not listed (it is the "no choice" entry of every picker).
+pub fn input_devices() -> Vec<InputDevice> {
     let host = cpal::default_host();
-    host.input_devices()
+    let all: Vec<InputDevice> = host
+        .input_devices()
         .map(|devs| {
-            devs.filter_map(|d| d.description().ok().map(|x| x.name().to_string()))
-                .collect()
+            devs.filter_map(|d| {
+                let desc = d.description().ok()?;
+                Some(InputDevice {
+                    id: desc.driver().unwrap_or(desc.name()).to_string(),
+                    name: desc.name().to_string(),
+                })
+            })
+            .collect()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    choosable(all)
+}
+
+/// On Linux, ALSA lists its plug-ins beside the cards (« Discard all samples », « Rate Converter
+/// Plugin… », JACK, the sound server itself, surround and HDMI outputs, and each card three or
+/// four times: sysdefault, front, dsnoop, hw, plughw). A card is offered once, through
+/// `sysdefault:` (which converts rates and formats), else `plughw:`.
+/// Windows (WASAPI) and macOS (CoreAudio) list endpoints people chose in the system already: kept
+/// as they are.
+fn choosable(all: Vec<InputDevice>) -> Vec<InputDevice> {
+    if !cfg!(target_os = "linux") {
+        return all;
+    }
+    let card = |id: &str| {
+        id.split_once(':')
+            .map(|(_, rest)| rest.split(',').next().unwrap_or(rest))
+            .map(|c| c.trim_start_matches("CARD=").to_string())
+    };
+    let mut out: Vec<InputDevice> = Vec::new();
+    let mut cards = std::collections::HashSet::new();
+    for prefix in ["sysdefault:", "plughw:"] {
+        for d in all.iter().filter(|d| d.id.starts_with(prefix)) {
+            if let Some(c) = card(&d.id)
+                && cards.insert(c)
+            {
+                out.push(d.clone());
+            }
+        }
+    }
+    // Two cards of one model read the same: their ids tell them apart.
+    let names: Vec<String> = out.iter().map(|d| d.name.clone()).collect();
+    for d in &mut out {
+        if names.iter().filter(|n| **n == d.name).count() > 1 {
+            d.name = format!("{} ({})", d.name, d.id);
+        }
+    }
+    out
 }
 
 /// An open input stream. Dropping it stops capture at once.
@@ -99,7 +151,11 @@ impl LiveCapture {
             Some(n) => host
                 .input_devices()
                 .map_err(|e| CaptureError::DeviceUnavailable(e.to_string()))?
-                .find(|d| d.description().is_ok_and(|x| x.name() == n))
+                // By id; by name too, as settings written before ids were kept.
+                .find(|d| {
+                    d.description()
+                        .is_ok_and(|x| x.driver() == Some(n) || x.name() == n)
+                })
                 .ok_or_else(|| CaptureError::DeviceNotFound(n.to_string()))?,
         };
         let device_name = device
@@ -270,5 +326,69 @@ impl Drop for LevelMeter {
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    fn d(id: &str, name: &str) -> InputDevice {
+        InputDevice {
+            id: id.into(),
+            name: name.into(),
+        }
+    }
+
+    /// What ALSA lists on a laptop with a USB headset (as seen on Debian 12 with PulseAudio).
+    #[test]
+    fn plug_ins_are_hidden_and_each_card_is_offered_once() {
+        let alsa = vec![
+            d(
+                "null",
+                "Discard all samples (playback) or generate zero samples (capture)",
+            ),
+            d(
+                "lavrate",
+                "Rate Converter Plugin Using Libav/FFmpeg Library",
+            ),
+            d(
+                "samplerate",
+                "Rate Converter Plugin Using Samplerate Library",
+            ),
+            d("jack", "JACK Audio Connection Kit"),
+            d("pulse", "PulseAudio Sound Server"),
+            d(
+                "default",
+                "Default ALSA Output (currently PulseAudio Sound Server)",
+            ),
+            d("sysdefault:CARD=PCH", "HDA Intel PCH, ALC3246 Analog"),
+            d("front:CARD=PCH,DEV=0", "HDA Intel PCH, ALC3246 Analog"),
+            d("dsnoop:CARD=PCH,DEV=0", "HDA Intel PCH, ALC3246 Analog"),
+            d("hw:CARD=PCH,DEV=0", "HDA Intel PCH, ALC3246 Analog"),
+            d("plughw:CARD=PCH,DEV=0", "HDA Intel PCH, ALC3246 Analog"),
+            d("sysdefault:CARD=Headset", "Jabra EVOLVE 20, USB Audio"),
+            d("hw:CARD=Headset,DEV=0", "Jabra EVOLVE 20, USB Audio"),
+            d("plughw:CARD=Headset,DEV=0", "Jabra EVOLVE 20, USB Audio"),
+            d("plughw:CARD=Loopback,DEV=0", "Loopback, Loopback PCM"),
+        ];
+        let offered = choosable(alsa);
+        assert_eq!(
+            offered,
+            vec![
+                d("sysdefault:CARD=PCH", "HDA Intel PCH, ALC3246 Analog"),
+                d("sysdefault:CARD=Headset", "Jabra EVOLVE 20, USB Audio"),
+                d("plughw:CARD=Loopback,DEV=0", "Loopback, Loopback PCM"),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_cards_of_one_model_are_told_apart() {
+        let offered = choosable(vec![
+            d("sysdefault:CARD=Headset", "Jabra EVOLVE 20, USB Audio"),
+            d("sysdefault:CARD=Headset_1", "Jabra EVOLVE 20, USB Audio"),
+        ]);
+        assert_ne!(offered[0].name, offered[1].name);
     }
 }

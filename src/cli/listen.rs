@@ -77,8 +77,9 @@ pub(crate) fn listen(
         popups,
     } = args;
     if list {
-        for name in temoin::capture::live::input_devices() {
-            println!("{name}");
+        // What to type after --device, then what it is.
+        for d in temoin::capture::live::input_devices() {
+            println!("{}\t{}", d.id, d.name);
         }
         return Ok(ExitCode::SUCCESS);
     }

@@ -35,7 +35,7 @@ pub struct FirstRun {
     /// The recovery code, shown once and forgotten when the wizard ends.
     pub code: Option<Zeroizing<String>>,
     pub noted: bool,
-    pub devices: Vec<String>,
+    pub devices: Vec<crate::capture::live::InputDevice>,
     /// `None`: the system's default microphone.
     pub device: Option<String>,
     mic: MicTest,
@@ -244,23 +244,15 @@ impl FirstRun {
     fn microphone(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         ui.add(egui::Label::new(s::mic_what(lang)).wrap());
-        let before = self.device.clone();
-        let l = ui.label(s::microphone(lang));
-        egui::ComboBox::from_id_salt("microphone")
-            .selected_text(
-                self.device
-                    .clone()
-                    .unwrap_or_else(|| s::default_mic(lang).to_string()),
-            )
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.device, None, s::default_mic(lang));
-                for d in &self.devices {
-                    ui.selectable_value(&mut self.device, Some(d.clone()), d.as_str());
-                }
-            })
-            .response
-            .labelled_by(l.id);
-        if self.device != before {
+        let label = s::microphone(lang);
+        if super::mic::picker(
+            ui,
+            "microphone",
+            label,
+            &mut self.device,
+            &self.devices,
+            lang,
+        ) {
             self.open_meter(&ui.ctx().clone());
         }
         self.mic.bar(ui, lang);

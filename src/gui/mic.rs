@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use eframe::egui;
 
 use super::strings as s;
-use crate::capture::live::LevelMeter;
+use crate::capture::live::{InputDevice, LevelMeter};
 use crate::messages::{self, Lang};
 
 #[derive(Default)]
@@ -62,4 +62,37 @@ impl MicTest {
             None => ui.add(egui::ProgressBar::new(0.0).text(s::no_level(lang))),
         };
     }
+}
+
+/// The microphone picker of the wizard and of « Réglages »: the system's default first, then each
+/// real capture device by name; true when the choice changed. A saved device that is not
+/// connected now is still shown as chosen (it comes back when plugged in).
+pub fn picker(
+    ui: &mut egui::Ui,
+    salt: &str,
+    label: &str,
+    chosen: &mut Option<String>,
+    devices: &[InputDevice],
+    lang: Lang,
+) -> bool {
+    let before = chosen.clone();
+    let l = ui.label(label);
+    let shown = match chosen.as_deref() {
+        None => s::default_mic(lang).to_string(),
+        Some(id) => devices
+            .iter()
+            .find(|d| d.id == id || d.name == id)
+            .map_or_else(|| id.to_string(), |d| d.name.clone()),
+    };
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(chosen, None, s::default_mic(lang));
+            for d in devices {
+                ui.selectable_value(chosen, Some(d.id.clone()), d.name.as_str());
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    *chosen != before
 }

@@ -27,7 +27,7 @@ pub struct SettingsView {
     vault: PathBuf,
     path: Option<PathBuf>,
     pub settings: Settings,
-    pub devices: Vec<String>,
+    pub devices: Vec<crate::capture::live::InputDevice>,
     mic: MicTest,
     /// The rules file's text as being edited.
     pub rules_text: String,
@@ -260,24 +260,9 @@ impl SettingsView {
         if self.devices.is_empty() {
             self.devices = input_devices();
         }
-        let before = self.settings.device.clone();
-        let l = ui.label(s::microphone_choice(lang));
-        egui::ComboBox::from_id_salt("settings-microphone")
-            .selected_text(
-                self.settings
-                    .device
-                    .clone()
-                    .unwrap_or_else(|| s::default_mic(lang).to_string()),
-            )
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.settings.device, None, s::default_mic(lang));
-                for d in &self.devices {
-                    ui.selectable_value(&mut self.settings.device, Some(d.clone()), d.as_str());
-                }
-            })
-            .response
-            .labelled_by(l.id);
-        if self.settings.device != before {
+        let (salt, label) = ("settings-microphone", s::microphone_choice(lang));
+        let devices = &self.devices;
+        if super::mic::picker(ui, salt, label, &mut self.settings.device, devices, lang) {
             self.save();
             self.restart_listening = true;
             if self.mic.is_open() {
