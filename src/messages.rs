@@ -215,6 +215,7 @@ pub fn speech_error(e: &SpeechError, lang: Lang) -> String {
 
 pub fn capture_error(e: &CaptureError, lang: Lang) -> String {
     match e {
+        CaptureError::Missing { path, source } => cannot_read(path, source, lang),
         CaptureError::Unreadable { path, reason } => {
             with_detail(t!(lang, "capture-unreadable", "path" => path), reason, lang)
         }

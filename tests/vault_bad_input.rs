@@ -273,3 +273,64 @@ fn a_full_disk() {
     }
     assert!(!stdout.contains("disque plein"));
 }
+
+/// The messages people met, in French and in English: the sentence names what is wrong and what
+/// to do; the system's own words, if any, only on the « détail technique » line after it.
+#[test]
+fn what_people_met_reads_in_their_language() {
+    let (d, path) = vault_with_notes(2);
+    let nowhere = d.path().join("absent").join("releve.html");
+    let nowhere = nowhere.to_str().unwrap();
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["analyze", "absent.wav"],
+            "Impossible de lire absent.wav : le fichier n'existe pas",
+            "Cannot read absent.wav: the file does not exist",
+        ),
+        (
+            &["verify", "absent.json"],
+            "Impossible de lire absent.json : le fichier n'existe pas",
+            "Cannot read absent.json: the file does not exist",
+        ),
+        (
+            &["report", "--out", nowhere],
+            "n'existe pas. Créez-le",
+            "does not exist. Create it",
+        ),
+        (
+            &["report", "--from", "29/13/2026", "--out", "x.html"],
+            "JJ/MM/AAAA (par exemple 29/11/2026)",
+            "DD/MM/YYYY (for example 29/11/2026)",
+        ),
+        (
+            &["gui"],
+            "Pas d'écran graphique ici",
+            "No graphical display here",
+        ),
+    ];
+    for (args, fr, en) in cases {
+        for (lang, expected) in [("fr", fr), ("en", en)] {
+            let (code, _, err) = run(temoin(&path)
+                .current_dir(d.path())
+                .args(["--lang", lang])
+                .args(args)
+                .env("TEMOIN_PASSPHRASE", PASS)
+                .env_remove("DISPLAY")
+                .env_remove("WAYLAND_DISPLAY"));
+            assert_ne!(code, 0, "{args:?}: {err}");
+            let sentence = err.lines().next().unwrap_or_default();
+            assert!(sentence.contains(expected), "{args:?} in {lang}: {err}");
+            for english in ["os error", "No such file", "malformed", "winit", ".rs:"] {
+                assert!(!sentence.contains(english), "{args:?} in {lang}: {err}");
+            }
+            if let Some(detail) = err.lines().nth(1) {
+                let label = if lang == "fr" {
+                    "détail technique : "
+                } else {
+                    "technical detail: "
+                };
+                assert!(detail.starts_with(label), "{args:?} in {lang}: {err}");
+            }
+        }
+    }
+}

@@ -305,9 +305,7 @@ cli-evidence-key-not-in-the-council-s = key not in the council's register.
 cli-evidence-two-exports-of-the-same-key = two exports of the same key do not extend each other (forked log): every export of this key is set aside.
 cli-evidence-set-aside = Set aside:
 ## src/cli/gui.rs
-cli-gui-the-window-could-not-open = The window could not open
-cli-gui-without-a-graphical-display-use-the = Without a graphical display, use the commands (temoin --help).
-
+cli-gui-the-window-could-not-open = The window could not open. Without a graphical display, use the commands (temoin --help).
 ## src/main.rs
 cli-cannot-find-the-user-s-data = Cannot find the user's data folder: give the vault with --vault.
 cli-no-terminal-to-type-it-in = No terminal to type it in: give it in the variable
@@ -810,3 +808,4 @@ settings-unreadable = The settings ({ $path }) cannot be read. Fix or delete tha
 settings-defaults-apply = Meanwhile, the default settings apply.
 gui-job-died = The operation stopped on an internal error in Témoin. Nothing was lost: try again; if it happens again, close and reopen Témoin, and report it.
 gui-starting-listening = Starting to listen (loading the voice models)…
+cli-gui-no-display = No graphical display here (neither X11 nor Wayland): the window cannot open. Start Témoin from your desktop session, or use the commands (temoin --help).

@@ -305,9 +305,7 @@ cli-evidence-key-not-in-the-council-s = clé non enregistrée au registre du CSE
 cli-evidence-two-exports-of-the-same-key = deux exports de la même clé ne se prolongent pas l'un l'autre (journal divergent) : tous les exports de cette clé sont écartés.
 cli-evidence-set-aside = Écarté :
 ## src/cli/gui.rs
-cli-gui-the-window-could-not-open = La fenêtre n'a pas pu s'ouvrir
-cli-gui-without-a-graphical-display-use-the = Sans écran graphique, utilisez les commandes (temoin --help).
-
+cli-gui-the-window-could-not-open = La fenêtre n'a pas pu s'ouvrir. Sans écran graphique, utilisez les commandes (temoin --help).
 ## src/main.rs
 cli-cannot-find-the-user-s-data = Impossible de trouver le dossier de données de l'utilisateur : indiquez le coffre avec --vault.
 cli-no-terminal-to-type-it-in = Pas de terminal pour la saisir : donnez-la dans la variable
@@ -825,3 +823,4 @@ settings-unreadable = Les réglages ({ $path }) ne peuvent pas être lus. Corrig
 settings-defaults-apply = En attendant, les réglages par défaut s'appliquent.
 gui-job-died = L'opération s'est arrêtée sur une erreur interne de Témoin. Rien n'a été perdu : réessayez ; si cela recommence, fermez et rouvrez Témoin, et signalez-le.
 gui-starting-listening = Démarrage de l'écoute (chargement des modèles de voix)…
+cli-gui-no-display = Pas d'écran graphique ici (ni X11 ni Wayland) : la fenêtre ne peut pas s'ouvrir. Lancez Témoin depuis votre session de bureau, ou utilisez les commandes (temoin --help).

@@ -14,6 +14,13 @@ pub const RATE: u32 = 16_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CaptureError {
+    /// No file there, or it cannot be opened.
+    #[error("cannot open {path}: {source}")]
+    Missing {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A file, but not a WAV one this can read.
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
     #[error("no audio input device")]
@@ -101,7 +108,12 @@ pub fn read_wav(path: &Path) -> Result<Vec<f32>, CaptureError> {
         path: path.to_path_buf(),
         reason,
     };
-    let mut reader = hound::WavReader::open(path).map_err(|e| bad(e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|source| CaptureError::Missing {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut reader =
+        hound::WavReader::new(std::io::BufReader::new(file)).map_err(|e| bad(e.to_string()))?;
     let spec = reader.spec();
     let samples: Vec<f32> = match spec.sample_format {
         hound::SampleFormat::Float => reader

@@ -13,6 +13,13 @@ use temoin::vault::Vault;
 /// The top-level entry point for the window: listening and pop-up watching start with it
 /// unless `no_listen`; if they cannot, the window says why and the button still works.
 pub fn gui(path: &Path, no_listen: bool, view: View, lang: Lang) -> anyhow::Result<ExitCode> {
+    // Said before anything loads, in the worker's words (winit's would name a source file).
+    if !has_display() {
+        return Err(crate::cli::common::explained(temoin::i18n::s(
+            lang,
+            "cli-gui-no-display",
+        )));
+    }
     // An unreadable vault is said before any window opens; a missing one opens the wizard.
     if path.exists() {
         Vault::open(path)?;
@@ -32,12 +39,23 @@ pub fn gui(path: &Path, no_listen: bool, view: View, lang: Lang) -> anyhow::Resu
     let result = temoin::gui::run(lang, vault, settings_path, on_top, view, start);
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(crate::cli::common::explained(format!(
-            "{} ({e}). {}",
-            temoin::i18n::s(lang, "cli-gui-the-window-could-not-open"),
-            temoin::i18n::s(lang, "cli-gui-without-a-graphical-display-use-the")
+        Err(e) => Err(crate::cli::common::explained(messages::with_detail(
+            temoin::i18n::s(lang, "cli-gui-the-window-could-not-open").to_string(),
+            &e.to_string(),
+            lang,
         ))),
     }
+}
+
+/// Whether a graphical session is there to open a window in (X11 or Wayland on Linux; Windows
+/// and macOS always have one for a logged-in user).
+fn has_display() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
 }
 
 /// The « Aujourd'hui » view, listening and watching as the settings say unless `no_listen`;
