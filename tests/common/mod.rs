@@ -22,17 +22,34 @@ pub fn new_vault() -> (tempfile::TempDir, PathBuf, Vault, RecoveryCode) {
     (dir, path, vault, code)
 }
 
-/// The `temoin` binary with a clean environment: no passphrase, French, this vault.
-pub fn temoin(vault: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_temoin"));
-    c.env_remove("TEMOIN_PASSPHRASE")
+/// What a run of `temoin` may read or write of a user's, all inside `home`: its settings, data
+/// and config folders, the browser extension's socket. Never the developer's own (a machine where
+/// English was chosen, or a real vault, would change what the tests see). No passphrase, French.
+pub fn isolate<'a>(c: &'a mut Command, home: &Path) -> &'a mut Command {
+    c.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("TEMOIN_CONFIG", home.join("settings.json"))
+        .env("TEMOIN_PAGES_SOCKET", home.join("pages.sock"))
+        .env_remove("TEMOIN_VAULT")
+        .env_remove("TEMOIN_PASSPHRASE")
         .env_remove("TEMOIN_NEW_PASSPHRASE")
         .env_remove("TEMOIN_RECOVERY_CODE")
         .env_remove("TEMOIN_LANG")
-        .env("TEMOIN_VAULT", vault)
-        // The browser extension's socket beside the vault, not in the user's runtime folder.
-        .env("TEMOIN_PAGES_SOCKET", vault.with_file_name("pages.sock"))
-        .stdin(std::process::Stdio::null());
+        .stdin(std::process::Stdio::null())
+}
+
+/// The `temoin` binary, run as on a fresh machine whose user folder is `home`.
+pub fn temoin_in(home: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_temoin"));
+    isolate(&mut c, home);
+    c
+}
+
+/// The same with this vault, its user folder the vault's own (temporary) folder.
+pub fn temoin(vault: &Path) -> Command {
+    let mut c = temoin_in(vault.parent().expect("a vault in a folder"));
+    c.env("TEMOIN_VAULT", vault);
     c
 }
 

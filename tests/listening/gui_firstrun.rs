@@ -3,13 +3,10 @@
 //! with a null sink, a tone played into it), the choices saved, then the main views.
 //! One test in this binary: it points the process at its own PulseAudio before any thread runs.
 
-mod common;
-#[path = "common/pulse.rs"]
-mod pulse;
-
+use crate::pulse;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};

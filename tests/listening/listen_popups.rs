@@ -2,16 +2,11 @@
 //! call into the microphone `temoin listen` captures, while real notifications arrive on a real
 //! desktop. Each pop-up gets a verdict from the measurements taken around it.
 
-mod common;
-#[path = "common/desktop.rs"]
-mod desktop;
-#[path = "common/pulse.rs"]
-mod pulse;
-
+use crate::{desktop, pulse};
 use std::path::Path;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use desktop::{Desktop, Watcher};
 use temoin::events::{Consistency, EventKind, PopupCategory};
 use temoin::vault::Vault;

@@ -3,14 +3,11 @@
 //! reader the pop-up watcher uses. One test in this binary: it points the process at the test
 //! desktop's session bus before any thread of its own runs.
 
-mod common;
-#[path = "common/desktop.rs"]
-mod desktop;
-
+use crate::desktop;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use temoin::popups::a11y::window::{Found, Reader, Wanted};
 
 #[test]

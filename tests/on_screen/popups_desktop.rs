@@ -2,13 +2,10 @@
 //! session bus owned by dunst, the hotkey pressed with xdotool; `temoin popup watch` stores them
 //! in a real vault, which is then decrypted and checked.
 
-mod common;
-#[path = "common/desktop.rs"]
-mod desktop;
-
+use crate::desktop;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use desktop::{Desktop, Watcher};
 use temoin::events::{EventKind, PopupCategory, PopupSeen, PopupSource};
 

@@ -1,11 +1,8 @@
 //! No microphone at all, then one, then it goes away and comes back: the monitor says so and
 //! recovers by itself, and the rest keeps running.
 
-mod common;
-#[path = "common/pulse.rs"]
-mod pulse;
-
-use common::*;
+use crate::common::*;
+use crate::pulse;
 use pulse::wait_for;
 use temoin::pipeline::live::{LiveSettings, Monitor, Status};
 

@@ -1,9 +1,7 @@
 //! Pop-ups without a desktop: the classifier on a table of real cues, the rules file, and manual
 //! pop-ups through the real `temoin` binary into a real vault.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use temoin::events::{EventKind, PopupCategory};
 use temoin::popups::{Rules, classify};
 

@@ -1,24 +1,19 @@
 //! `temoin analyze` on the shipped example call, through the real binary, Silero and ONNX Runtime.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::run;
+use crate::common::{run, temoin_in};
 
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/exemple-appel.wav")
 }
 
 fn analyze(args: &[&str]) -> (i32, String, String) {
-    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_temoin"));
-    c.arg("analyze")
+    let home = tempfile::tempdir().unwrap();
+    run(temoin_in(home.path())
+        .arg("analyze")
         .args(args)
-        .env_remove("TEMOIN_MODELS")
-        .env_remove("TEMOIN_LANG")
-        // The worker's own settings (language, level) stay out of the tests.
-        .env("TEMOIN_CONFIG", "/nonexistent/temoin-test/settings.json");
-    run(&mut c)
+        .env_remove("TEMOIN_MODELS"))
 }
 
 /// Worker turns in the example: 1.0–9.3 s and 20.0–28.4 s; the customer leaks at 11.4–18.4 s.
@@ -120,7 +115,7 @@ fn bad_inputs_are_explained() {
     assert_eq!(code, 2);
     assert!(err.contains("WAV"), "{err}");
     // A models folder without the models.
-    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_temoin"));
+    let mut c = temoin_in(dir.path());
     c.args(["--lang", "en", "analyze"])
         .arg(example())
         .env("TEMOIN_MODELS", dir.path());
@@ -135,11 +130,10 @@ fn bad_inputs_are_explained() {
     for f in ["silero_vad.onnx", "onnxruntime"] {
         std::os::unix::fs::symlink(models.join(f), dir.path().join(f)).unwrap();
     }
-    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_temoin"));
+    let mut c = temoin_in(dir.path());
     c.args(["--lang", "en", "analyze", "--json"])
         .arg(example())
-        .env("TEMOIN_MODELS", dir.path())
-        .env("TEMOIN_CONFIG", dir.path().join("settings.json"));
+        .env("TEMOIN_MODELS", dir.path());
     let (code, out, err) = run(&mut c);
     assert_eq!(code, 0, "{err}");
     assert!(

@@ -1,20 +1,16 @@
 //! `temoin calibrate` through real capture: the worker reads, their level is saved; silence gives
 //! a clear message and changes nothing.
 
-mod common;
-#[path = "common/pulse.rs"]
-mod pulse;
-
+use crate::{common, pulse};
 use std::path::Path;
 
-use common::run;
+use crate::common::run;
 
 fn calibrate(pulse: &pulse::Pulse, config: &Path, seconds: &str) -> std::process::Child {
-    std::process::Command::new(env!("CARGO_BIN_EXE_temoin"))
+    common::temoin_in(config.parent().unwrap())
         .args(["calibrate", "--seconds", seconds])
         .env("TEMOIN_CONFIG", config)
         .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
-        .env_remove("TEMOIN_LANG")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -58,7 +54,8 @@ fn calibration_saves_the_readers_level() {
     );
 
     // `analyze` is unaffected by settings; `listen` picks the level up (checked in listen_live).
-    let (code, _, _) = run(std::process::Command::new(env!("CARGO_BIN_EXE_temoin"))
+    let (code, _, _) = run(common::temoin_in(config.parent().unwrap())
+        .env("TEMOIN_CONFIG", &config)
         .arg("analyze")
         .arg(&clip));
     assert_eq!(code, 0);

@@ -2,14 +2,11 @@
 //! into a null sink, `temoin listen` captures it, and measurements (never sound) land in a real
 //! vault. Then the same through the library with a privacy pause.
 
-mod common;
-#[path = "common/pulse.rs"]
-mod pulse;
-
+use crate::{common, pulse};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use pulse::wait_for;
 use temoin::events::{EventKind, PauseReason};
 use temoin::pipeline::live::{LiveSettings, Monitor, Status};
@@ -43,7 +40,7 @@ fn live_capture_logs_measurements_and_never_sound() {
     assert_eq!(code, 0, "{err}");
     let before: Vec<PathBuf> = files(sandbox.path());
 
-    let mut listen = std::process::Command::new(env!("CARGO_BIN_EXE_temoin"));
+    let mut listen = common::temoin_in(sandbox.path());
     listen
         .args(["listen", "--seconds", "37", "--own-level", "-27"])
         .env("TEMOIN_VAULT", &vault)

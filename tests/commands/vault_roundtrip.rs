@@ -1,13 +1,11 @@
 //! Whatever goes in comes back out, exactly, through a real vault file.
 
-mod common;
-
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use proptest::prelude::*;
 
-use common::*;
+use crate::common::*;
 use temoin::events::*;
 use temoin::vault::Vault;
 

@@ -2,13 +2,11 @@
 //! real vaults' exports, opened in headless Chromium (a screenshot must show the charts, and the
 //! page must load nothing and log no error).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::common::*;
 use chrono::DateTime;
-use common::*;
 use temoin::events::{Event, EventKind, PopupCategory, PopupSeen};
 use temoin::vault::Vault;
 
@@ -227,7 +225,7 @@ fn twelve_workers_pool_without_exposing_anyone_and_small_cells_are_suppressed() 
     )
     .unwrap();
     let page = root.path().join("cse.html");
-    let (code, out, err) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
+    let (code, out, err) = run(temoin_in(root.path())
         .args(["aggregate", "--json", "--out"])
         .arg(&page)
         .arg("--registre")
@@ -300,7 +298,7 @@ fn twelve_workers_pool_without_exposing_anyone_and_small_cells_are_suppressed() 
         drop(vault);
         export(&path, &few.join(format!("fresh-{w}.json")), "events");
     }
-    let (code, out, err) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
+    let (code, out, err) = run(temoin_in(root.path())
         .args(["aggregate", "--json", "--out"])
         .arg(root.path().join("few.html"))
         .arg("--registre")
@@ -325,7 +323,7 @@ fn twelve_workers_pool_without_exposing_anyone_and_small_cells_are_suppressed() 
     // An empty folder says so.
     let empty = root.path().join("vide");
     std::fs::create_dir(&empty).unwrap();
-    let (code, _, err) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
+    let (code, _, err) = run(temoin_in(root.path())
         .args(["aggregate", "--sans-registre", "--out"])
         .arg(root.path().join("x.html"))
         .arg(&empty));
@@ -333,13 +331,13 @@ fn twelve_workers_pool_without_exposing_anyone_and_small_cells_are_suppressed() 
     assert!(err.contains("Aucun export"), "{err}");
     // Without a register, the council must say so; a register line that is not a fingerprint is
     // named.
-    let (code, _, err) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
+    let (code, _, err) = run(temoin_in(root.path())
         .args(["aggregate", "--out"])
         .arg(root.path().join("x.html"))
         .arg(&few));
     assert_eq!(code, 2, "{err}");
     std::fs::write(&register, "abcd\n").unwrap();
-    let (code, _, err) = run(Command::new(env!("CARGO_BIN_EXE_temoin"))
+    let (code, _, err) = run(temoin_in(root.path())
         .args(["aggregate", "--out"])
         .arg(root.path().join("x.html"))
         .arg("--registre")

@@ -1,15 +1,13 @@
 //! A writer killed with SIGKILL mid-append loses at most the event it was writing: the vault
 //! still opens, verifies, and holds every event that was acknowledged.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use temoin::events::EventKind;
 use temoin::vault::Vault;
 
@@ -18,12 +16,11 @@ use temoin::vault::Vault;
 fn append_then_kill(vault: &std::path::Path, round: u32, after: Duration) -> Vec<String> {
     let script =
         r#"i=0; while :; do "$1" note "r$2-$i" >/dev/null && echo "ack r$2-$i"; i=$((i+1)); done"#;
-    let mut child = Command::new("bash")
+    let mut child = isolate(&mut Command::new("bash"), vault.parent().unwrap())
         .args(["-c", script, "loop"])
         .arg(env!("CARGO_BIN_EXE_temoin"))
         .arg(round.to_string())
         .env("TEMOIN_VAULT", vault)
-        .env_remove("TEMOIN_PASSPHRASE")
         .stdout(Stdio::piped())
         .process_group(0)
         .spawn()

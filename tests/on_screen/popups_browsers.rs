@@ -3,15 +3,10 @@
 //! openbox, a private session bus with its accessibility bus). Témoin starts first and the
 //! browsers after, with nothing switched on by hand, as on a worker's morning.
 
-mod common;
-#[path = "common/desktop.rs"]
-mod desktop;
-#[path = "common/web.rs"]
-mod web;
-
+use crate::{desktop, web};
 use std::time::{Duration, SystemTime};
 
-use common::*;
+use crate::common::*;
 use desktop::{Desktop, Watcher};
 use temoin::events::{EventKind, PopupCategory, PopupSeen, PopupSource};
 use web::{Desk, Show};

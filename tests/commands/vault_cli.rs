@@ -1,8 +1,6 @@
 //! The vault through the real `temoin` binary and a real SQLite file.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rusqlite::Connection;
 
 #[test]

@@ -2,13 +2,11 @@
 //! chosen lengths, analysed by the real binary; the self-report and manual call marks through a
 //! real vault.
 
-mod common;
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use common::*;
+use crate::common::*;
 use temoin::events::EventKind;
 
 fn data(name: &str) -> PathBuf {

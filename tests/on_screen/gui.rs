@@ -2,15 +2,12 @@
 //! (egui_kittest) over a real vault; then the real `temoin` window on an Xvfb display, drawn by
 //! the glow renderer through Mesa, clicked with xdotool, its pixels read back.
 
-mod common;
-#[path = "common/desktop.rs"]
-mod desktop;
-
+use crate::desktop;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use temoin::events::{EventKind, PauseReason, PopupCategory};

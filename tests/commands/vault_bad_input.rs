@@ -1,11 +1,9 @@
 //! Every bad input gets its own message, and the file is left byte for byte as it was.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use rusqlite::Connection;
 
 /// Runs a command that must fail with exit 2, a message containing `expect`, and `path` unchanged.
@@ -247,12 +245,11 @@ fn a_full_disk() {
         rm "$D/fill"
         TEMOIN_PASSPHRASE="$3" "$2" --vault "$D/vault.db" events
     "#;
-    let out = Command::new("unshare")
+    let out = isolate(&mut Command::new("unshare"), path.parent().unwrap())
         .args(["-rm", "bash", "-c", script, "full"])
         .arg(&path)
         .arg(env!("CARGO_BIN_EXE_temoin"))
         .arg(PASS)
-        .env_remove("TEMOIN_VAULT")
         .output()
         .expect("unshare (util-linux) runs");
     let stdout = String::from_utf8_lossy(&out.stdout);

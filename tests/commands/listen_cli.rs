@@ -1,10 +1,8 @@
 //! `temoin listen` around the edges: the baseline resumed from the vault with the passphrase,
 //! a wrong passphrase refused before anything starts, and no microphone at all.
 
-mod common;
-
+use crate::common::*;
 use chrono::{Duration, Utc};
-use common::*;
 use temoin::events::{Event, EventKind, SpeechSegment};
 
 fn listen(vault: &std::path::Path, runtime: &std::path::Path) -> std::process::Command {

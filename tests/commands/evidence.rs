@@ -2,12 +2,10 @@
 //! worker and a works council would run them; every byte of a bundle flipped; a subset bundle
 //! with its proofs; a row deleted from the SQLite file after a checkpoint; malformed input.
 
-mod common;
-
 use std::path::Path;
 
+use crate::common::*;
 use chrono::DateTime;
-use common::*;
 use proptest::prelude::*;
 use temoin::events::{Event, EventKind, PopupCategory, PopupSeen};
 use temoin::evidence::bundle;
