@@ -78,13 +78,39 @@ mod layers {
             if module == "main" || module == "cli" {
                 continue;
             }
-            for part in code.split("crate::").skip(1) {
-                let target: String = part
+            let name = |s: &str| -> String {
+                s.trim_start()
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
-                if target != module && target != "t" && !target.is_empty() {
-                    out.entry(module.clone()).or_default().insert(target);
+                    .collect()
+            };
+            for part in code.split("crate::").skip(1) {
+                // `crate::{a, b::c}` names every first segment inside the braces.
+                let targets: Vec<String> = match part.strip_prefix('{') {
+                    Some(inner) => {
+                        let mut depth = 0;
+                        let end = inner
+                            .char_indices()
+                            .find(|&(_, c)| {
+                                depth += i32::from(c == '{') - i32::from(c == '}');
+                                depth < 0
+                            })
+                            .map_or(inner.len(), |(i, _)| i);
+                        let mut depth = 0;
+                        inner[..end]
+                            .split(|c| {
+                                depth += i32::from(c == '{') - i32::from(c == '}');
+                                c == ',' && depth == 0
+                            })
+                            .map(name)
+                            .collect()
+                    }
+                    None => vec![name(part)],
+                };
+                for target in targets {
+                    if target != module && target != "t" && !target.is_empty() {
+                        out.entry(module.clone()).or_default().insert(target);
+                    }
                 }
             }
         }
