@@ -343,8 +343,11 @@ pub struct ShiftCorrection {
 pub enum PauseReason {
     /// The worker pressed Pause.
     Privacy,
-    /// The app or a source stopped (device lost, app closed).
+    /// The app or a source stopped (app closed, end of the time asked).
     Stopped,
+    /// The sound went away (microphone unplugged, sound server restarted or stuck): listening
+    /// was interrupted from this moment until the next `MonitoringResumed`, or the next stop.
+    SoundLost,
 }
 
 #[cfg(test)]

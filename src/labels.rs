@@ -18,7 +18,11 @@ pub fn kind_label(kind: &EventKind, lang: Lang) -> &'static str {
         EventKind::ShiftCorrected(_) => crate::i18n::s(lang, "messages-shift-corrected"),
         EventKind::CheckpointGiven { .. } => crate::i18n::s(lang, "messages-checkpoint-given"),
         EventKind::Note { .. } => crate::i18n::s(lang, "messages-note"),
-        EventKind::MonitoringPaused { .. } => crate::i18n::s(lang, "messages-privacy-pause"),
+        EventKind::MonitoringPaused { reason } => match reason {
+            crate::events::PauseReason::Privacy => crate::i18n::s(lang, "messages-privacy-pause"),
+            crate::events::PauseReason::Stopped => crate::i18n::s(lang, "messages-listening-ended"),
+            crate::events::PauseReason::SoundLost => crate::i18n::s(lang, "messages-sound-lost"),
+        },
         EventKind::MonitoringResumed => crate::i18n::s(lang, "messages-resumed"),
     }
 }
@@ -146,4 +150,24 @@ pub fn family_label(family: &str, lang: Lang) -> String {
         other => return other.to_string(),
     }
     .to_string()
+}
+
+/// A listening gap as a sentence: « Écoute interrompue : son perdu de 14:02 à 14:03 » (with the
+/// day when `with_day`), or « … depuis 14:02 » while it lasts.
+pub fn gap_sentence(
+    from: chrono::DateTime<chrono::FixedOffset>,
+    to: Option<chrono::DateTime<chrono::FixedOffset>>,
+    with_day: bool,
+    lang: Lang,
+) -> String {
+    let hm = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%H:%M").to_string();
+    let day = crate::i18n::date(lang, from.date_naive());
+    match (to, with_day) {
+        (Some(to), false) => t!(lang, "gap-between", "from" => hm(from), "to" => hm(to)),
+        (Some(to), true) => {
+            t!(lang, "gap-between-on", "day" => day, "from" => hm(from), "to" => hm(to))
+        }
+        (None, false) => t!(lang, "gap-since", "from" => hm(from)),
+        (None, true) => t!(lang, "gap-since-on", "day" => day, "from" => hm(from)),
+    }
 }

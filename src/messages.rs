@@ -224,6 +224,7 @@ pub fn capture_error(e: &CaptureError, lang: Lang) -> String {
         CaptureError::DeviceUnavailable(r) => {
             with_detail(t!(lang, "capture-device-unavailable"), r, lang)
         }
+        CaptureError::NoAnswer => t!(lang, "capture-no-answer"),
         CaptureError::Rate(r) => t!(lang, "capture-rate", "rate" => *r),
     }
 }
@@ -325,6 +326,7 @@ pub fn monitor_status(s: &crate::pipeline::live::Status, lang: Lang) -> String {
         S::NoDevice(D::NotFound(n)) => t!(lang, "status-not-found", "name" => n),
         S::NoDevice(D::Unavailable(d)) => with_detail(t!(lang, "status-unavailable"), d, lang),
         S::NoDevice(D::Lost) => t!(lang, "status-lost"),
+        S::NoDevice(D::NoAnswer) => t!(lang, "status-no-answer"),
         S::VoiceTrouble(e) => with_detail(t!(lang, "status-voice-trouble"), &e.to_string(), lang),
         S::Paused => crate::i18n::s(lang, "messages-privacy-pause-the-microphone-is-off").into(),
         S::VaultTrouble(e) => vault_trouble(e, lang),

@@ -27,7 +27,7 @@ messages-shift-corrected = Shift corrected
 messages-checkpoint-given = Checkpoint given
 messages-note = Note
 messages-privacy-pause = Privacy pause
-messages-resumed = Resumed
+messages-resumed = Listening resumed
 messages-pace-faster = pace: faster
 messages-pace-slower = pace: slower
 messages-thanks = thanks
@@ -407,7 +407,7 @@ status-listening = Listening to microphone “{ $device }”.
 status-no-device = No microphone is connected. Listening resumes by itself as soon as it is back.
 status-not-found = No microphone is called “{ $name }”. Listening resumes by itself as soon as it is back.
 status-unavailable = The microphone cannot be opened, perhaps taken by another application. Listening resumes by itself as soon as it is back.
-status-lost = The microphone was unplugged or lost. Listening resumes by itself as soon as it is back.
+status-lost = Sound lost: microphone unplugged, or the system's sound stopped or stuck. Listening resumes by itself as soon as it is back; the gap is noted in your record.
 status-voice-trouble = Voice detection failed on a stretch; listening goes on.
 status-vault-trouble = The vault does not accept measurements: they are kept in memory and retried.
 rules-unreadable = Cannot read the pop-up rules { $path }. Check the file and its permissions.
@@ -809,3 +809,18 @@ settings-defaults-apply = Meanwhile, the default settings apply.
 gui-job-died = The operation stopped on an internal error in Témoin. Nothing was lost: try again; if it happens again, close and reopen Témoin, and report it.
 gui-starting-listening = Starting to listen (loading the voice models)…
 cli-gui-no-display = No graphical display here (neither X11 nor Wayland): the window cannot open. Start Témoin from your desktop session, or use the commands (temoin --help).
+status-no-answer = The system's sound does not answer. Retrying automatically; if this lasts, restart your session.
+capture-no-answer = The system's sound does not answer. Try again in a moment; if this lasts, restart your session.
+messages-listening-ended = Listening ended
+messages-sound-lost = Listening interrupted (sound lost)
+gap-between = Listening interrupted: sound lost from { $from } to { $to }
+gap-between-on = Listening interrupted: sound lost on { $day } from { $from } to { $to }
+gap-since = Listening interrupted: sound lost since { $from }
+gap-since-on = Listening interrupted: sound lost on { $day } since { $from }
+report-coverage = Listening coverage
+report-no-gaps = No interruption of listening over the period: whenever Témoin was listening, the sound arrived.
+report-gaps-intro = { $count ->
+    [one] One interruption of listening (the system's sound lost), { $minutes } min in all; measurements are missing for that time, it was not calm:
+   *[other] { $count } interruptions of listening (the system's sound lost), { $minutes } min in all; measurements are missing for those times, they were not calm:
+}
+gui-gaps-today = Listening gaps

@@ -27,7 +27,7 @@ messages-shift-corrected = Service corrigé
 messages-checkpoint-given = Point de contrôle remis
 messages-note = Note
 messages-privacy-pause = Pause de confidentialité
-messages-resumed = Reprise
+messages-resumed = Reprise de l'écoute
 messages-pace-faster = débit : plus vite
 messages-pace-slower = débit : plus lent
 messages-thanks = remerciements
@@ -407,7 +407,7 @@ status-listening = Écoute du micro « { $device } ».
 status-no-device = Aucun micro n'est branché. L'écoute reprendra d'elle-même dès qu'il revient.
 status-not-found = Aucun micro ne s'appelle « { $name } ». L'écoute reprendra d'elle-même dès qu'il revient.
 status-unavailable = Le micro ne peut pas être ouvert, peut-être pris par une autre application. L'écoute reprendra d'elle-même dès qu'il revient.
-status-lost = Le micro a été débranché ou perdu. L'écoute reprendra d'elle-même dès qu'il revient.
+status-lost = Le son est perdu : micro débranché, ou son du système arrêté ou bloqué. L'écoute reprendra d'elle-même dès son retour ; la coupure est notée dans votre relevé.
 status-voice-trouble = La détection de la voix a échoué sur un passage ; l'écoute continue.
 status-vault-trouble = Le coffre n'accepte pas les mesures : elles sont gardées en mémoire et réessayées.
 rules-unreadable = Impossible de lire les règles de pop-ups { $path }. Vérifiez le fichier et ses droits.
@@ -824,3 +824,18 @@ settings-defaults-apply = En attendant, les réglages par défaut s'appliquent.
 gui-job-died = L'opération s'est arrêtée sur une erreur interne de Témoin. Rien n'a été perdu : réessayez ; si cela recommence, fermez et rouvrez Témoin, et signalez-le.
 gui-starting-listening = Démarrage de l'écoute (chargement des modèles de voix)…
 cli-gui-no-display = Pas d'écran graphique ici (ni X11 ni Wayland) : la fenêtre ne peut pas s'ouvrir. Lancez Témoin depuis votre session de bureau, ou utilisez les commandes (temoin --help).
+status-no-answer = Le son du système ne répond pas. Nouvel essai automatique ; si cela dure, redémarrez votre session.
+capture-no-answer = Le son du système ne répond pas. Réessayez dans un instant ; si cela dure, redémarrez votre session.
+messages-listening-ended = Fin de l'écoute
+messages-sound-lost = Écoute interrompue (son perdu)
+gap-between = Écoute interrompue : son perdu de { $from } à { $to }
+gap-between-on = Écoute interrompue : son perdu le { $day } de { $from } à { $to }
+gap-since = Écoute interrompue : son perdu depuis { $from }
+gap-since-on = Écoute interrompue : son perdu le { $day } depuis { $from }
+report-coverage = Couverture de l'écoute
+report-no-gaps = Aucune interruption de l'écoute sur la période : quand Témoin écoutait, le son est toujours arrivé.
+report-gaps-intro = { $count ->
+    [one] Une interruption de l'écoute (son du système perdu), { $minutes } min en tout ; les mesures de ce moment manquent, ce n'est pas un calme :
+   *[other] { $count } interruptions de l'écoute (son du système perdu), { $minutes } min en tout ; les mesures de ces moments manquent, ce n'est pas un calme :
+}
+gui-gaps-today = Coupures de l'écoute

@@ -29,6 +29,9 @@ pub enum CaptureError {
     DeviceNotFound(String),
     #[error("the input device cannot be opened: {0}")]
     DeviceUnavailable(String),
+    /// The sound system did not answer in time (a server stuck or dying).
+    #[error("the sound system does not answer")]
+    NoAnswer,
     #[error("resampling from {0} Hz is not possible")]
     Rate(u32),
 }

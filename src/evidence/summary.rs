@@ -66,6 +66,8 @@ pub struct Report {
     pub self_report: Option<([f64; 6], usize)>,
     /// Sentences about pop-ups the measurements contradict (worker report only).
     pub examples: Vec<String>,
+    /// When listening was interrupted (worker report only: the council pools counts).
+    pub gaps: Vec<crate::workload::Gap>,
 }
 
 /// The report of one worker's events over a period.
@@ -102,6 +104,7 @@ pub fn for_worker(
             .sum::<f64>()
             + 0.0,
     );
+    r.gaps = crate::workload::gaps(&events);
     r.examples = reviewed
         .iter()
         .filter(|p| p.popup.consistency == Some(Consistency::Contradicted))
@@ -245,5 +248,6 @@ pub fn from_buckets(
             .collect(),
         self_report: None,
         examples: Vec::new(),
+        gaps: Vec::new(),
     }
 }

@@ -749,3 +749,7 @@ pub fn refresh_hint(lang: Lang) -> &'static str {
 pub fn preparing_preview(lang: Lang) -> &'static str {
     crate::i18n::s(lang, "gui-preparing-the-preview")
 }
+
+pub fn gaps_today(lang: Lang) -> &'static str {
+    crate::i18n::s(lang, "gui-gaps-today")
+}

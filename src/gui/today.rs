@@ -42,6 +42,9 @@ pub struct Counts {
     pub strain_episodes: u32,
     /// Today's call marks, for the longest run without a break.
     call_marks: Vec<Event>,
+    /// When listening was interrupted today (the sound lost).
+    pub gaps: Vec<crate::workload::Gap>,
+    gap_marks: Vec<Event>,
 }
 
 impl Counts {
@@ -70,6 +73,10 @@ impl Counts {
                 self.phone_s += c.handle_s;
             }
             EventKind::StrainEpisode(_) => self.strain_episodes += 1,
+            EventKind::MonitoringPaused { .. } | EventKind::MonitoringResumed => {
+                self.gap_marks.push(e.clone());
+                self.gaps = crate::workload::gaps(&self.gap_marks);
+            }
             _ => {}
         }
     }
@@ -360,6 +367,17 @@ impl Today {
                     self.counts.strain_episodes.to_string(),
                 );
             });
+        // What was not covered, said as such: the figures above do not include those minutes.
+        if !self.counts.gaps.is_empty() {
+            ui.add_space(6.0);
+            ui.strong(s::gaps_today(lang));
+            for g in self.counts.gaps.iter().rev().take(3) {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    crate::labels::gap_sentence(g.from, g.to, false, lang),
+                );
+            }
+        }
         ui.add_space(6.0);
         self.strain_gauge(ui);
     }

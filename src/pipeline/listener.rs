@@ -55,6 +55,32 @@ pub struct Listener {
     kept_from: u64,
     position: u64,
     pass_audio: bool,
+    /// Frames quieter than this (dBFS) skip the voice model; `None` runs it on every frame.
+    gate_db: Option<f64>,
+    /// Quiet frames in a row (the model's state is kept as it was on the last one it ran on).
+    quiet_run: u32,
+    skipped: u64,
+    /// Frames waiting for the gate's decision (it looks [`GATE_LOOKAHEAD`] frames ahead).
+    ahead: VecDeque<f32>,
+    ahead_quiet: VecDeque<bool>,
+    frame: Vec<f32>,
+}
+
+/// Frames this far below the worker's own level are not their speech: the voice model is not
+/// run on them (most of a day is silence, or the customer in the earpiece).
+const GATE_BELOW_OWN_DB: f64 = 35.0;
+/// Without a calibrated level only silence is skipped (a muted microphone, a stream with nothing
+/// in it): some voices come through at −62 dBFS, which no fixed level could tell from a room.
+const GATE_FLOOR_DB: f64 = -90.0;
+/// The model still runs on the first quiet frames (about half a second): its own
+/// hangover keeps a short pause inside a segment, as without the gate.
+const GATE_HANGOVER: u32 = 16;
+/// Frames looked ahead (about a third of a second): those before a sound are heard by the model.
+const GATE_LOOKAHEAD: usize = 10;
+
+/// The level under which a frame skips the voice model.
+fn gate_for(own_level_db: Option<f64>) -> f64 {
+    own_level_db.map_or(GATE_FLOOR_DB, |own| (own - GATE_BELOW_OWN_DB).min(-50.0))
 }
 
 impl Listener {
@@ -68,12 +94,28 @@ impl Listener {
             kept_from: 0,
             position: 0,
             pass_audio: false,
+            gate_db: Some(gate_for(own_level_db)),
+            quiet_run: 0,
+            skipped: 0,
+            ahead: VecDeque::new(),
+            ahead_quiet: VecDeque::new(),
+            frame: Vec::with_capacity(voice::CHUNK),
         })
     }
 
     /// Hands each own segment's samples on in [`Heard::audio`] (for transcription).
     pub fn pass_audio(&mut self, on: bool) {
         self.pass_audio = on;
+    }
+
+    /// Runs the voice model on every frame, however quiet (to compare with the gate).
+    pub fn without_gate(&mut self) {
+        self.gate_db = None;
+    }
+
+    /// Frames the gate kept from the voice model so far.
+    pub fn frames_skipped(&self) -> u64 {
+        self.skipped
     }
 
     /// Forgets the stream (after a pause or a device change): nothing from before is measured.
@@ -84,6 +126,9 @@ impl Listener {
         self.kept.clear();
         self.kept_from = 0;
         self.position = 0;
+        self.quiet_run = 0;
+        self.ahead.clear();
+        self.ahead_quiet.clear();
     }
 
     /// Feeds 16 kHz mono audio.
@@ -95,16 +140,43 @@ impl Listener {
             self.pending.extend_from_slice(&rest[..take]);
             rest = &rest[take..];
             if self.pending.len() == voice::CHUNK {
-                let p = self.vad.probability(&self.pending)?;
-                self.kept.extend(self.pending.drain(..));
-                self.position += voice::CHUNK as u64;
-                if let Some(seg) = self.segmenter.push(p) {
-                    self.measure(seg, &mut heard);
+                let quiet = self
+                    .gate_db
+                    .is_some_and(|gate| voice::level_dbfs(&self.pending) < gate);
+                self.ahead.extend(self.pending.drain(..));
+                self.ahead_quiet.push_back(quiet);
+                if self.ahead_quiet.len() > GATE_LOOKAHEAD {
+                    self.step(&mut heard)?;
                 }
-                self.trim();
             }
         }
         Ok(heard)
+    }
+
+    /// Runs the oldest frame waiting in `ahead` through the model (or not) and the segmenter.
+    fn step(&mut self, heard: &mut Heard) -> Result<(), VoiceError> {
+        let Some(quiet) = self.ahead_quiet.pop_front() else {
+            return Ok(());
+        };
+        self.frame.clear();
+        self.frame.extend(self.ahead.drain(..voice::CHUNK));
+        self.quiet_run = if quiet { self.quiet_run + 1 } else { 0 };
+        // Skipped only well into a quiet stretch that goes on: the model hears a speech onset's
+        // soft start and its own hangover in short pauses, as without the gate.
+        let skip = self.quiet_run > GATE_HANGOVER && self.ahead_quiet.iter().all(|q| *q);
+        let p = if skip {
+            self.skipped += 1;
+            0.0
+        } else {
+            self.vad.probability(&self.frame)?
+        };
+        self.kept.extend(self.frame.iter());
+        self.position += voice::CHUNK as u64;
+        if let Some(seg) = self.segmenter.push(p) {
+            self.measure(seg, heard);
+        }
+        self.trim();
+        Ok(())
     }
 
     /// Seconds of audio heard since the stream started (monotonic stream time).
@@ -130,6 +202,13 @@ impl Listener {
     /// Ends the stream: measures a segment still open.
     pub fn finish(&mut self) -> Heard {
         let mut heard = Heard::default();
+        while !self.ahead_quiet.is_empty() {
+            // A model failure on the last frames only loses them.
+            if self.step(&mut heard).is_err() {
+                self.ahead.clear();
+                self.ahead_quiet.clear();
+            }
+        }
         if let Some(seg) = self.segmenter.finish() {
             self.measure(seg, &mut heard);
         }

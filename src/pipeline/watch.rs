@@ -103,6 +103,7 @@ impl Desk {
 
     /// A measured segment of the worker's speech.
     pub fn speech(&mut self, at: DateTime<Utc>, s: &SpeechSegment) {
+        self.softphone.speech(at, s.duration_s);
         if let Some(h) = &mut self.history {
             h.push(at, s);
         }
@@ -134,17 +135,31 @@ impl Desk {
             }
             Outcome::Folded | Outcome::Ignored => None,
         };
-        (event.into_iter().collect(), refused)
+        let events: Vec<Event> = event.into_iter().collect();
+        self.count_in_call(&events);
+        (events, refused)
+    }
+
+    /// Pop-ups stored while the softphone shows a call count in that call.
+    fn count_in_call(&mut self, events: &[Event]) {
+        for e in events {
+            if matches!(e.kind, EventKind::PopupSeen(_)) {
+                self.softphone.popup();
+            }
+        }
     }
 
     /// Floods that are over, folded into events.
     pub fn tick(&mut self) -> Vec<Event> {
-        self.recorder.tick(Instant::now())
+        let out = self.recorder.tick(Instant::now());
+        self.count_in_call(&out);
+        out
     }
 
     /// Everything pending, when stopping: folded floods, and a softphone call still open.
     pub fn flush(&mut self) -> Vec<Event> {
         let mut out = self.recorder.flush();
+        self.count_in_call(&out);
         out.extend(self.softphone.close());
         out
     }

@@ -170,6 +170,29 @@ pub fn html(r: &Report, lang: Lang) -> String {
     }
     h += "</div>\n";
 
+    // Coverage: minutes without listening are said, so that they do not read as calm ones.
+    if matches!(r.who, Who::Worker { .. }) {
+        h += &format!("<h2>{}</h2>\n", t("report-coverage"));
+        if r.gaps.is_empty() {
+            h += &format!("<p>{}</p>\n", esc(&t("report-no-gaps")));
+        } else {
+            let minutes: f64 = r.gaps.iter().filter_map(|g| g.seconds()).sum::<f64>() / 60.0;
+            h += &format!(
+                "<p>{}</p><ul>\n",
+                esc(&crate::t!(lang, "report-gaps-intro",
+                    "count" => r.gaps.len(),
+                    "minutes" => minutes.ceil()))
+            );
+            for g in &r.gaps {
+                h += &format!(
+                    "<li>{}</li>\n",
+                    esc(&crate::labels::gap_sentence(g.from, g.to, true, lang))
+                );
+            }
+            h += "</ul>\n";
+        }
+    }
+
     // Charts.
     h += &format!("<h2>{}</h2>\n", t("report-by-day"));
     let labels: Vec<String> = r.days.keys().map(|d| weekday(*d, lang)).collect();

@@ -3,9 +3,11 @@
 //! break, evening and weekend work ([`indicators`] has the definitions).
 
 pub mod calls;
+pub mod coverage;
 pub mod indicators;
 pub mod window;
 
 pub use calls::{CallMark, CallSettings, CallSpan, CallTracker, calls_in};
+pub use coverage::{Gap, gaps};
 pub use indicators::{Workload, WorkloadSettings, compute};
 pub use window::CallWindow;

@@ -15,6 +15,10 @@ use crate::popups::{Detection, WindowChange};
 struct Open {
     window: u32,
     seen: Instant,
+    at: DateTime<Utc>,
+    /// The worker's speech measured during the call, and the pop-ups seen in it.
+    talk_s: f64,
+    popups: u32,
 }
 
 /// Follows the softphone's window.
@@ -55,6 +59,9 @@ impl CallWindow {
                 self.open = Some(Open {
                     window: w,
                     seen: d.seen,
+                    at: d.at,
+                    talk_s: 0.0,
+                    popups: 0,
                 });
                 marks.push(Event::at(
                     d.at,
@@ -71,6 +78,22 @@ impl CallWindow {
         (true, marks)
     }
 
+    /// A segment of the worker's speech that started at `at`: counted in the open call's talk.
+    pub fn speech(&mut self, at: DateTime<Utc>, duration_s: f64) {
+        if let Some(o) = &mut self.open
+            && at >= o.at
+        {
+            o.talk_s += duration_s;
+        }
+    }
+
+    /// A pop-up was stored: counted in the open call.
+    pub fn popup(&mut self) {
+        if let Some(o) = &mut self.open {
+            o.popups += 1;
+        }
+    }
+
     /// The call still open when watching stops, closed now and marked as such.
     pub fn close(&mut self) -> Option<Event> {
         self.end(Utc::now(), Instant::now(), true)
@@ -83,9 +106,9 @@ impl CallWindow {
             EventKind::CallEnded(CallEnded {
                 source: MarkSource::Window,
                 handle_s: seen.saturating_duration_since(o.seen).as_secs_f64(),
-                talk_s: 0.0,
+                talk_s: o.talk_s,
                 worker_share: None,
-                popups: 0,
+                popups: o.popups,
                 closed_at_quit: at_quit,
             }),
         ))

@@ -8,6 +8,7 @@ mod common;
 mod accuracy;
 mod analyze_cli;
 mod evidence;
+mod gate;
 mod listen_cli;
 mod popups_cli;
 mod report;

@@ -80,8 +80,10 @@ pub enum DeviceProblem {
     NotFound(String),
     /// It exists but cannot be opened (busy, permissions): the system's words.
     Unavailable(String),
-    /// It was working and went away.
+    /// It was working and went away (unplugged, the sound server restarted or stuck).
     Lost,
+    /// The sound system does not answer.
+    NoAnswer,
 }
 
 impl From<&CaptureError> for DeviceProblem {
@@ -89,6 +91,7 @@ impl From<&CaptureError> for DeviceProblem {
         match e {
             CaptureError::NoDevice => DeviceProblem::Absent,
             CaptureError::DeviceNotFound(n) => DeviceProblem::NotFound(n.clone()),
+            CaptureError::NoAnswer => DeviceProblem::NoAnswer,
             other => DeviceProblem::Unavailable(other.to_string()),
         }
     }
@@ -242,6 +245,7 @@ impl Monitor {
                     value: gauge.clone(),
                     nudge: nudge_tx,
                 },
+                in_gap: false,
             };
             let inputs = Inputs {
                 feed: feed_rx,
@@ -354,6 +358,10 @@ struct Reporter {
 }
 
 impl Reporter {
+    fn get(&self) -> Status {
+        self.status.lock().expect("status lock").clone()
+    }
+
     fn set(&self, s: Status) {
         let mut cur = self.status.lock().expect("status lock");
         if *cur != s {

@@ -78,6 +78,8 @@ pub(super) struct Processor {
     /// Calls from the worker's speech, in stream time.
     pub(super) calls: CallTracker,
     pub(super) gauge: GaugeSlot,
+    /// The sound was lost and has not come back yet.
+    pub(super) in_gap: bool,
 }
 
 /// The strain gauge's latest reading, and a nudge for whoever shows it (a full nudge channel
@@ -166,7 +168,11 @@ impl Processor {
     fn audio(&mut self, chunk: &crate::capture::live::Chunk) {
         if self.origin.is_none() {
             let secs = chunk.len as f64 / chunk.channels.max(1) as f64 / chunk.rate as f64;
-            self.origin = Some(Utc::now() - chrono::Duration::microseconds((secs * 1e6) as i64));
+            let origin = Utc::now() - chrono::Duration::microseconds((secs * 1e6) as i64);
+            self.origin = Some(origin);
+            if std::mem::take(&mut self.in_gap) {
+                self.log_and_tell(Event::at(origin, EventKind::MonitoringResumed), None);
+            }
         }
         if let Err(e) = self.conv.push(chunk, &mut self.audio) {
             return self.reporter.set(Status::NoDevice((&e).into()));
@@ -259,6 +265,24 @@ impl Processor {
         self.conv = ChunkTo16k::default();
     }
 
+    /// The sound went away: the gap is stored from the moment audio last arrived, so the record
+    /// shows coverage, not silence.
+    fn lost(&mut self, last_audio: std::time::SystemTime) {
+        self.forget();
+        if !self.in_gap {
+            self.in_gap = true;
+            self.log_and_tell(
+                Event::at(
+                    DateTime::<Utc>::from(last_audio),
+                    EventKind::MonitoringPaused {
+                        reason: PauseReason::SoundLost,
+                    },
+                ),
+                None,
+            );
+        }
+    }
+
     /// Ends a stretch of monitoring: closes any strain run and logs why it stopped.
     fn end(&mut self, reason: PauseReason) {
         if let Some(m) = self.calls.close() {
@@ -268,7 +292,7 @@ impl Processor {
             self.counters.episodes.fetch_add(1, Ordering::Relaxed);
             self.log_and_tell(Event::now(EventKind::StrainEpisode(ep)), None);
         }
-        self.log(Event::now(EventKind::MonitoringPaused { reason }));
+        self.log_and_tell(Event::now(EventKind::MonitoringPaused { reason }), None);
     }
 }
 
@@ -305,7 +329,7 @@ pub(super) fn process_loop(mut p: Processor, inputs: Inputs) {
                     p.end(PauseReason::Privacy);
                 }
                 Ok(Feed::Resumed) => p.log(Event::now(EventKind::MonitoringResumed)),
-                Ok(Feed::DeviceLost) => p.forget(),
+                Ok(Feed::Lost { last_audio }) => p.lost(last_audio),
                 Ok(Feed::Stop) | Err(_) => break,
             },
             recv(done) -> ev => {
