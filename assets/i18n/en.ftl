@@ -824,3 +824,7 @@ report-gaps-intro = { $count ->
    *[other] { $count } interruptions of listening (the system's sound lost), { $minutes } min in all; measurements are missing for those times, they were not calm:
 }
 gui-gaps-today = Listening gaps
+cli-words-unsampled = { $count ->
+    [one] { $count } segment measured without counting its words: counting words keeps to its share of the processor ({ NUMBER($share, maximumFractionDigits: 1) } % of a core over the day), the moments after a pop-up first.
+   *[other] { $count } segments measured without counting their words: counting words keeps to its share of the processor ({ NUMBER($share, maximumFractionDigits: 1) } % of a core over the day), the moments after a pop-up first.
+}

@@ -839,3 +839,7 @@ report-gaps-intro = { $count ->
    *[other] { $count } interruptions de l'écoute (son du système perdu), { $minutes } min en tout ; les mesures de ces moments manquent, ce n'est pas un calme :
 }
 gui-gaps-today = Coupures de l'écoute
+cli-words-unsampled = { $count ->
+    [one] { $count } segment mesuré sans compter ses mots : le comptage des mots garde sa part du processeur ({ NUMBER($share, maximumFractionDigits: 1) } % d'un cœur sur la journée), les moments qui suivent un pop-up d'abord.
+   *[other] { $count } segments mesurés sans compter leurs mots : le comptage des mots garde sa part du processeur ({ NUMBER($share, maximumFractionDigits: 1) } % d'un cœur sur la journée), les moments qui suivent un pop-up d'abord.
+}

@@ -167,6 +167,15 @@ pub(crate) fn listen(
             "episodes" => counters.episodes.load(Relaxed),
             "dropped" => counters.dropped_chunks.load(Relaxed))
     );
+    let unsampled = counters.words_unsampled.load(Relaxed);
+    if unsampled > 0 {
+        eprintln!(
+            "{}",
+            temoin::t!(lang, "cli-words-unsampled",
+                "count" => unsampled,
+                "share" => temoin::pipeline::live::WORDS_SHARE * 100.0)
+        );
+    }
     let skipped = counters.words_skipped.load(Relaxed);
     if skipped > 0 {
         eprintln!(

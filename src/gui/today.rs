@@ -188,6 +188,9 @@ impl Today {
                     EventKind::PopupSeen(_) => {
                         self.counts.add(&event);
                         self.last_popup = Some(event.at);
+                        if let Some(m) = &self.monitor {
+                            m.popup_noted(event.at.with_timezone(&chrono::Utc));
+                        }
                         self.message = Some(Banner::done(format!(
                             "{} {}.",
                             s::recorded_at(self.lang),

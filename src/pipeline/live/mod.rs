@@ -18,6 +18,7 @@ mod words;
 pub use calibrate::{Calibration, calibrate, recent_measures};
 use capture::capture_loop;
 use process::{GaugeSlot, Inputs, Outbox, Processor, process_loop};
+pub use words::WORDS_SHARE;
 use words::words_loop;
 
 use super::{Listener, PipelineError};
@@ -107,6 +108,9 @@ pub struct Counters {
     pub events_waiting: AtomicU64,
     /// Segments stored without words because transcription was behind or failed.
     pub words_skipped: AtomicU64,
+    /// Segments stored without words to keep counting words within its share of the processor
+    /// (see [`WORDS_SHARE`]).
+    pub words_unsampled: AtomicU64,
 }
 
 enum Control {
@@ -127,6 +131,7 @@ pub struct Monitor {
     capture: Option<JoinHandle<()>>,
     process: Option<JoinHandle<()>>,
     watchers: Option<Watchers>,
+    popups_to_words: Sender<chrono::DateTime<chrono::Utc>>,
 }
 
 /// What runs beside listening.
@@ -195,12 +200,13 @@ impl Monitor {
                 .expect("spawn capture thread")
         };
         let (done_tx, done_rx) = unbounded();
+        let (popup_tx, popup_rx) = unbounded();
         let words = transcriber.map(|t| {
             let (job_tx, job_rx) = bounded(WORDS_QUEUE);
             let counters = counters.clone();
             let thread = std::thread::Builder::new()
                 .name("temoin-words".into())
-                .spawn(move || words_loop(job_rx, done_tx, t, counters))
+                .spawn(move || words_loop(job_rx, popup_rx, done_tx, t, counters))
                 .expect("spawn words thread");
             (job_tx, thread)
         });
@@ -246,6 +252,7 @@ impl Monitor {
                     nudge: nudge_tx,
                 },
                 in_gap: false,
+                popups_to_words: popup_tx.clone(),
             };
             let inputs = Inputs {
                 feed: feed_rx,
@@ -270,6 +277,7 @@ impl Monitor {
             capture: Some(capture),
             process: Some(process),
             watchers,
+            popups_to_words: popup_tx,
         })
     }
 
@@ -300,6 +308,12 @@ impl Monitor {
     /// A shared handle on the gauge, for a thread that shows it.
     pub fn gauge_handle(&self) -> Arc<Mutex<Gauge>> {
         self.gauge.clone()
+    }
+
+    /// A pop-up logged elsewhere (the window's button): the speech around it gets its words
+    /// counted whatever the budget.
+    pub fn popup_noted(&self, at: chrono::DateTime<chrono::Utc>) {
+        let _ = self.popups_to_words.send(at);
     }
 
     /// Privacy pause: capture stops at once; logged in the vault.

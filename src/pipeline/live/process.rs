@@ -80,6 +80,8 @@ pub(super) struct Processor {
     pub(super) gauge: GaugeSlot,
     /// The sound was lost and has not come back yet.
     pub(super) in_gap: bool,
+    /// Pop-ups' times, for the words thread (speech around them always gets its words).
+    pub(super) popups_to_words: Sender<DateTime<Utc>>,
 }
 
 /// The strain gauge's latest reading, and a nudge for whoever shows it (a full nudge channel
@@ -123,6 +125,7 @@ impl Processor {
             let seen = matches!(e.kind, EventKind::PopupSeen(_)).then_some(d.seen);
             if seen.is_some() {
                 self.calls.popup();
+                let _ = self.popups_to_words.send(e.at.with_timezone(&Utc));
             }
             self.log_and_tell(e, seen);
         }

@@ -31,15 +31,88 @@ fn lower_priority() {
 /// Longest a segment waits for others before its words are counted anyway.
 const WORDS_WAIT: Duration = Duration::from_secs(20);
 
+/// The share of one core that counting words may take, averaged over the day: beyond it, speech
+/// is measured without its words, except around pop-ups (the verdicts need them).
+pub const WORDS_SHARE: f64 = 0.015;
+
+/// CPU-seconds that may be spent ahead of the share (a long call transcribed whole, the first
+/// minutes of a day); the credit refills at [`WORDS_SHARE`].
+const WORDS_CREDIT: f64 = 30.0;
+
+/// Speech within this long after a pop-up is always transcribed.
+const AROUND_POPUP: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
+
+/// The processor time the words thread may spend: a bucket of CPU-seconds refilled at
+/// [`WORDS_SHARE`] of the wall clock, charged with what each window actually cost.
+struct Budget {
+    credit: f64,
+    since: std::time::Instant,
+    /// CPU-seconds per second of packed speech, learnt from the windows transcribed.
+    cost_per_s: f64,
+}
+
+impl Budget {
+    fn new() -> Self {
+        Self {
+            credit: WORDS_CREDIT,
+            since: std::time::Instant::now(),
+            cost_per_s: 0.12,
+        }
+    }
+
+    fn refill(&mut self) {
+        let now = std::time::Instant::now();
+        self.credit = (self.credit + now.duration_since(self.since).as_secs_f64() * WORDS_SHARE)
+            .min(WORDS_CREDIT);
+        self.since = now;
+    }
+
+    fn allows(&mut self, seconds: f64) -> bool {
+        self.refill();
+        self.credit >= seconds * self.cost_per_s
+    }
+
+    /// Charges a window of `seconds` of speech that cost `cpu` seconds (a debt is allowed,
+    /// down to one credit's worth, so that pop-ups are always covered).
+    fn charge(&mut self, seconds: f64, cpu: f64) {
+        self.credit = (self.credit - cpu).max(-WORDS_CREDIT);
+        if seconds > 1.0 {
+            self.cost_per_s = 0.7 * self.cost_per_s + 0.3 * cpu / seconds;
+        }
+    }
+}
+
+/// CPU time of the calling thread, in seconds.
+fn thread_cpu_s() -> f64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec it is given.
+    unsafe {
+        libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t);
+    }
+    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+}
+
 /// The transcription side: gathers segments into a window (as `analyze` does), counts the words
 /// of each, and hands the completed events back to the single vault writer.
 pub(super) fn words_loop(
     jobs: Receiver<WordsJob>,
+    popups: Receiver<DateTime<Utc>>,
     done: Sender<Event>,
-    mut transcriber: Transcriber,
+    transcriber: Transcriber,
     counters: Arc<Counters>,
 ) {
     lower_priority();
+    let mut w = Words {
+        transcriber,
+        done,
+        counters,
+        budget: Budget::new(),
+        popups,
+        popup_times: Vec::new(),
+    };
     let mut pending: Vec<WordsJob> = Vec::new();
     let mut since: Option<std::time::Instant> = None;
     // Speech gathered before transcribing: whole sentences across segments, one model run
@@ -61,7 +134,7 @@ pub(super) fn words_loop(
             && !pending.is_empty()
             && packed(&pending, Some(job)) > crate::speech::WINDOW_S
         {
-            if !transcribe(&mut pending, &mut transcriber, &done, &counters) {
+            if !w.transcribe(&mut pending) {
                 return;
             }
             since = None;
@@ -72,7 +145,7 @@ pub(super) fn words_loop(
             since.get_or_insert_with(std::time::Instant::now);
         }
         if (timed_out || !open || packed(&pending, None) >= crate::speech::WINDOW_S)
-            && !transcribe(&mut pending, &mut transcriber, &done, &counters)
+            && !w.transcribe(&mut pending)
         {
             return;
         }
@@ -85,41 +158,74 @@ pub(super) fn words_loop(
     }
 }
 
-/// Counts the words of the pending segments and sends their events; false when nobody listens.
-fn transcribe(
-    pending: &mut Vec<WordsJob>,
-    transcriber: &mut Transcriber,
-    done: &Sender<Event>,
-    counters: &Counters,
-) -> bool {
-    if pending.is_empty() {
-        return true;
-    }
-    let jobs = std::mem::take(pending);
-    let pieces: Vec<&[f32]> = jobs.iter().map(|j| j.audio.as_slice()).collect();
-    let counts = transcriber.count_all(&pieces, false).ok();
-    if counts.is_none() {
-        counters
-            .words_skipped
-            .fetch_add(jobs.len() as u64, Ordering::Relaxed);
-    }
-    for (k, job) in jobs.into_iter().enumerate() {
-        let WordsJob {
-            at, mut segment, ..
-        } = job;
-        if let Some(c) = counts.as_ref().map(|c| c[k].clone()) {
-            let c = c.with_rates(segment.duration_s, segment.pause_ratio);
-            segment.words = c.words;
-            segment.words_per_minute = c.words_per_minute;
-            segment.articulation_wpm = c.articulation_wpm;
-            segment.phrases = c.phrases.unwrap_or_default();
-        }
-        if done
-            .send(Event::at(at, EventKind::SpeechSegment(segment)))
-            .is_err()
-        {
+/// The words thread's state besides its queue.
+struct Words {
+    transcriber: Transcriber,
+    done: Sender<Event>,
+    counters: Arc<Counters>,
+    budget: Budget,
+    popups: Receiver<DateTime<Utc>>,
+    /// Pop-ups of the last minutes: the speech after them is transcribed whatever the budget.
+    popup_times: Vec<DateTime<Utc>>,
+}
+
+impl Words {
+    /// The pending segments follow a pop-up closely enough that their words must be counted.
+    fn near_popup(&mut self, pending: &[WordsJob]) -> bool {
+        self.popup_times.extend(self.popups.try_iter());
+        let Some(first) = pending.first().map(|j| j.at) else {
             return false;
-        }
+        };
+        // Segments come in order: a pop-up more than a minute before these matters no more.
+        self.popup_times.retain(|p| *p + AROUND_POPUP >= first);
+        let last = pending.last().map_or(first, |j| j.at);
+        self.popup_times.iter().any(|p| *p <= last)
     }
-    true
+
+    /// Counts the words of the pending segments (within the budget) and sends their events;
+    /// false when nobody listens.
+    fn transcribe(&mut self, pending: &mut Vec<WordsJob>) -> bool {
+        if pending.is_empty() {
+            return true;
+        }
+        let jobs = std::mem::take(pending);
+        let seconds = crate::speech::packed_seconds(jobs.iter().map(|j| j.audio.len()));
+        let counts = if self.near_popup(&jobs) || self.budget.allows(seconds) {
+            let pieces: Vec<&[f32]> = jobs.iter().map(|j| j.audio.as_slice()).collect();
+            let before = thread_cpu_s();
+            let counts = self.transcriber.count_all(&pieces, false).ok();
+            self.budget.charge(seconds, thread_cpu_s() - before);
+            if counts.is_none() {
+                self.counters
+                    .words_skipped
+                    .fetch_add(jobs.len() as u64, Ordering::Relaxed);
+            }
+            counts
+        } else {
+            self.counters
+                .words_unsampled
+                .fetch_add(jobs.len() as u64, Ordering::Relaxed);
+            None
+        };
+        for (k, job) in jobs.into_iter().enumerate() {
+            let WordsJob {
+                at, mut segment, ..
+            } = job;
+            if let Some(c) = counts.as_ref().map(|c| c[k].clone()) {
+                let c = c.with_rates(segment.duration_s, segment.pause_ratio);
+                segment.words = c.words;
+                segment.words_per_minute = c.words_per_minute;
+                segment.articulation_wpm = c.articulation_wpm;
+                segment.phrases = c.phrases.unwrap_or_default();
+            }
+            if self
+                .done
+                .send(Event::at(at, EventKind::SpeechSegment(segment)))
+                .is_err()
+            {
+                return false;
+            }
+        }
+        true
+    }
 }
