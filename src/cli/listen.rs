@@ -200,6 +200,8 @@ pub(crate) fn calibrate(
         temoin::i18n::s(lang, "cli-read-a-few-sentences-in-your"),
         temoin::i18n::s(lang, "cli-nothing-is-recorded-only-your-level")
     );
+    // A microphone named here is the one calibrated, so the one listened to from now on.
+    let chosen = device.is_some();
     let device = device.or(settings.device.clone());
     let cal = temoin::pipeline::live::calibrate(device.as_deref(), seconds)?;
     let Some(level) = cal.level_db else {
@@ -209,6 +211,9 @@ pub(crate) fn calibrate(
         )));
     };
     settings.own_level_db = Some(level);
+    if chosen {
+        settings.device = device;
+    }
     settings
         .save(&path)
         .map_err(|e| explained(messages::settings_error(&e, lang)))?;

@@ -17,7 +17,10 @@ use zbus::{Connection, MessageStream};
 use super::{Detection, Source, SourceReport, SourceState};
 use crate::events::PopupSource;
 
+/// Reconnection waits this long at first, then twice as long each time, up to [`RETRY_MAX`]
+/// (a machine without a session bus is not asked every two seconds all day).
 const RETRY: Duration = Duration::from_secs(2);
+const RETRY_MAX: Duration = Duration::from_secs(60);
 const RULE: &str = "type='method_call',interface='org.freedesktop.Notifications',member='Notify'";
 
 /// `Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout)`.
@@ -93,6 +96,7 @@ fn run(
         }
     };
     let mut was_watching = false;
+    let mut wait = RETRY;
     while !stop.load(Ordering::SeqCst) {
         let result = zbus::block_on(async {
             let conn = Connection::session().await?;
@@ -111,6 +115,7 @@ fn run(
             }
             say(SourceState::Watching);
             was_watching = true;
+            wait = RETRY;
             while let Some(msg) = stream.next().await {
                 let Ok(msg) = msg else { continue };
                 let header = msg.header();
@@ -140,7 +145,8 @@ fn run(
                 SourceState::Unavailable(e.to_string())
             });
         }
-        std::thread::park_timeout(RETRY);
+        std::thread::park_timeout(wait);
+        wait = (wait * 2).min(RETRY_MAX);
     }
     say(SourceState::Stopped);
 }

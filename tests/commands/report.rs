@@ -104,6 +104,24 @@ fn a_workers_report_opens_in_chromium_with_its_charts() {
                 .unwrap();
         }
     }
+    // The sound lost for twelve minutes one afternoon: the record says so.
+    use temoin::events::PauseReason;
+    for (at, kind) in [
+        (
+            "2026-11-03T15:02:00+01:00",
+            EventKind::MonitoringPaused {
+                reason: PauseReason::SoundLost,
+            },
+        ),
+        ("2026-11-03T15:14:00+01:00", EventKind::MonitoringResumed),
+    ] {
+        vault
+            .append(&Event {
+                at: DateTime::parse_from_rfc3339(at).unwrap(),
+                kind,
+            })
+            .unwrap();
+    }
     drop(vault);
     let page = dir.path().join("releve.html");
     let (code, out, err) = run(temoin(&path)
@@ -127,6 +145,15 @@ fn a_workers_report_opens_in_chromium_with_its_charts() {
     assert!(html.contains("<b>4</b> montrent"), "four flagged");
     assert!(html.contains("art. 5(1)(f)"));
     assert!(html.contains("Méthode"));
+    assert!(html.contains("Couverture de l&#39;écoute") || html.contains("Couverture de l'écoute"));
+    assert!(
+        html.contains("Une interruption de l") && html.contains("12 min en tout"),
+        "{html}"
+    );
+    assert!(
+        html.contains("son perdu le 03/11/2026 de 15:02 à 15:14"),
+        "the gap with its day and hours"
+    );
     assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("href="));
     assert!(
         !html.contains("Dupont"),

@@ -1,14 +1,15 @@
-//! `temoin calibrate` through real capture: the worker reads, their level is saved; silence gives
-//! a clear message and changes nothing.
+//! `temoin calibrate` through real capture: the worker reads, their level (and the microphone
+//! named) is saved; silence gives a clear message and changes nothing.
 
 use crate::{common, pulse};
 use std::path::Path;
 
 use crate::common::run;
 
-fn calibrate(pulse: &pulse::Pulse, config: &Path, seconds: &str) -> std::process::Child {
+fn calibrate(pulse: &pulse::Pulse, config: &Path, args: &[&str]) -> std::process::Child {
     common::temoin_in(config.parent().unwrap())
-        .args(["calibrate", "--seconds", seconds])
+        .arg("calibrate")
+        .args(args)
         .env("TEMOIN_CONFIG", config)
         .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
         .stdout(std::process::Stdio::piped())
@@ -25,12 +26,19 @@ fn calibration_saves_the_readers_level() {
     let clip = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fr_fleurs_004.wav");
 
     // Silence: nothing to calibrate on; nothing saved.
-    let out = calibrate(&pulse, &config, "3").wait_with_output().unwrap();
+    let out = calibrate(&pulse, &config, &["--seconds", "3"])
+        .wait_with_output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Aucune parole entendue"));
     assert!(!config.exists());
 
-    let child = calibrate(&pulse, &config, "11");
+    // The microphone named is the one calibrated: kept for listening too.
+    let child = calibrate(
+        &pulse,
+        &config,
+        &["--seconds", "11", "--device", "vsink.monitor"],
+    );
     std::thread::sleep(std::time::Duration::from_millis(800));
     let mut player = pulse.play(&clip);
     let out = child.wait_with_output().unwrap();
@@ -43,6 +51,7 @@ fn calibration_saves_the_readers_level() {
     let saved: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&config).unwrap()).unwrap();
     let level = saved["own_level_db"].as_f64().unwrap();
+    assert_eq!(saved["device"], "vsink.monitor", "{saved}");
     // The same clip measured from the file: the median of its segments' levels.
     let offline = temoin::pipeline::analyze_file(&clip, None).unwrap();
     let mut levels: Vec<f64> = offline.segments.iter().map(|s| s.level_dbfs).collect();

@@ -2,7 +2,7 @@
 //! (egui_kittest) over a real vault; then the real `temoin` window on an Xvfb display, drawn by
 //! the glow renderer through Mesa, clicked with xdotool, its pixels read back.
 
-use crate::desktop;
+use crate::{desktop, pulse};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -156,6 +156,39 @@ fn today_counts_calls_runs_without_a_break_and_shows_the_strain_gauge_in_words()
         h.query_by_label_contains("comme d'habitude (+0,2)")
             .is_some()
     );
+
+    // The sound lost for a minute, then again until now: said as gaps, not shown as calm.
+    use temoin::events::PauseReason;
+    let lost = |at| Event {
+        at,
+        kind: EventKind::MonitoringPaused {
+            reason: PauseReason::SoundLost,
+        },
+    };
+    let gap = t0 + D::minutes(70);
+    for e in [
+        lost(gap),
+        Event {
+            at: gap + D::minutes(1),
+            kind: EventKind::MonitoringResumed,
+        },
+        lost(gap + D::minutes(5)),
+    ] {
+        h.state_mut().counts.add(&e);
+    }
+    h.run();
+    let hm = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%H:%M").to_string();
+    let closed = format!(
+        "Écoute interrompue : son perdu de {} à {}",
+        hm(gap),
+        hm(gap + D::minutes(1))
+    );
+    assert!(h.query_by_label(&closed).is_some(), "{closed}");
+    let open = format!(
+        "Écoute interrompue : son perdu depuis {}",
+        hm(gap + D::minutes(5))
+    );
+    assert!(h.query_by_label(&open).is_some(), "{open}");
 }
 
 #[test]
@@ -806,11 +839,16 @@ fn open_window(
     vault: &Path,
     args: &[&str],
 ) -> (std::process::Child, u32) {
+    let mut cmd = temoin(vault);
+    cmd.args(["gui", "--no-listen"]).args(args);
+    spawn_window(desktop, cmd)
+}
+
+/// Starts the window `cmd` describes on the desktop; returns it and its window.
+fn spawn_window(desktop: &desktop::Desktop, mut cmd: Command) -> (std::process::Child, u32) {
     let err = desktop.dir.path().join("gui.err");
     let mut app = desktop
-        .env(&mut temoin(vault))
-        .args(["gui", "--no-listen"])
-        .args(args)
+        .env(&mut cmd)
         .env("LIBGL_ALWAYS_SOFTWARE", "1")
         .env("TEMOIN_CONFIG", desktop.dir.path().join("settings.json"))
         .env("HOME", desktop.dir.path())
@@ -1066,6 +1104,54 @@ fn every_view_of_the_real_window_is_drawn_on_xvfb() {
         shoot(&desktop, window, view);
         close_app(&desktop, window, app);
     }
+}
+
+/// The real window listening through a private sound server that dies: « Aujourd'hui » says the
+/// sound is lost (in the warning colour) while it is, and keeps the gap once it is back.
+#[test]
+fn a_lost_sound_is_said_in_the_real_window_and_the_gap_kept() {
+    let desktop = desktop::Desktop::start();
+    let mut pulse = pulse::Pulse::start();
+    let (_dir, path, _, _) = new_vault();
+    let mut cmd = temoin(&path);
+    cmd.arg("gui").env("XDG_RUNTIME_DIR", &pulse.runtime_dir);
+    let (app, window) = spawn_window(&desktop, cmd);
+    // Listening starts on its own thread once the voice models are loaded.
+    std::thread::sleep(Duration::from_secs(6));
+    let calm = warning_pixels(&shoot(&desktop, window, "aujourdhui-ecoute"));
+    pulse.kill();
+    let said = desktop::wait_until(Duration::from_secs(10), || {
+        std::thread::sleep(Duration::from_millis(300));
+        warning_pixels(&grab(&desktop.display, window).2) > calm + 300
+    });
+    let lost = warning_pixels(&shoot(&desktop, window, "aujourdhui-son-perdu"));
+    assert!(said, "no warning drawn: {calm} then {lost} warning pixels");
+    let _back = pulse::Pulse::start_in(&pulse.runtime_dir);
+    std::thread::sleep(Duration::from_secs(6));
+    // The gap stays in « Aujourd'hui », closed: still in the warning colour.
+    let kept = warning_pixels(&shoot(&desktop, window, "aujourdhui-son-revenu"));
+    assert!(kept > calm + 150, "the gap is gone: {kept} warning pixels");
+    close_app(&desktop, window, app);
+    let kinds = kinds(&path);
+    let lost = kinds.iter().any(|k| {
+        matches!(
+            k,
+            EventKind::MonitoringPaused {
+                reason: PauseReason::SoundLost
+            }
+        )
+    });
+    let back = kinds
+        .iter()
+        .any(|k| matches!(k, EventKind::MonitoringResumed));
+    assert!(lost && back, "{kinds:?}");
+}
+
+/// Pixels in egui's warning colour (orange in the dark theme). `px` is the X server's BGRX.
+fn warning_pixels(px: &[u8]) -> usize {
+    px.chunks(4)
+        .filter(|p| p[2] > 200 && (110..180).contains(&p[1]) && p[0] < 60)
+        .count()
 }
 
 /// Pixels in egui's error colour (pure red in the dark theme): a banner saying something went

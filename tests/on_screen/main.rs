@@ -6,6 +6,8 @@
 mod common;
 #[path = "../common/desktop.rs"]
 mod desktop;
+#[path = "../common/pulse.rs"]
+mod pulse;
 #[path = "../common/web.rs"]
 mod web;
 
