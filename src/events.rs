@@ -131,6 +131,15 @@ pub enum PopupCategory {
 }
 
 impl PopupCategory {
+    /// A cue of this category can only come from inferring someone's emotion (the worker's or the
+    /// customer's): a pop-up given it is flagged, however it was logged or categorised.
+    pub fn reveals_emotion(self) -> bool {
+        matches!(
+            self,
+            PopupCategory::Empathy | PopupCategory::CustomerSentiment
+        )
+    }
+
     pub const ALL: [PopupCategory; 12] = [
         PopupCategory::PaceFaster,
         PopupCategory::PaceSlower,

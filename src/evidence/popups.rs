@@ -44,6 +44,10 @@ pub fn review(events: &[Event]) -> Vec<ReviewedPopup> {
             {
                 p.category = Some(*c);
             }
+            // Categorised later as emotion analysis: flagged from then on, everywhere.
+            if p.category.is_some_and(PopupCategory::reveals_emotion) {
+                p.emotion_flag = true;
+            }
             let (verdict, measured) = history.assess(p.category, utc, false);
             let live_is_better = verdict == Consistency::NotMeasurable
                 && p.consistency

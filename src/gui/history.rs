@@ -198,13 +198,32 @@ impl History {
         let key = (self.span, self.end, self.filter);
         if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
             let (from, to) = self.period();
+            // Pop-ups categorised later as emotion analysis are flagged too.
+            let flagged_later: std::collections::HashSet<i64> = session
+                .events
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    EventKind::PopupCategorised { popup_at, category }
+                        if category.reveals_emotion() =>
+                    {
+                        Some(popup_at.timestamp())
+                    }
+                    _ => None,
+                })
+                .collect();
+            let keeps = |e: &crate::events::Event| match (&e.kind, self.filter) {
+                (EventKind::PopupSeen(_), Filter::Emotion) => {
+                    self.filter.keeps(&e.kind) || flagged_later.contains(&e.at.timestamp())
+                }
+                (k, f) => f.keeps(k),
+            };
             let mut rows: Vec<usize> = session
                 .events
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| {
                     let d = e.at.date_naive();
-                    d >= from && d <= to && self.filter.keeps(&e.kind)
+                    d >= from && d <= to && keeps(e)
                 })
                 .map(|(i, _)| i)
                 .collect();

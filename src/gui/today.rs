@@ -45,6 +45,9 @@ pub struct Counts {
     /// When listening was interrupted today (the sound lost).
     pub gaps: Vec<crate::workload::Gap>,
     gap_marks: Vec<Event>,
+    /// Today's pop-ups by second, and whether each is counted as emotion analysis (a category
+    /// given later may flag it).
+    popup_flags: Vec<(i64, bool, u32)>,
 }
 
 impl Counts {
@@ -64,6 +67,8 @@ impl Counts {
                 if p.emotion_flag {
                     self.emotion += p.count;
                 }
+                self.popup_flags
+                    .push((e.at.timestamp(), p.emotion_flag, p.count));
                 if p.consistency == Some(Consistency::Contradicted) {
                     self.contradicted += p.count;
                 }
@@ -71,6 +76,18 @@ impl Counts {
             EventKind::CallEnded(c) => {
                 self.calls += 1;
                 self.phone_s += c.handle_s;
+            }
+            EventKind::PopupCategorised { popup_at, category } if category.reveals_emotion() => {
+                let second = popup_at.timestamp();
+                if let Some((_, flagged, count)) = self
+                    .popup_flags
+                    .iter_mut()
+                    .rev()
+                    .find(|(t, flagged, _)| *t == second && !*flagged)
+                {
+                    *flagged = true;
+                    self.emotion += *count;
+                }
             }
             EventKind::StrainEpisode(_) => self.strain_episodes += 1,
             EventKind::MonitoringPaused { .. } | EventKind::MonitoringResumed => {
@@ -198,6 +215,7 @@ impl Today {
                         )));
                     }
                     EventKind::PopupCategorised { category, .. } => {
+                        self.counts.add(&event);
                         self.message = Some(Banner::done(format!(
                             "{} {}.",
                             s::categorised(self.lang),

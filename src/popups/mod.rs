@@ -333,14 +333,16 @@ impl Recorder {
     fn popup(&self, d: &Detection, text: &str, c: Classification) -> PopupSeen {
         let keep_text = self.rules.rules().sources.texte == KeepText::Complet;
         let masked = (keep_text && !text.is_empty()).then(|| mask::mask(text, &c.matched));
+        let category = d
+            .category
+            .or((!text.is_empty() || d.source != PopupSource::Manual).then_some(c.category));
         PopupSeen {
             source: Some(d.source),
             app: d.app.as_deref().map(mask::clean).filter(|a| !a.is_empty()),
             text: masked,
-            category: d
-                .category
-                .or((!text.is_empty() || d.source != PopupSource::Manual).then_some(c.category)),
-            emotion_flag: c.emotion_flag,
+            category,
+            // The worker's own category counts as much as the words of the text.
+            emotion_flag: c.emotion_flag || category.is_some_and(PopupCategory::reveals_emotion),
             reasons: c.reason,
             consistency: None,
             measured: None,

@@ -158,3 +158,63 @@ fn a_manual_popup_is_stored_masked_without_the_passphrase() {
     assert_eq!(popups[2].category, Some(PopupCategory::Thanks));
     assert!(!bytes(&path).windows(6).any(|w| w == b"Dupont"));
 }
+
+/// An emotion category raises the flag however it is given: with the pop-up (`--category
+/// empathy`), or later (`popup classer … customer_sentiment`); `popup list`, the export and the
+/// worker's report all count them.
+#[test]
+fn an_emotion_category_flags_the_popup_everywhere() {
+    let (d, path) = temp_vault_path();
+    let config = d.path().join("settings.json");
+    let (code, _, err) = run(temoin(&path).arg("init").env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 0, "{err}");
+    let popup = |args: &[&str]| {
+        let (code, out, err) = run(temoin(&path)
+            .env("TEMOIN_CONFIG", &config)
+            .arg("popup")
+            .args(args));
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    // A second apart: `classer` names a pop-up by its second.
+    let apart = || std::thread::sleep(std::time::Duration::from_millis(1100));
+    popup(&["--category", "empathy"]);
+    apart();
+    let out = popup(&[]);
+    let time = out
+        .split("temoin popup classer ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
+    apart();
+    popup(&["classer", &time, "customer_sentiment"]);
+    popup(&["--category", "thanks"]);
+
+    let (code, out, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["popup", "list", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    let listed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let flags: Vec<bool> = (0..3)
+        .map(|k| listed[k]["emotion_flag"].as_bool().unwrap())
+        .collect();
+    assert_eq!(flags, [true, true, false], "{out}");
+
+    let today = chrono::Local::now().date_naive().to_string();
+    let export = d.path().join("export.json");
+    let (code, _, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args([
+            "export", "--level", "daily", "--from", &today, "--to", &today, "--out",
+        ])
+        .arg(&export));
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&export).unwrap();
+    assert!(
+        text.contains("\"emotion_flagged\":2") || text.contains("\"emotion_flagged\": 2"),
+        "{text}"
+    );
+}

@@ -81,6 +81,14 @@ fn the_popup_button_a_category_and_the_pause_land_in_the_vault() {
             .is_some(),
         "never faked"
     );
+    // A pop-up categorised as empathy with one click counts as emotion analysis at once.
+    assert_eq!(h.state().counts.emotion, 0);
+    std::thread::sleep(Duration::from_millis(1100));
+    h.get_by_label("Pop-up !").click();
+    stored(&mut h);
+    h.get_by_label("empathie / ton / énergie").click();
+    stored(&mut h);
+    assert_eq!(h.state().counts.emotion, 1);
 }
 
 #[test]
