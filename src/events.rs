@@ -130,6 +130,14 @@ pub enum PopupCategory {
     Other,
 }
 
+/// Whether a categorisation naming `popup_at` is about the pop-up stored at `popup`: the same
+/// instant (what is written now), or the same second for categorisations written with a time
+/// typed to the second (before pop-ups were named by their number).
+pub fn names_popup(popup_at: &DateTime<FixedOffset>, popup: &DateTime<FixedOffset>) -> bool {
+    popup_at == popup
+        || (popup_at.timestamp_subsec_nanos() == 0 && popup_at.timestamp() == popup.timestamp())
+}
+
 impl PopupCategory {
     /// A cue of this category can only come from inferring someone's emotion (the worker's or the
     /// customer's): a pop-up given it is flagged, however it was logged or categorised.

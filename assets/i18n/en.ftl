@@ -282,7 +282,6 @@ cli-popup-pop-up-recorded-no = Pop-up recorded (no.
 cli-popup-no-category-add-it-when-you = No category: add it when you can with
 cli-popup-category = category
 cli-popup-unreadable-time-write-it-as-shown = unreadable time; write it as shown, for example 14:03:27.
-cli-popup-category-recorded-no = Category recorded (no.
 cli-popup-rules-valid = Rules valid:
 cli-popup-shipped-rules = shipped rules
 cli-popup-category-2 = Category:
@@ -828,3 +827,7 @@ cli-words-unsampled = { $count ->
     [one] { $count } segment measured without counting its words: counting words keeps to its share of the processor ({ NUMBER($share, maximumFractionDigits: 1) } % of a core over the day), the moments after a pop-up first.
    *[other] { $count } segments measured without counting their words: counting words keeps to its share of the processor ({ NUMBER($share, maximumFractionDigits: 1) } % of a core over the day), the moments after a pop-up first.
 }
+cli-popup-classer-none = No pop-up "{ $which }": nothing was recorded. Your pop-ups' numbers and times are in "temoin popup list".
+cli-popup-classer-several = { $count } pop-ups at { $which }: nothing was recorded. Choose one by its number (temoin popup classer <no.> <category>):
+cli-popup-classer-done = Category recorded for pop-up no. { $number }: { $category }.
+cli-popup-unknown-category = "{ $name }" is not a pop-up category; one of these, by name or id:

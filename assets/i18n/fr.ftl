@@ -282,7 +282,6 @@ cli-popup-pop-up-recorded-no = Pop-up enregistré (n°
 cli-popup-no-category-add-it-when-you = Sans catégorie : précisez-la quand vous pourrez avec
 cli-popup-category = catégorie
 cli-popup-unreadable-time-write-it-as-shown = heure illisible ; écrivez-la comme affichée, par exemple 14:03:27.
-cli-popup-category-recorded-no = Catégorie enregistrée (n°
 cli-popup-rules-valid = Règles valides :
 cli-popup-shipped-rules = règles livrées
 cli-popup-category-2 = Catégorie :
@@ -843,3 +842,7 @@ cli-words-unsampled = { $count ->
     [one] { $count } segment mesuré sans compter ses mots : le comptage des mots garde sa part du processeur ({ NUMBER($share, maximumFractionDigits: 1) } % d'un cœur sur la journée), les moments qui suivent un pop-up d'abord.
    *[other] { $count } segments mesurés sans compter leurs mots : le comptage des mots garde sa part du processeur ({ NUMBER($share, maximumFractionDigits: 1) } % d'un cœur sur la journée), les moments qui suivent un pop-up d'abord.
 }
+cli-popup-classer-none = Aucun pop-up « { $which } » : rien n'a été enregistré. Les numéros et les heures de vos pop-ups sont dans « temoin popup list ».
+cli-popup-classer-several = { $count } pop-ups à { $which } : rien n'a été enregistré. Choisissez-en un par son numéro (temoin popup classer <n°> <catégorie>) :
+cli-popup-classer-done = Catégorie enregistrée pour le pop-up n° { $number } : { $category }.
+cli-popup-unknown-category = « { $name } » n'est pas une catégorie de pop-up ; au choix, par son nom ou son identifiant :

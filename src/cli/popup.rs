@@ -1,5 +1,5 @@
-//! `temoin popup`: log a pop-up by hand, test the rules on a text, or watch for pop-ups.
-//! None of these needs the passphrase.
+//! `temoin popup`: log a pop-up by hand, test the rules on a text, or watch for pop-ups (none of
+//! these needs the passphrase); list them, or give one its category (these read the vault).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use clap::{Args, Subcommand};
 
-use temoin::events::{EventKind, PopupCategory, PopupSource};
+use temoin::events::{Event, EventKind, PopupCategory, PopupSource};
 use temoin::messages::{self, Lang};
 use temoin::pipeline::watch::{Notice, Watch};
 use temoin::popups::{Detection, Outcome, Recorder, Rules, RulesFile, classify};
@@ -22,8 +22,8 @@ pub struct PopupArgs {
     text: Option<String>,
     /// Catégorie / category: pace_faster, pace_slower, thanks, apology, empathy, silence,
     /// overtalk, hold, script, score, customer_sentiment, other.
-    #[arg(long, value_parser = parse_category)]
-    category: Option<PopupCategory>,
+    #[arg(long)]
+    category: Option<String>,
     #[command(subcommand)]
     action: Option<PopupAction>,
 }
@@ -42,15 +42,17 @@ enum PopupAction {
         #[arg(long, conflicts_with = "test")]
         show_default: bool,
     },
-    /// Donne la catégorie d'un pop-up noté sans (heure affichée à l'enregistrement) /
-    /// give the category of a pop-up logged without one (the time shown when it was logged).
+    /// Donne sa catégorie à un pop-up (son n°, affiché à l'enregistrement et par « popup list »,
+    /// ou son heure) ; demande la phrase de passe / give a pop-up its category (its number, or
+    /// its time); asks the passphrase.
     #[command(alias = "categorise")]
     Classer {
-        /// Heure du pop-up : HH:MM:SS aujourd'hui, ou AAAA-MM-JJTHH:MM:SS+01:00 /
-        /// the pop-up's time: HH:MM:SS today, or RFC 3339.
-        at: String,
-        #[arg(value_parser = parse_category)]
-        category: PopupCategory,
+        /// N° du pop-up (14), ou son heure : HH:MM:SS aujourd'hui, ou AAAA-MM-JJTHH:MM:SS+01:00 /
+        /// the pop-up's number, or its time: HH:MM:SS today, or RFC 3339.
+        which: String,
+        /// Catégorie, par son nom (« remerciements ») ou son identifiant (thanks) /
+        /// category, by name or id.
+        category: String,
     },
     /// Liste vos pop-ups avec le verdict de la mesure (demande la phrase de passe) /
     /// list your pop-ups with the measurement's verdict (asks the passphrase).
@@ -67,9 +69,29 @@ enum PopupAction {
     },
 }
 
-fn parse_category(s: &str) -> Result<PopupCategory, String> {
-    serde_json::from_value(serde_json::Value::String(s.trim().to_ascii_lowercase()))
-        .map_err(|_| format!("« {s} » : catégorie inconnue / unknown category"))
+/// A category by its id (`thanks`) or its name in either language (« remerciements »,
+/// « empathie », "thanks"), accents and case aside.
+fn parse_category(s: &str, lang: Lang) -> anyhow::Result<PopupCategory> {
+    let plain = |t: &str| temoin::phrases::normalise(t).words.join(" ");
+    let wanted = plain(s);
+    let found = PopupCategory::ALL.into_iter().find(|c| {
+        s.trim().to_lowercase() == c.key()
+            || [Lang::Fr, Lang::En].into_iter().any(|lang| {
+                let name = messages::category_label(*c, lang);
+                plain(name) == wanted || name.split(" / ").any(|part| plain(part) == wanted)
+            })
+    });
+    found.ok_or_else(|| {
+        let choices: Vec<String> = PopupCategory::ALL
+            .iter()
+            .map(|c| format!("  {} ({})", messages::category_label(*c, lang), c.key()))
+            .collect();
+        crate::cli::common::explained(format!(
+            "{}\n{}",
+            temoin::t!(lang, "cli-popup-unknown-category", "name" => s),
+            choices.join("\n")
+        ))
+    })
 }
 
 /// The worker's rules, or the shipped ones (with a warning) when theirs cannot be used.
@@ -110,9 +132,18 @@ pub fn run(
             show_default,
         }) => rules(test, json, show_default, lang),
         Some(PopupAction::Watch { seconds }) => watch(&vault()?, seconds, lang),
-        Some(PopupAction::Classer { at, category }) => categorise(&vault()?, &at, category, lang),
+        Some(PopupAction::Classer { which, category }) => {
+            let category = parse_category(&category, lang)?;
+            categorise(&vault()?, &which, category, lang)
+        }
         Some(PopupAction::List { json }) => list(&vault()?, json, lang),
-        None => record(&vault()?, args.text, args.category, lang),
+        None => {
+            let category = args
+                .category
+                .map(|c| parse_category(&c, lang))
+                .transpose()?;
+            record(&vault()?, args.text, category, lang)
+        }
     }
 }
 
@@ -143,7 +174,7 @@ fn record(
         && p.category.is_none()
     {
         println!(
-            "{} temoin popup classer {time} <{}>",
+            "{} temoin popup classer {seq} <{}>",
             temoin::i18n::s(lang, "cli-popup-no-category-add-it-when-you"),
             temoin::i18n::s(lang, "cli-popup-category")
         );
@@ -165,39 +196,113 @@ fn parse_at(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
         .map(|t| t.fixed_offset())
 }
 
+/// The worker's pop-ups with their numbers in the vault, in order (asks the passphrase).
+fn numbered_popups(path: &Path, lang: Lang) -> anyhow::Result<(Vec<Event>, Vec<u64>)> {
+    let vault = Vault::open(path)?;
+    let pass = crate::cli::common::passphrase(lang)?;
+    let rows = vault.unlock(&pass)?.events()?;
+    let mut events = Vec::with_capacity(rows.len());
+    let mut numbers = Vec::new();
+    for r in rows {
+        if let Ok(e) = r.event {
+            if matches!(e.kind, EventKind::PopupSeen(_)) {
+                numbers.push(r.seq);
+            }
+            events.push(e);
+        }
+    }
+    Ok((events, numbers))
+}
+
+/// Categorises exactly one pop-up, named by its number or its time; refuses, saying why and
+/// listing the candidates, when none or several match.
 fn categorise(
     path: &Path,
-    at: &str,
+    which: &str,
     category: PopupCategory,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let Some(popup_at) = parse_at(at) else {
+    let (events, numbers) = numbered_popups(path, lang)?;
+    let popups: Vec<(u64, &Event)> = numbers
+        .iter()
+        .copied()
+        .zip(
+            events
+                .iter()
+                .filter(|e| matches!(e.kind, EventKind::PopupSeen(_))),
+        )
+        .collect();
+    let which = which.trim().trim_start_matches("n°").trim();
+    let matching: Vec<(u64, &Event)> = if let Ok(n) = which.parse::<u64>() {
+        popups.into_iter().filter(|(seq, _)| *seq == n).collect()
+    } else if let Some(at) = parse_at(which) {
+        popups
+            .into_iter()
+            .filter(|(_, e)| e.at.timestamp() == at.timestamp())
+            .collect()
+    } else {
         return Err(crate::cli::common::explained(format!(
-            "« {at} » : {}",
+            "« {which} » : {}",
             temoin::i18n::s(lang, "cli-popup-unreadable-time-write-it-as-shown")
         )));
     };
-    let mut vault = Vault::open(path)?;
-    let event = temoin::events::Event::now(EventKind::PopupCategorised { popup_at, category });
-    let seq = vault.append(&event)?;
-    println!(
-        "{} {seq}) : {}",
-        temoin::i18n::s(lang, "cli-popup-category-recorded-no"),
-        messages::event_details(&event.kind, lang)
-    );
-    Ok(ExitCode::SUCCESS)
+    let line = |(seq, e): &(u64, &Event)| {
+        format!(
+            "  n° {seq}  {}  {}",
+            e.at.with_timezone(&chrono::Local).format("%H:%M:%S"),
+            messages::event_details(&e.kind, lang)
+        )
+    };
+    match &matching[..] {
+        [] => Err(crate::cli::common::explained(
+            temoin::t!(lang, "cli-popup-classer-none", "which" => which),
+        )),
+        [(seq, popup)] => {
+            let mut vault = Vault::open(path)?;
+            let event = Event::now(EventKind::PopupCategorised {
+                popup_at: popup.at,
+                category,
+            });
+            vault.append(&event)?;
+            println!(
+                "{}",
+                temoin::t!(lang, "cli-popup-classer-done",
+                    "number" => *seq,
+                    "category" => messages::category_label(category, lang))
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        several => {
+            let lines: Vec<String> = several.iter().map(line).collect();
+            Err(crate::cli::common::explained(format!(
+                "{}\n{}",
+                temoin::t!(lang, "cli-popup-classer-several",
+                    "which" => which, "count" => several.len()),
+                lines.join("\n")
+            )))
+        }
+    }
 }
 
 fn list(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
-    let events = crate::cli::common::readable_events(path, lang)?;
+    let (events, numbers) = numbered_popups(path, lang)?;
     let reviewed = temoin::evidence::popups::review(&events);
     if json {
-        println!("{}", serde_json::to_string_pretty(&reviewed)?);
+        let numbered: Vec<serde_json::Value> = reviewed
+            .iter()
+            .zip(&numbers)
+            .map(|(r, n)| {
+                let mut v = serde_json::to_value(r).unwrap_or_default();
+                v["number"] = (*n).into();
+                v
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&numbered)?);
         return Ok(ExitCode::SUCCESS);
     }
-    for r in &reviewed {
+    for (r, n) in reviewed.iter().zip(&numbers) {
         println!(
-            "{}  {}",
+            "n° {n:<5} {}  {}",
             r.at.format("%Y-%m-%d %H:%M:%S"),
             messages::event_details(&EventKind::PopupSeen(r.popup.clone()), lang)
         );

@@ -19,12 +19,10 @@ pub struct ReviewedPopup {
 /// The pop-ups of `events` (in time order), reviewed.
 pub fn review(events: &[Event]) -> Vec<ReviewedPopup> {
     let history = SpeechHistory::from_events(events);
-    let given: Vec<(DateTime<Utc>, PopupCategory)> = events
+    let given: Vec<(DateTime<FixedOffset>, PopupCategory)> = events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::PopupCategorised { popup_at, category } => {
-                Some((popup_at.with_timezone(&Utc), *category))
-            }
+            EventKind::PopupCategorised { popup_at, category } => Some((*popup_at, *category)),
             _ => None,
         })
         .collect();
@@ -36,11 +34,11 @@ pub fn review(events: &[Event]) -> Vec<ReviewedPopup> {
         })
         .map(|(at, mut p)| {
             let utc = at.with_timezone(&Utc);
-            // The last category given for this second wins (the worker may correct themselves).
+            // The last category given for this pop-up wins (the worker may correct themselves).
             if let Some((_, c)) = given
                 .iter()
                 .rev()
-                .find(|(t, _)| t.timestamp() == utc.timestamp())
+                .find(|(t, _)| crate::events::names_popup(t, &at))
             {
                 p.category = Some(*c);
             }

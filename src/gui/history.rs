@@ -199,21 +199,24 @@ impl History {
         if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
             let (from, to) = self.period();
             // Pop-ups categorised later as emotion analysis are flagged too.
-            let flagged_later: std::collections::HashSet<i64> = session
+            let flagged_later: Vec<_> = session
                 .events
                 .iter()
                 .filter_map(|e| match &e.kind {
                     EventKind::PopupCategorised { popup_at, category }
                         if category.reveals_emotion() =>
                     {
-                        Some(popup_at.timestamp())
+                        Some(*popup_at)
                     }
                     _ => None,
                 })
                 .collect();
             let keeps = |e: &crate::events::Event| match (&e.kind, self.filter) {
                 (EventKind::PopupSeen(_), Filter::Emotion) => {
-                    self.filter.keeps(&e.kind) || flagged_later.contains(&e.at.timestamp())
+                    self.filter.keeps(&e.kind)
+                        || flagged_later
+                            .iter()
+                            .any(|t| crate::events::names_popup(t, &e.at))
                 }
                 (k, f) => f.keeps(k),
             };

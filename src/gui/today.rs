@@ -47,7 +47,7 @@ pub struct Counts {
     gap_marks: Vec<Event>,
     /// Today's pop-ups by second, and whether each is counted as emotion analysis (a category
     /// given later may flag it).
-    popup_flags: Vec<(i64, bool, u32)>,
+    popup_flags: Vec<(DateTime<FixedOffset>, bool, u32)>,
 }
 
 impl Counts {
@@ -67,8 +67,7 @@ impl Counts {
                 if p.emotion_flag {
                     self.emotion += p.count;
                 }
-                self.popup_flags
-                    .push((e.at.timestamp(), p.emotion_flag, p.count));
+                self.popup_flags.push((e.at, p.emotion_flag, p.count));
                 if p.consistency == Some(Consistency::Contradicted) {
                     self.contradicted += p.count;
                 }
@@ -78,12 +77,10 @@ impl Counts {
                 self.phone_s += c.handle_s;
             }
             EventKind::PopupCategorised { popup_at, category } if category.reveals_emotion() => {
-                let second = popup_at.timestamp();
-                if let Some((_, flagged, count)) = self
-                    .popup_flags
-                    .iter_mut()
-                    .rev()
-                    .find(|(t, flagged, _)| *t == second && !*flagged)
+                if let Some((_, flagged, count)) =
+                    self.popup_flags.iter_mut().rev().find(|(t, flagged, _)| {
+                        crate::events::names_popup(popup_at, t) && !*flagged
+                    })
                 {
                     *flagged = true;
                     self.emotion += *count;

@@ -112,6 +112,7 @@ fn a_manual_popup_is_stored_masked_without_the_passphrase() {
         .unwrap();
     let (code, out, err) = run(temoin(&path)
         .env("TEMOIN_CONFIG", &config)
+        .env("TEMOIN_PASSPHRASE", PASS)
         .args(["popup", "classer", time, "overtalk"]));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("parole simultanée"), "{out}");
@@ -176,12 +177,9 @@ fn an_emotion_category_flags_the_popup_everywhere() {
         assert_eq!(code, 0, "{err}");
         out
     };
-    // A second apart: `classer` names a pop-up by its second.
-    let apart = || std::thread::sleep(std::time::Duration::from_millis(1100));
     popup(&["--category", "empathy"]);
-    apart();
     let out = popup(&[]);
-    let time = out
+    let number = out
         .split("temoin popup classer ")
         .nth(1)
         .unwrap()
@@ -189,8 +187,12 @@ fn an_emotion_category_flags_the_popup_everywhere() {
         .next()
         .unwrap()
         .to_string();
-    apart();
-    popup(&["classer", &time, "customer_sentiment"]);
+    let (code, out, err) = run(temoin(&path)
+        .env("TEMOIN_CONFIG", &config)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["popup", "classer", &number, "customer_sentiment"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&format!("pop-up n° {number}")), "{out}");
     popup(&["--category", "thanks"]);
 
     let (code, out, err) = run(temoin(&path)
@@ -217,4 +219,74 @@ fn an_emotion_category_flags_the_popup_everywhere() {
         text.contains("\"emotion_flagged\":2") || text.contains("\"emotion_flagged\": 2"),
         "{text}"
     );
+}
+
+/// `popup classer` names one pop-up: three logged in the same second are not relabelled
+/// together; a time shared by several is refused with the candidates listed; a number or a time
+/// that names none is refused; categories go by their French names too.
+#[test]
+fn classer_names_one_popup_and_refuses_what_is_ambiguous_or_absent() {
+    let (d, path) = temp_vault_path();
+    let config = d.path().join("settings.json");
+    let (code, _, err) = run(temoin(&path).arg("init").env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 0, "{err}");
+    let classer = |args: &[&str]| {
+        run(temoin(&path)
+            .env("TEMOIN_CONFIG", &config)
+            .env("TEMOIN_PASSPHRASE", PASS)
+            .args(["popup", "classer"])
+            .args(args))
+    };
+    // Three pop-ups in one second, stored straight into the vault.
+    let at = chrono::Local::now().fixed_offset();
+    let mut vault = temoin::vault::Vault::open(&path).unwrap();
+    for (k, text) in ["Parlez plus vite", "Pensez à remercier", "Restez calme"]
+        .into_iter()
+        .enumerate()
+    {
+        vault
+            .append(&temoin::events::Event {
+                at: at + chrono::Duration::milliseconds(10 * k as i64),
+                kind: EventKind::PopupSeen(temoin::events::PopupSeen {
+                    text: Some(text.into()),
+                    count: 1,
+                    ..Default::default()
+                }),
+            })
+            .unwrap();
+    }
+    drop(vault);
+    let time = at.format("%H:%M:%S").to_string();
+    let (code, _, err) = classer(&[&time, "silence"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("3 pop-ups à"), "{err}");
+    assert!(
+        err.contains("n° 1") && err.contains("n° 3"),
+        "candidates listed: {err}"
+    );
+    let (code, _, err) = classer(&["99", "thanks"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Aucun pop-up « 99 »"), "{err}");
+    let (code, _, err) = classer(&["2", "vitesse"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("remerciements (thanks)"),
+        "the categories listed: {err}"
+    );
+    // By number, and by the category's French name.
+    let (code, out, err) = classer(&["2", "remerciements"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("pop-up n° 2 : remerciements"), "{out}");
+    let (code, out, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["popup", "list", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    let listed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let categories: Vec<&serde_json::Value> = (0..3).map(|k| &listed[k]["category"]).collect();
+    assert_eq!(categories[1], "thanks", "{out}");
+    assert!(
+        categories[0].is_null() && categories[2].is_null(),
+        "only one relabelled: {out}"
+    );
+    assert_eq!(listed[1]["number"], 2);
 }
