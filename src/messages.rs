@@ -315,6 +315,18 @@ pub fn vault_trouble(e: &VaultError, lang: Lang) -> String {
     )
 }
 
+/// Why there was no microphone, said after the fact (a run that is over: no promise to retry).
+pub fn device_problem(p: &crate::pipeline::live::DeviceProblem, lang: Lang) -> String {
+    use crate::pipeline::live::DeviceProblem as D;
+    match p {
+        D::Absent => t!(lang, "capture-no-device"),
+        D::NotFound(n) => t!(lang, "capture-device-not-found", "name" => n),
+        D::Unavailable(d) => with_detail(t!(lang, "capture-device-unavailable"), d, lang),
+        D::Lost => t!(lang, "status-lost"),
+        D::NoAnswer => t!(lang, "capture-no-answer"),
+    }
+}
+
 /// A monitoring status as a sentence.
 pub fn monitor_status(s: &crate::pipeline::live::Status, lang: Lang) -> String {
     use crate::pipeline::live::DeviceProblem as D;

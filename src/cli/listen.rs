@@ -126,12 +126,14 @@ pub(crate) fn listen(
     let deadline =
         seconds.map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s));
     let mut popups_stored = 0u64;
+    let mut last_status = None;
     while !stop.load(std::sync::atomic::Ordering::SeqCst)
         && deadline.is_none_or(|d| std::time::Instant::now() < d)
     {
         crossbeam_channel::select! {
             recv(monitor.changes()) -> s => if let Ok(status) = s {
                 eprintln!("{}", messages::monitor_status(&status, lang));
+                last_status = Some(status);
             },
             recv(monitor.popup_notices()) -> n => if let Ok(n) = n {
                 super::popup::show_notice(n, &mut popups_stored, lang);
@@ -182,6 +184,19 @@ pub(crate) fn listen(
             "{}",
             temoin::t!(lang, "cli-words-skipped", "count" => skipped)
         );
+    }
+    // A run that heard nothing measured nothing: said, with why, and not a success.
+    if counters.heard_ms.load(Relaxed) == 0 {
+        let why = match last_status {
+            Some(temoin::pipeline::live::Status::NoDevice(p)) => messages::device_problem(&p, lang),
+            _ => String::new(),
+        };
+        eprintln!(
+            "temoin : {}\n{}",
+            temoin::t!(lang, "cli-listen-nothing-heard", "why" => why),
+            temoin::i18n::s(lang, "cli-listen-nothing-heard-exit")
+        );
+        return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -47,11 +47,22 @@ fn the_baseline_resumes_from_the_last_fourteen_days() {
     assert!(err.contains("Phrase de passe incorrecte"), "{err}");
     assert_eq!(bytes(&path), before, "nothing started, nothing written");
 
+    // Nothing heard: said, with why and what to do, and not a success.
     let (code, out, err) = run(listen(&path, runtime.path()).env("TEMOIN_PASSPHRASE", PASS));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 1, "{err}");
     assert!(err.contains("Ligne de base reprise : 3 segments"), "{err}");
     assert!(err.contains("L'écoute reprendra d'elle-même"), "{err}");
     assert!(out.contains("0 segment de votre voix mesuré"), "{out}");
+    assert!(
+        err.contains("Rien n'a été mesuré : aucun son n'est arrivé du micro"),
+        "{err}"
+    );
+    assert!(err.contains("temoin listen --list"), "{err}");
+    // The end is stored as the end of listening, not as a privacy pause the worker never took.
+    let (code, listed, err) = run(temoin(&path).env("TEMOIN_PASSPHRASE", PASS).arg("events"));
+    assert_eq!(code, 0, "{err}");
+    assert!(listed.contains("Fin de l'écoute"), "{listed}");
+    assert!(!listed.contains("Pause de confidentialité"), "{listed}");
 }
 
 #[test]
@@ -70,4 +81,19 @@ fn a_read_only_vault_is_refused_before_listening() {
     assert_eq!(code, 2);
     assert!(err.contains("lecture seule"), "{err}");
     assert_eq!(bytes(&path), before);
+}
+
+/// `calibrate` without a microphone stops at once and says what to do: no promise of a retry
+/// it will not make.
+#[test]
+fn calibrate_without_a_microphone_says_what_to_do() {
+    let (d, path) = temp_vault_path();
+    let runtime = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(temoin(&path)
+        .args(["calibrate", "--seconds", "2"])
+        .env("XDG_RUNTIME_DIR", runtime.path()));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("recommencez"), "{err}");
+    assert!(!err.contains("automatique"), "{err}");
+    assert!(!d.path().join("settings.json").exists());
 }

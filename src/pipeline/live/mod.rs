@@ -106,6 +106,8 @@ pub struct Counters {
     pub episodes: AtomicU64,
     pub dropped_chunks: AtomicU64,
     pub events_waiting: AtomicU64,
+    /// Seconds of sound heard (silence included): zero means the microphone never delivered.
+    pub heard_ms: AtomicU64,
     /// Segments stored without words because transcription was behind or failed.
     pub words_skipped: AtomicU64,
     /// Segments stored without words to keep counting words within its share of the processor

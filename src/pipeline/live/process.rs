@@ -177,6 +177,10 @@ impl Processor {
                 self.log_and_tell(Event::at(origin, EventKind::MonitoringResumed), None);
             }
         }
+        let ms = chunk.len as f64 / chunk.channels.max(1) as f64 / chunk.rate.max(1) as f64 * 1e3;
+        self.counters
+            .heard_ms
+            .fetch_add(ms as u64, Ordering::Relaxed);
         if let Err(e) = self.conv.push(chunk, &mut self.audio) {
             return self.reporter.set(Status::NoDevice((&e).into()));
         }
