@@ -334,12 +334,19 @@ pub struct CallEnded {
 /// NASA-TLX scales, each 0–100, and an optional note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SelfReport {
-    pub mental: u8,
-    pub physical: u8,
-    pub temporal: u8,
-    pub performance: u8,
-    pub effort: u8,
-    pub frustration: u8,
+    // Each scale is `None` when not answered: an untouched slider is not an answer.
+    #[serde(default)]
+    pub mental: Option<u8>,
+    #[serde(default)]
+    pub physical: Option<u8>,
+    #[serde(default)]
+    pub temporal: Option<u8>,
+    #[serde(default)]
+    pub performance: Option<u8>,
+    #[serde(default)]
+    pub effort: Option<u8>,
+    #[serde(default)]
+    pub frustration: Option<u8>,
     #[serde(default)]
     pub note: Option<String>,
 }

@@ -85,9 +85,12 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
             "count" => e.indicators.len()),
         EventKind::CallStarted { .. } | EventKind::MonitoringResumed => String::new(),
         EventKind::CallEnded(c) => t!(lang, "details-call-ended", "seconds" => c.handle_s),
-        EventKind::SelfReport(r) => t!(lang, "details-self-report",
-            "mental" => r.mental,
-            "frustration" => r.frustration),
+        EventKind::SelfReport(r) => {
+            let answer = |v: Option<u8>| v.map_or_else(|| "—".to_string(), |v| v.to_string());
+            t!(lang, "details-self-report",
+                "mental" => answer(r.mental),
+                "frustration" => answer(r.frustration))
+        }
         EventKind::ShiftCorrected(c) => t!(lang, "details-shift",
             "date" => crate::i18n::date(lang, c.date),
             "start" => c.start.map_or("…".to_string(), |t| t.format("%H:%M").to_string()),

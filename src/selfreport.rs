@@ -49,8 +49,9 @@ pub fn parse_value(s: &str) -> Result<u8, SelfReportError> {
         .ok_or(SelfReportError::OutOfRange(v))
 }
 
-/// The report from the six values (in [`Scale::ALL`] order) and a note.
-pub fn build(values: [u8; 6], note: Option<&str>) -> SelfReport {
+/// The report from the six answers (in [`Scale::ALL`] order, `None` where not answered) and a
+/// note.
+pub fn build(values: [Option<u8>; 6], note: Option<&str>) -> SelfReport {
     let note = note
         .map(|n| {
             crate::popups::mask::clean(n)
@@ -84,8 +85,11 @@ mod tests {
             parse_value("beaucoup"),
             Err(SelfReportError::NotANumber(_))
         ));
-        let r = build([1, 2, 3, 4, 5, 6], Some("  appel\u{0} difficile  "));
-        assert_eq!((r.mental, r.frustration), (1, 6));
+        let r = build(
+            [Some(1), Some(2), Some(3), Some(4), Some(5), None],
+            Some("  appel\u{0} difficile  "),
+        );
+        assert_eq!((r.mental, r.frustration), (Some(1), None));
         assert_eq!(r.note.as_deref(), Some("appel difficile"));
     }
 }

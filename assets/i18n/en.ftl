@@ -260,7 +260,6 @@ mod-evidence-every-export-is-signed-ed25519 = Evidence: every export is signed (
 
 ## src/cli/workload.rs
 cli-workload-at = at
-cli-workload-give-all-six-scales-mental-physical = Give all six scales (--mental --physical --temporal --performance --effort --frustration), or none to answer the questions.
 cli-workload-report-cancelled-nothing-is-stored = Report cancelled: nothing is stored.
 cli-workload-report-recorded-no = Report recorded (no.
 cli-workload-thank-you-and-have-a-good = Thank you, and have a good evening.
@@ -833,3 +832,4 @@ cli-popup-classer-done = Category recorded for pop-up no. { $number }: { $catego
 cli-popup-unknown-category = "{ $name }" is not a pop-up category; one of these, by name or id:
 cli-listen-nothing-heard = Nothing was measured: no sound came from the microphone while listening. { $why }
 cli-listen-nothing-heard-exit = Check the microphone chosen ("temoin listen --list", or "Settings" in the window), then start listening again.
+gui-not-answered = not answered

@@ -260,7 +260,6 @@ mod-evidence-every-export-is-signed-ed25519 = Preuve : chaque export est signé 
 
 ## src/cli/workload.rs
 cli-workload-at = à
-cli-workload-give-all-six-scales-mental-physical = Donnez les six échelles (--mental --physical --temporal --performance --effort --frustration), ou aucune pour répondre aux questions.
 cli-workload-report-cancelled-nothing-is-stored = Bilan annulé : rien n'est enregistré.
 cli-workload-report-recorded-no = Bilan enregistré (n°
 cli-workload-thank-you-and-have-a-good = Merci, et bonne fin de journée.
@@ -848,3 +847,4 @@ cli-popup-classer-done = Catégorie enregistrée pour le pop-up n° { $number } 
 cli-popup-unknown-category = « { $name } » n'est pas une catégorie de pop-up ; au choix, par son nom ou son identifiant :
 cli-listen-nothing-heard = Rien n'a été mesuré : aucun son n'est arrivé du micro pendant l'écoute. { $why }
 cli-listen-nothing-heard-exit = Vérifiez le micro choisi (« temoin listen --list », ou « Réglages » dans la fenêtre), puis relancez l'écoute.
+gui-not-answered = non répondu

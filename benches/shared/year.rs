@@ -70,12 +70,12 @@ pub fn a_year() -> Vec<Event> {
         events.push(Event {
             at: t,
             kind: EventKind::SelfReport(temoin::events::SelfReport {
-                mental: 70,
-                physical: 40,
-                temporal: 80,
-                performance: 50,
-                effort: 70,
-                frustration: 60,
+                mental: Some(70),
+                physical: Some(40),
+                temporal: Some(80),
+                performance: Some(50),
+                effort: Some(70),
+                frustration: Some(60),
                 note: None,
             }),
         });

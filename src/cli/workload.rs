@@ -90,14 +90,10 @@ pub fn self_report(path: &Path, args: SelfReportArgs, lang: Lang) -> anyhow::Res
     ];
     let mut vault = Vault::open(path)?;
     vault.writable()?;
+    // Scales given as options: those left out are not answered (never a 0 the worker did not
+    // give).
     let (values, note) = if given.iter().any(Option::is_some) {
-        if given.iter().any(Option::is_none) {
-            return Err(crate::cli::common::explained(temoin::i18n::s(
-                lang,
-                "cli-workload-give-all-six-scales-mental-physical",
-            )));
-        }
-        (given.map(|v| v.unwrap_or(0)), args.note)
+        (given, args.note)
     } else {
         match ask(lang)? {
             Some(answers) => answers,
@@ -121,7 +117,10 @@ pub fn self_report(path: &Path, args: SelfReportArgs, lang: Lang) -> anyhow::Res
 }
 
 /// Asks the six scales and the note on the terminal (or reads answers piped in).
-fn ask(lang: Lang) -> anyhow::Result<Option<([u8; 6], Option<String>)>> {
+/// The six answers (`None` where not answered) and the note.
+type Answers = ([Option<u8>; 6], Option<String>);
+
+fn ask(lang: Lang) -> anyhow::Result<Option<Answers>> {
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     let mut lines = stdin.lock().lines();
@@ -131,7 +130,7 @@ fn ask(lang: Lang) -> anyhow::Result<Option<([u8; 6], Option<String>)>> {
         "{}",
         temoin::i18n::s(lang, "cli-workload-end-of-shift-report-under-a")
     )?;
-    let mut values = [0u8; 6];
+    let mut values = [None; 6];
     for (k, scale) in Scale::ALL.iter().enumerate() {
         let [name, question, low, high] = messages::tlx_question(*scale, lang);
         loop {
@@ -145,7 +144,7 @@ fn ask(lang: Lang) -> anyhow::Result<Option<([u8; 6], Option<String>)>> {
             }
             match selfreport::parse_value(&line) {
                 Ok(v) => {
-                    values[k] = v;
+                    values[k] = Some(v);
                     break;
                 }
                 Err(e) if interactive => {

@@ -116,28 +116,27 @@ pub fn for_worker(
         .collect();
     let w = compute(&events, WorkloadSettings::default());
     r.longest_run_min = Some(w.total.longest_run_s / 60.0);
-    let reports: Vec<[f64; 6]> = events
+    let reports: Vec<[Option<u8>; 6]> = events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::SelfReport(s) => Some(
-                [
-                    s.mental,
-                    s.physical,
-                    s.temporal,
-                    s.performance,
-                    s.effort,
-                    s.frustration,
-                ]
-                .map(f64::from),
-            ),
+            EventKind::SelfReport(s) => Some([
+                s.mental,
+                s.physical,
+                s.temporal,
+                s.performance,
+                s.effort,
+                s.frustration,
+            ]),
             _ => None,
         })
         .collect();
     if !reports.is_empty() {
-        let mut mean = [0.0; 6];
-        for r in &reports {
-            for (m, x) in mean.iter_mut().zip(r) {
-                *m += x / reports.len() as f64;
+        // Each scale's mean over the reports that answered it: an unanswered scale is not a 0.
+        let mut mean = [f64::NAN; 6];
+        for (k, m) in mean.iter_mut().enumerate() {
+            let answered: Vec<f64> = reports.iter().filter_map(|r| r[k]).map(f64::from).collect();
+            if !answered.is_empty() {
+                *m = answered.iter().sum::<f64>() / answered.len() as f64;
             }
         }
         r.self_report = Some((mean, reports.len()));

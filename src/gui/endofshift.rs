@@ -17,6 +17,8 @@ pub struct EndOfShift {
     vault: PathBuf,
     writer: Writer,
     pub values: [u8; 6],
+    /// The scales the worker moved: only those are stored as answers.
+    pub answered: [bool; 6],
     pub note: String,
     pub message: Option<Banner>,
 }
@@ -28,6 +30,7 @@ impl EndOfShift {
             writer: Writer::start(vault.clone()),
             vault,
             values: [50; 6],
+            answered: [false; 6],
             note: String::new(),
             message: None,
         }
@@ -40,7 +43,8 @@ impl EndOfShift {
     /// Stores the report; the form starts again for the next shift.
     pub fn save(&mut self) {
         let note = Some(self.note.trim()).filter(|n| !n.is_empty());
-        let event = Event::now(EventKind::SelfReport(selfreport::build(self.values, note)));
+        let answers = std::array::from_fn(|k| self.answered[k].then_some(self.values[k]));
+        let event = Event::now(EventKind::SelfReport(selfreport::build(answers, note)));
         self.writer.write(event);
     }
 
@@ -55,6 +59,7 @@ impl EndOfShift {
                 Written::Stored(_) => {
                     self.message = Some(Banner::done(s::report_saved(self.lang)));
                     self.values = [50; 6];
+                    self.answered = [false; 6];
                     self.note.clear();
                 }
                 Written::Failed(_, e) => {
@@ -76,7 +81,16 @@ impl EndOfShift {
                 ui.add(egui::Label::new(egui::RichText::new(question).small()).wrap());
                 ui.horizontal(|ui| {
                     ui.label(egui::RichText::new(low).weak());
-                    ui.add(egui::Slider::new(&mut self.values[k], 0..=100).text(name));
+                    // Untouched, a scale is not answered: its handle says so until moved.
+                    let slider = egui::Slider::new(&mut self.values[k], 0..=100).text(name);
+                    let slider = if self.answered[k] {
+                        slider
+                    } else {
+                        slider.custom_formatter(|_, _| s::not_answered(lang).to_string())
+                    };
+                    if ui.add(slider).changed() {
+                        self.answered[k] = true;
+                    }
                     ui.label(egui::RichText::new(high).weak());
                 });
                 ui.add_space(4.0);

@@ -753,3 +753,7 @@ pub fn preparing_preview(lang: Lang) -> &'static str {
 pub fn gaps_today(lang: Lang) -> &'static str {
     crate::i18n::s(lang, "gui-gaps-today")
 }
+
+pub fn not_answered(lang: Lang) -> &'static str {
+    crate::i18n::s(lang, "gui-not-answered")
+}

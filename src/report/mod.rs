@@ -138,7 +138,14 @@ pub fn html(r: &Report, lang: Lang) -> String {
             "run" => run)
     );
     if let Some((m, n)) = r.self_report {
-        let v = |x: f64| fmt(Some(x), 0, lang);
+        // A scale nobody answered has no mean: a dash, not a 0.
+        let v = |x: f64| {
+            if x.is_finite() {
+                fmt(Some(x), 0, lang)
+            } else {
+                "—".to_string()
+            }
+        };
         h += &format!(
             "<p>{}</p>\n",
             crate::t!(lang, "report-self-reports",

@@ -79,17 +79,22 @@ fn kind() -> impl Strategy<Value = EventKind> {
                     ..Default::default()
                 }
             )),
-        (0u8..=100, 0u8..=100, prop::option::of(any::<String>())).prop_map(|(a, b, note)| {
-            EventKind::SelfReport(SelfReport {
-                mental: a,
-                physical: b,
-                temporal: a,
-                performance: b,
-                effort: a,
-                frustration: b,
-                note,
-            })
-        }),
+        (
+            prop::option::of(0u8..=100),
+            0u8..=100,
+            prop::option::of(any::<String>())
+        )
+            .prop_map(|(a, b, note)| {
+                EventKind::SelfReport(SelfReport {
+                    mental: a,
+                    physical: Some(b),
+                    temporal: a,
+                    performance: Some(b),
+                    effort: a,
+                    frustration: Some(b),
+                    note,
+                })
+            }),
         (instant(), 0.0f64..3600.0).prop_map(|(started, duration_s)| {
             EventKind::StrainEpisode(StrainEpisode {
                 started,

@@ -192,10 +192,35 @@ fn the_self_report_round_trips_through_a_real_vault() {
             r.effort,
             r.frustration
         ],
-        [40, 20, 80, 30, 70, 90]
+        [40, 20, 80, 30, 70, 90].map(Some)
     );
     assert_eq!(r.note.as_deref(), Some("appel très difficile à 16 h"));
-    assert_eq!(reports[1].frustration, 35);
+    assert_eq!(reports[1].frustration, Some(35));
+
+    // One scale given: the others are not answered, and the report's means leave them out.
+    let (code, _, err) = run(temoin(&path).args(["fin-de-service", "--frustration", "50"]));
+    assert_eq!(code, 0, "{err}");
+    let last = stored_events(&path)
+        .into_iter()
+        .filter_map(|e| match e.kind {
+            EventKind::SelfReport(r) => Some(r),
+            _ => None,
+        })
+        .next_back()
+        .unwrap();
+    assert_eq!((last.mental, last.frustration), (None, Some(50)));
+    let page = path.with_file_name("releve.html");
+    let (code, _, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["report", "--out"])
+        .arg(&page));
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(&page).unwrap();
+    // Mental demand: (40 + 10) / 2, not (40 + 10 + 0) / 3; frustration: (90 + 35 + 50) / 3.
+    assert!(
+        html.contains("exigence mentale 25,") && html.contains("frustration 58 "),
+        "{html}"
+    );
 }
 
 #[test]

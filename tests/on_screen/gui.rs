@@ -229,8 +229,10 @@ fn the_end_of_shift_report_is_offered_never_forced_and_stored_when_saved() {
     let [EventKind::SelfReport(r)] = &k[..] else {
         panic!("{k:?}")
     };
-    assert_eq!(r.frustration, 85);
-    assert_eq!(r.mental, 50);
+    assert_eq!(r.frustration, Some(85));
+    // The scales left where they started are not answers.
+    assert_eq!(r.mental, None);
+    assert_eq!(r.effort, None);
     assert_eq!(r.note.as_deref(), Some("Trois clients agressifs"));
     assert!(h.query_by_label_contains("Bilan enregistré").is_some());
 }
