@@ -833,3 +833,4 @@ cli-popup-unknown-category = "{ $name }" is not a pop-up category; one of these,
 cli-listen-nothing-heard = Nothing was measured: no sound came from the microphone while listening. { $why }
 cli-listen-nothing-heard-exit = Check the microphone chosen ("temoin listen --list", or "Settings" in the window), then start listening again.
 gui-not-answered = not answered
+gui-counted-since = Seen in this window since { $time }; the day's totals are in "History".

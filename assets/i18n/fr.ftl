@@ -848,3 +848,4 @@ cli-popup-unknown-category = « { $name } » n'est pas une catégorie de pop-up 
 cli-listen-nothing-heard = Rien n'a été mesuré : aucun son n'est arrivé du micro pendant l'écoute. { $why }
 cli-listen-nothing-heard-exit = Vérifiez le micro choisi (« temoin listen --list », ou « Réglages » dans la fenêtre), puis relancez l'écoute.
 gui-not-answered = non répondu
+gui-counted-since = Vu dans cette fenêtre depuis { $time } ; les totaux de la journée sont dans « Historique ».

@@ -757,3 +757,7 @@ pub fn gaps_today(lang: Lang) -> &'static str {
 pub fn not_answered(lang: Lang) -> &'static str {
     crate::i18n::s(lang, "gui-not-answered")
 }
+
+pub fn counted_since(time: &str, lang: Lang) -> String {
+    crate::t!(lang, "gui-counted-since", "time" => time)
+}

@@ -113,6 +113,9 @@ pub struct Today {
     pub last_popup: Option<DateTime<FixedOffset>>,
     /// The last thing said to the worker (saved, or what went wrong and what to do).
     pub message: Option<Banner>,
+    /// When these counts began: they are what this window saw, not the day's totals (those need
+    /// the passphrase, in « Historique »).
+    pub since: DateTime<Local>,
 }
 
 impl Today {
@@ -133,6 +136,7 @@ impl Today {
             gauge,
             last_popup: None,
             message: None,
+            since: Local::now(),
         }
     }
 
@@ -352,6 +356,14 @@ impl Today {
     fn today_counters(&self, ui: &mut egui::Ui) {
         let lang = self.lang;
         ui.heading(s::counters_heading(lang));
+        // Honest about what they are: counted here since the window opened.
+        ui.label(
+            egui::RichText::new(s::counted_since(
+                &self.since.format("%H:%M").to_string(),
+                lang,
+            ))
+            .weak(),
+        );
         egui::Grid::new("today-counters")
             .num_columns(2)
             .spacing([24.0, 6.0])

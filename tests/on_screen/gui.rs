@@ -152,6 +152,11 @@ fn today_counts_calls_runs_without_a_break_and_shows_the_strain_gauge_in_words()
         h.state().counts.longest_run_s
     );
     assert!(h.query_by_label("32 min").is_some());
+    // Never a figure that looks like the day's total when it is not one.
+    assert!(
+        h.query_by_label_contains("Vu dans cette fenêtre depuis")
+            .is_some()
+    );
     assert!(h.query_by_label("35 min").is_some(), "time on the phone");
     assert!(
         h.query_by_label_contains("nettement au-dessus de votre habitude (+2,3)")
