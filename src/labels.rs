@@ -84,6 +84,13 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
             "seconds" => e.duration_s,
             "count" => e.indicators.len()),
         EventKind::CallStarted { .. } | EventKind::MonitoringResumed => String::new(),
+        // A manual end mark knows no duration (it is written without reading the start): the
+        // workload computes it from the marks; no « 0 s » here.
+        EventKind::CallEnded(c)
+            if c.source == crate::events::MarkSource::Manual && c.handle_s <= 0.0 =>
+        {
+            String::new()
+        }
         EventKind::CallEnded(c) => t!(lang, "details-call-ended", "seconds" => c.handle_s),
         EventKind::SelfReport(r) => {
             let answer = |v: Option<u8>| v.map_or_else(|| "—".to_string(), |v| v.to_string());

@@ -56,10 +56,13 @@ impl Counts {
             e.kind,
             EventKind::CallStarted { .. } | EventKind::CallEnded(_)
         ) {
+            // The calls as the workload computes them everywhere (a manual end mark carries no
+            // duration: the marks do).
             self.call_marks.push(e.clone());
-            self.longest_run_s = compute(&self.call_marks, WorkloadSettings::default())
-                .total
-                .longest_run_s;
+            let total = compute(&self.call_marks, WorkloadSettings::default()).total;
+            self.calls = total.calls as u32;
+            self.phone_s = total.phone_s;
+            self.longest_run_s = total.longest_run_s;
         }
         match &e.kind {
             EventKind::PopupSeen(p) => {
@@ -71,10 +74,6 @@ impl Counts {
                 if p.consistency == Some(Consistency::Contradicted) {
                     self.contradicted += p.count;
                 }
-            }
-            EventKind::CallEnded(c) => {
-                self.calls += 1;
-                self.phone_s += c.handle_s;
             }
             EventKind::PopupCategorised { popup_at, category } if category.reveals_emotion() => {
                 if let Some((_, flagged, count)) =

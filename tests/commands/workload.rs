@@ -234,6 +234,11 @@ fn manual_call_marks_make_a_call_in_the_workload() {
     assert_eq!(code, 0, "{err}");
     let (code, _, err) = run(temoin(&path).args(["call", "end"]));
     assert_eq!(code, 0, "{err}");
+    // The list says no « 0 s » for a call that lasted more: its duration is the workload's.
+    let (code, listed, err) = run(temoin(&path).arg("events").env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 0, "{err}");
+    assert!(listed.contains("Fin d'appel"), "{listed}");
+    assert!(!listed.contains(" 0 s"), "{listed}");
     let (code, out, err) = run(temoin(&path)
         .args(["workload", "--json"])
         .env("TEMOIN_PASSPHRASE", PASS));
