@@ -79,6 +79,20 @@ pub struct Lock {
     pub lock_after: Duration,
     /// Said once the window has locked itself.
     pub locked_itself: bool,
+    /// « J'ai oublié ma phrase de passe »: the form, while open.
+    pub recovery: Option<Recovery>,
+}
+
+/// A new passphrase set with the recovery code, from the window (as `temoin recover` does).
+#[derive(Default)]
+pub struct Recovery {
+    pub code: Zeroizing<String>,
+    pub new: Zeroizing<String>,
+    pub again: Zeroizing<String>,
+    pending: Option<Job<Result<Zeroizing<String>, String>>>,
+    /// The new recovery code, shown once the passphrase is changed (the old one no longer works).
+    pub fresh: Option<Zeroizing<String>>,
+    pub error: Option<String>,
 }
 
 impl Lock {
@@ -93,6 +107,7 @@ impl Lock {
             last_touch: Instant::now(),
             lock_after: LOCK_AFTER,
             locked_itself: false,
+            recovery: None,
         }
     }
 
@@ -181,5 +196,74 @@ impl Lock {
         if let Some(e) = &self.error {
             super::banner::show(ui, e, super::banner::Tone::Trouble);
         }
+        ui.add_space(8.0);
+        if self.recovery.is_none() && ui.link(s::forgot_passphrase(lang)).clicked() {
+            self.recovery = Some(Recovery::default());
+        }
+        let vault = self.vault.clone();
+        if let Some(r) = &mut self.recovery {
+            r.ui(ui, &vault, lang);
+        }
     }
+}
+
+impl Recovery {
+    /// The code, the new passphrase twice, the button; then the new code, shown once.
+    fn ui(&mut self, ui: &mut egui::Ui, vault: &std::path::Path, lang: Lang) {
+        if let Some(r) = job::take_or(&mut self.pending, |d| Err(d.said(lang))) {
+            match r {
+                Ok(fresh) => {
+                    self.fresh = Some(fresh);
+                    self.error = None;
+                }
+                Err(e) => self.error = Some(e),
+            }
+        }
+        if let Some(fresh) = &self.fresh {
+            super::banner::show(ui, &s::recovered(fresh, lang), super::banner::Tone::Done);
+            return;
+        }
+        ui.label(s::recovery_intro(lang));
+        let field = |ui: &mut egui::Ui, name: &str, text: &mut String, hidden: bool| {
+            let label = ui.label(name);
+            ui.add(egui::TextEdit::singleline(text).password(hidden))
+                .labelled_by(label.id);
+        };
+        field(ui, s::recovery_code(lang), &mut self.code, false);
+        field(ui, s::new_passphrase(lang), &mut self.new, true);
+        field(ui, s::same_again(lang), &mut self.again, true);
+        let ready = !self.code.trim().is_empty() && !self.new.is_empty() && self.pending.is_none();
+        if ui
+            .add_enabled(ready, egui::Button::new(s::change_with_code(lang)))
+            .clicked()
+        {
+            if *self.new != *self.again {
+                self.error = Some(s::entries_differ(lang).to_string());
+            } else {
+                let (code, new) = (self.code.clone(), self.new.clone());
+                let vault = vault.to_path_buf();
+                self.pending = Job::spawn("recover", ui.ctx(), move || {
+                    recover(&vault, &code, &new).map_err(|e| messages::vault_error(&e, lang))
+                });
+                self.error = None;
+            }
+        }
+        if let Some(e) = &self.error {
+            super::banner::show(ui, e, super::banner::Tone::Trouble);
+        }
+    }
+}
+
+/// Sets `new` as the passphrase with the recovery `code`; the new recovery code.
+fn recover(
+    vault: &std::path::Path,
+    code: &str,
+    new: &str,
+) -> Result<Zeroizing<String>, crate::vault::VaultError> {
+    use crate::vault::{RecoveryCode, Vault, VaultError};
+    let code = RecoveryCode::parse(code).ok_or(VaultError::WrongRecoveryCode)?;
+    let mut vault = Vault::open(vault)?;
+    drop(vault.unlock_with_recovery(&code)?);
+    let fresh = vault.recover(&code, new)?;
+    Ok(Zeroizing::new(fresh.as_str().to_string()))
 }

@@ -472,10 +472,6 @@ pub fn new_passphrase(lang: Lang) -> &'static str {
     crate::i18n::s(lang, "gui-new-passphrase")
 }
 
-pub fn same_again(lang: Lang) -> &'static str {
-    crate::i18n::s(lang, "gui-the-same-again")
-}
-
 pub fn differ(lang: Lang) -> &'static str {
     crate::i18n::s(lang, "gui-the-two-entries-differ")
 }
@@ -760,4 +756,32 @@ pub fn not_answered(lang: Lang) -> &'static str {
 
 pub fn counted_since(time: &str, lang: Lang) -> String {
     crate::t!(lang, "gui-counted-since", "time" => time)
+}
+
+pub fn forgot_passphrase(lang: Lang) -> &'static str {
+    crate::i18n::s(lang, "gui-forgot-passphrase")
+}
+
+pub fn recovery_intro(lang: Lang) -> &'static str {
+    crate::i18n::s(lang, "gui-recovery-intro")
+}
+
+pub fn recovery_code(lang: Lang) -> &'static str {
+    crate::i18n::s(lang, "cli-recovery-code")
+}
+
+pub fn same_again(lang: Lang) -> &'static str {
+    crate::i18n::s(lang, "gui-the-same-again")
+}
+
+pub fn change_with_code(lang: Lang) -> &'static str {
+    crate::i18n::s(lang, "gui-change-passphrase-with-code")
+}
+
+pub fn entries_differ(lang: Lang) -> &'static str {
+    crate::i18n::s(lang, "cli-the-two-entries-differ-nothing-was")
+}
+
+pub fn recovered(code: &str, lang: Lang) -> String {
+    crate::t!(lang, "gui-recovered", "code" => code)
 }

@@ -1105,6 +1105,24 @@ fn every_view_of_the_real_window_is_drawn_on_xvfb() {
     assert!(trouble_pixels(&px) > 200, "no banner in the trouble colour");
     close_app(&desktop, window, app);
     std::fs::remove_file(&settings).unwrap();
+    // « J'ai oublié ma phrase de passe » opens the recovery form under the passphrase field.
+    let (app, window) = open_window(&desktop, &path, &["--vue", "historique"]);
+    let locked = grab(&desktop.display, window).2;
+    let id = window.to_string();
+    let opened = ["175", "170", "180", "165"].iter().any(|y| {
+        xdotool(
+            &desktop,
+            &["mousemove", "--window", &id, "60", y, "click", "1"],
+        );
+        desktop::wait_until(Duration::from_secs(3), || {
+            std::thread::sleep(Duration::from_millis(200));
+            let now = grab(&desktop.display, window).2;
+            now.iter().zip(&locked).filter(|(a, b)| a != b).count() > now.len() / 20
+        })
+    });
+    shoot(&desktop, window, "historique-code-de-recuperation");
+    assert!(opened, "the recovery form did not open");
+    close_app(&desktop, window, app);
     for (view, field_ys) in [
         ("historique", ["110", "125", "95", "140"]),
         ("preuves", ["155", "145", "165", "135"]),
@@ -1202,4 +1220,58 @@ fn type_passphrase(
             differ > now.len() / 12
         })
     })
+}
+
+/// A forgotten passphrase is recovered in the window with the recovery code: the new passphrase
+/// opens the vault, the new code is shown once, the old code no longer works.
+#[test]
+fn a_forgotten_passphrase_is_recovered_in_the_window() {
+    use eframe::egui::accesskit::Role;
+    use temoin::gui::TemoinApp;
+    use temoin::gui::endofshift::EndOfShift;
+    let (_d, path, _, code) = new_vault();
+    a_morning(&path);
+    let app = TemoinApp::new(
+        Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None),
+        EndOfShift::new(path.clone(), Lang::Fr),
+    );
+    let mut h = Harness::new_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
+    h.run();
+    h.get_by_label("Historique").click();
+    h.run();
+    h.get_by_label("J'ai oublié ma phrase de passe").click();
+    h.run();
+    let new = "une toute nouvelle phrase";
+    for (role, label, text) in [
+        (Role::TextInput, "Code de récupération", code.as_str()),
+        (Role::PasswordInput, "Nouvelle phrase de passe", new),
+        (Role::PasswordInput, "La même, encore une fois", new),
+    ] {
+        h.get_by_role_and_label(role, label).focus();
+        h.run();
+        h.get_by_role_and_label(role, label).type_text(text);
+        h.run();
+    }
+    h.get_by_label("Changer la phrase de passe").click();
+    until(&mut h, |a| {
+        a.lock
+            .recovery
+            .as_ref()
+            .is_some_and(|r| r.fresh.is_some() || r.error.is_some())
+    });
+    let recovery = h.state().lock.recovery.as_ref().unwrap();
+    assert_eq!(recovery.error, None);
+    let fresh = recovery.fresh.as_ref().unwrap().to_string();
+    assert_ne!(fresh, code.as_str());
+    assert!(
+        h.query_by_label_contains(&fresh).is_some(),
+        "the new code shown"
+    );
+    let vault = temoin::vault::Vault::open(&path).unwrap();
+    assert!(vault.unlock(new).is_ok(), "the new passphrase opens");
+    assert!(vault.unlock(PASS).is_err(), "the old one no longer");
+    assert!(
+        vault.unlock_with_recovery(&code).is_err(),
+        "the old code no longer"
+    );
 }
