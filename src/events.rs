@@ -192,6 +192,8 @@ impl PopupCategory {
 pub enum Consistency {
     Contradicted,
     Consistent,
+    /// A pace cue while the worker spoke at their usual pace (within the band): neither.
+    UsualPace,
     NotMeasurable,
 }
 
@@ -228,7 +230,8 @@ pub struct PopupMeasure {
     /// Seconds of the worker's speech in the minute before the cue.
     #[serde(default)]
     pub speech_s: f64,
-    /// Words per minute in that minute, and the worker's usual (median) rate.
+    /// Words per minute in that minute, and the worker's usual rate (the same statistic over
+    /// their speech before the cue).
     #[serde(default)]
     pub words_per_minute: Option<f64>,
     #[serde(default)]
@@ -246,6 +249,9 @@ pub struct PopupMeasure {
     /// The worker was speaking in the seconds just before the cue.
     #[serde(default)]
     pub speaking_at_cue: Option<bool>,
+    /// The share around the usual rate taken as the usual pace (0.10: ±10 %).
+    #[serde(default)]
+    pub band: Option<f64>,
 }
 
 fn one() -> u32 {

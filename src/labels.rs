@@ -113,6 +113,7 @@ pub fn consistency_label(c: Consistency, lang: Lang) -> &'static str {
     match c {
         Consistency::Contradicted => crate::i18n::s(lang, "messages-contradicted-by-measurement"),
         Consistency::Consistent => crate::i18n::s(lang, "messages-consistent-with-measurement"),
+        Consistency::UsualPace => crate::i18n::s(lang, "messages-usual-pace"),
         Consistency::NotMeasurable => crate::i18n::s(lang, "messages-not-measurable"),
     }
 }
@@ -122,17 +123,20 @@ pub fn consistency_text(p: &PopupSeen, lang: Lang) -> Option<String> {
     let c = p.consistency?;
     let verdict = consistency_label(c, lang);
     let m = p.measured.as_ref();
+    let band = m.and_then(|m| m.band).unwrap_or(0.10) * 100.0;
     let numbers = m.and_then(|m| match p.category? {
         PopupCategory::PaceFaster | PopupCategory::PaceSlower => {
             match (m.words_per_minute, m.usual_words_per_minute) {
                 (Some(r), Some(u)) => Some(t!(lang, "verdict-measured-rate",
-                    "verdict" => verdict, "rate" => r, "usual" => u)),
+                    "verdict" => verdict, "rate" => r, "usual" => u,
+                    "speech" => m.speech_s, "band" => band)),
                 _ => m
                     .syllables_per_s
                     .zip(m.usual_syllables_per_s)
                     .map(|(r, u)| {
                         t!(lang, "verdict-measured-syllables",
-                        "verdict" => verdict, "rate" => r, "usual" => u)
+                        "verdict" => verdict, "rate" => r, "usual" => u,
+                        "speech" => m.speech_s, "band" => band)
                     }),
             }
         }

@@ -415,8 +415,8 @@ source-unavailable = unavailable here; the rest of Témoin runs.
 source-lost = connection lost; reconnecting as soon as possible.
 
 ## verdicts, self-report, workload, bundles
-verdict-measured-rate = { $verdict }: { NUMBER($rate, maximumFractionDigits: 0) } words/min (your median { NUMBER($usual, maximumFractionDigits: 0) })
-verdict-measured-syllables = { $verdict }: { NUMBER($rate, maximumFractionDigits: 1, minimumFractionDigits: 1) } syllables/s (your median { NUMBER($usual, maximumFractionDigits: 1, minimumFractionDigits: 1) })
+verdict-measured-rate = { $verdict }: { NUMBER($rate, maximumFractionDigits: 0) } words/min over { NUMBER($speech, maximumFractionDigits: 0) } s of speech in the minute before (usually { NUMBER($usual, maximumFractionDigits: 0) }, ± { NUMBER($band, maximumFractionDigits: 0) } %)
+verdict-measured-syllables = { $verdict }: { NUMBER($rate, maximumFractionDigits: 1, minimumFractionDigits: 1) } syllables/s over { NUMBER($speech, maximumFractionDigits: 0) } s of speech in the minute before (usually { NUMBER($usual, maximumFractionDigits: 1, minimumFractionDigits: 1) }, ± { NUMBER($band, maximumFractionDigits: 0) } %)
 verdict-thanks = { $verdict }: { $count ->
     [one] { $count } thanks in the call
    *[other] { $count } thanks in the call
@@ -838,3 +838,4 @@ gui-forgot-passphrase = I forgot my passphrase
 gui-recovery-intro = With the recovery code noted when the vault was created, choose a new passphrase. Nothing recorded is lost.
 gui-change-passphrase-with-code = Change the passphrase
 gui-recovered = Passphrase changed. Your new recovery code, shown only once (the old one no longer works): { $code } — write it on paper, then open with the new passphrase.
+messages-usual-pace = at your usual pace: neither

@@ -415,8 +415,8 @@ source-unavailable = indisponible ici ; le reste de Témoin fonctionne.
 source-lost = connexion perdue ; reconnexion automatique dès que possible.
 
 ## verdicts, self-report, workload, bundles
-verdict-measured-rate = { $verdict } : { NUMBER($rate, maximumFractionDigits: 0) } mots/min (votre médiane { NUMBER($usual, maximumFractionDigits: 0) })
-verdict-measured-syllables = { $verdict } : { NUMBER($rate, maximumFractionDigits: 1, minimumFractionDigits: 1) } syllabes/s (votre médiane { NUMBER($usual, maximumFractionDigits: 1, minimumFractionDigits: 1) })
+verdict-measured-rate = { $verdict } : { NUMBER($rate, maximumFractionDigits: 0) } mots/min sur { NUMBER($speech, maximumFractionDigits: 0) } s de parole dans la minute d'avant (habituellement { NUMBER($usual, maximumFractionDigits: 0) }, ± { NUMBER($band, maximumFractionDigits: 0) } %)
+verdict-measured-syllables = { $verdict } : { NUMBER($rate, maximumFractionDigits: 1, minimumFractionDigits: 1) } syllabes/s sur { NUMBER($speech, maximumFractionDigits: 0) } s de parole dans la minute d'avant (habituellement { NUMBER($usual, maximumFractionDigits: 1, minimumFractionDigits: 1) }, ± { NUMBER($band, maximumFractionDigits: 0) } %)
 verdict-thanks = { $verdict } : { $count ->
     [one] { $count } remerciement dans l'appel
    *[other] { $count } remerciements dans l'appel
@@ -853,3 +853,4 @@ gui-forgot-passphrase = J'ai oublié ma phrase de passe
 gui-recovery-intro = Avec le code de récupération noté à la création du coffre, choisissez une nouvelle phrase de passe. Rien de ce qui est enregistré n'est perdu.
 gui-change-passphrase-with-code = Changer la phrase de passe
 gui-recovered = Phrase de passe changée. Votre nouveau code de récupération, affiché une seule fois (l'ancien ne vaut plus) : { $code } — notez-le sur papier, puis ouvrez avec la nouvelle phrase de passe.
+messages-usual-pace = dans votre rythme habituel : ni l'un ni l'autre

@@ -16,9 +16,10 @@ pub struct ReviewedPopup {
     pub popup: PopupSeen,
 }
 
-/// The pop-ups of `events` (in time order), reviewed.
+/// The pop-ups of `events` (in their order), reviewed: each against the speech and call marks
+/// before it only (events are taken in time order), so a verdict never depends on what came after,
+/// and every pop-up has one ("not measurable" at least), however old.
 pub fn review(events: &[Event]) -> Vec<ReviewedPopup> {
-    let history = SpeechHistory::from_events(events);
     let given: Vec<(DateTime<FixedOffset>, PopupCategory)> = events
         .iter()
         .filter_map(|e| match &e.kind {
@@ -26,38 +27,43 @@ pub fn review(events: &[Event]) -> Vec<ReviewedPopup> {
             _ => None,
         })
         .collect();
-    events
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::PopupSeen(p) => Some((e.at, p.clone())),
-            _ => None,
-        })
-        .map(|(at, mut p)| {
-            let utc = at.with_timezone(&Utc);
-            // The last category given for this pop-up wins (the worker may correct themselves).
-            if let Some((_, c)) = given
-                .iter()
-                .rev()
-                .find(|(t, _)| crate::events::names_popup(t, &at))
-            {
-                p.category = Some(*c);
-            }
-            // Categorised later as emotion analysis: flagged from then on, everywhere.
-            if p.category.is_some_and(PopupCategory::reveals_emotion) {
-                p.emotion_flag = true;
-            }
-            let (verdict, measured) = history.assess(p.category, utc, false);
-            let live_is_better = verdict == Consistency::NotMeasurable
-                && p.consistency
-                    .is_some_and(|c| c != Consistency::NotMeasurable);
-            if !live_is_better && (p.consistency.is_some() || verdict != Consistency::NotMeasurable)
-            {
-                p.consistency = Some(verdict);
-                p.measured = Some(measured);
-            }
-            ReviewedPopup { at, popup: p }
-        })
-        .collect()
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|i| events[*i].at.with_timezone(&Utc));
+    let mut history = SpeechHistory::default();
+    let mut reviewed: Vec<(usize, ReviewedPopup)> = Vec::new();
+    for i in order {
+        let e = &events[i];
+        let EventKind::PopupSeen(p) = &e.kind else {
+            history.take(e);
+            continue;
+        };
+        let (at, mut p) = (e.at, p.clone());
+        // The last category given for this pop-up wins (the worker may correct themselves).
+        if let Some((_, c)) = given
+            .iter()
+            .rev()
+            .find(|(t, _)| crate::events::names_popup(t, &at))
+        {
+            p.category = Some(*c);
+        }
+        // Categorised later as emotion analysis: flagged from then on, everywhere.
+        if p.category.is_some_and(PopupCategory::reveals_emotion) {
+            p.emotion_flag = true;
+        }
+        let (verdict, measured) = history.assess(p.category, at.with_timezone(&Utc), false);
+        // What the live verdict heard (the worker speaking at that moment) is kept when the
+        // record alone cannot say more.
+        let live_is_better = verdict == Consistency::NotMeasurable
+            && p.consistency
+                .is_some_and(|c| c != Consistency::NotMeasurable);
+        if !live_is_better {
+            p.consistency = Some(verdict);
+            p.measured = Some(measured);
+        }
+        reviewed.push((i, ReviewedPopup { at, popup: p }));
+    }
+    reviewed.sort_by_key(|(i, _)| *i);
+    reviewed.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]
@@ -103,9 +109,38 @@ mod tests {
         let r = review(&events);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].popup.category, Some(PopupCategory::PaceSlower));
-        // 150 wpm, the worker's median: "slow down" was not deserved.
-        assert_eq!(r[0].popup.consistency, Some(Consistency::Contradicted));
+        // 150 wpm, the worker's usual rate: "slow down" is neither deserved nor disproved.
+        assert_eq!(r[0].popup.consistency, Some(Consistency::UsualPace));
         let m = r[0].popup.measured.as_ref().unwrap();
         assert_eq!(m.words_per_minute, Some(150.0));
+    }
+
+    /// A pop-up hours after the speech, logged with nothing measured around it, still has its
+    /// verdict: « non mesurable », never none.
+    #[test]
+    fn every_popup_has_a_verdict_however_old() {
+        let t0 = Utc::now() - Duration::hours(10);
+        let mut events = vec![Event::at(
+            t0,
+            EventKind::PopupSeen(PopupSeen {
+                source: Some(PopupSource::Manual),
+                category: Some(PopupCategory::PaceFaster),
+                count: 1,
+                ..Default::default()
+            }),
+        )];
+        for i in 0..40 {
+            events.push(Event::at(
+                t0 + Duration::hours(2) + Duration::seconds(i * 9),
+                EventKind::SpeechSegment(SpeechSegment {
+                    duration_s: 8.0,
+                    words_per_minute: Some(150.0),
+                    words: Some(20),
+                    ..Default::default()
+                }),
+            ));
+        }
+        let r = review(&events);
+        assert_eq!(r[0].popup.consistency, Some(Consistency::NotMeasurable));
     }
 }

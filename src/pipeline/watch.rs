@@ -97,11 +97,22 @@ impl Desk {
     /// The worker's measurements from earlier days, so usual rates are known from the start.
     pub fn seed(&mut self, earlier: &[crate::features::Measures]) {
         if let Some(h) = &mut self.history {
-            h.seed_syllables(earlier.iter().filter_map(|m| m.syllables_per_s));
+            h.seed_syllables(
+                earlier
+                    .iter()
+                    .filter_map(|m| m.syllables_per_s.map(|r| (r, m.duration_s))),
+            );
         }
     }
 
     /// A measured segment of the worker's speech.
+    /// A call began at `at` (from the worker's speech): thanks and apologies are counted from it.
+    pub fn call_started(&mut self, at: DateTime<Utc>) {
+        if let Some(h) = &mut self.history {
+            h.call_started(at);
+        }
+    }
+
     pub fn speech(&mut self, at: DateTime<Utc>, s: &SpeechSegment) {
         self.softphone.speech(at, s.duration_s);
         if let Some(h) = &mut self.history {
@@ -122,6 +133,11 @@ impl Desk {
             .softphone
             .detection(&self.recorder.rules().call_window, d);
         if softphone {
+            for m in &marks {
+                if let (Some(h), EventKind::CallStarted { .. }) = (&mut self.history, &m.kind) {
+                    h.call_started(m.at.with_timezone(&Utc));
+                }
+            }
             return (marks, refused);
         }
         let event = match self.recorder.record(d) {

@@ -4,10 +4,13 @@
 //! measurement can support it; otherwise "not measurable", never a guess.
 //!
 //! - Pace: words per minute over the worker's speech in the minute before the cue (syllables per
-//!   second where words were not counted), against their median. "Speak faster" at or above the
-//!   median, or "slow down" at or below it, is contradicted; otherwise consistent.
-//! - Thanks / apology: counted in the current call (speech since the last silence longer than
-//!   [`CALL_GAP_S`]). A cue to thank (apologise) after the worker already did is contradicted; with
+//!   second where words were not counted), against their usual rate: the same statistic (words
+//!   over speaking time, each segment weighted by its length) over all their speech before the
+//!   cue. Within [`PACE_BAND`] of it (the word counts' own error on the shared files), the pace is
+//!   their usual one: neither verdict. Beyond it, "speak faster" when faster than usual, or "slow
+//!   down" when slower, is contradicted; otherwise consistent.
+//! - Thanks / apology: counted in the current call (since its start mark, or the last silence
+//!   longer than [`CALL_GAP_S`], whichever is later). A cue to thank (apologise) after the worker already did is contradicted; with
 //!   none said in at least [`MIN_CALL_WORDS_S`] of counted speech, consistent.
 //! - Silence: the worker was speaking within [`SPEAKING_S`] of the cue: contradicted. Their own
 //!   silence proves nothing (the customer may have been talking), so never "consistent".
@@ -34,13 +37,21 @@ pub const SPEAKING_S: f64 = 3.0;
 pub const MIN_BASELINE: usize = 20;
 /// Values kept for the usual rates (the most recent).
 const BASELINE_KEEP: usize = 5_000;
+/// A rate within this share of the usual one is the worker's usual pace (words are counted within
+/// about ±10 % on the shared files: a smaller difference is not a measurement).
+pub const PACE_BAND: f64 = 0.10;
+
+/// A rate measured on a segment: when it started, the rate, and its length (its weight).
+type Rate = (DateTime<Utc>, f64, f64);
 
 /// The worker's recent speech, in memory: segments of the last minutes and rates of the last days.
 #[derive(Debug, Default)]
 pub struct SpeechHistory {
     recent: VecDeque<(DateTime<Utc>, SpeechSegment)>,
-    wpm: VecDeque<f64>,
-    syllables: VecDeque<f64>,
+    wpm: VecDeque<Rate>,
+    syllables: VecDeque<Rate>,
+    /// Where calls began (their start marks), for "in the current call".
+    call_starts: VecDeque<DateTime<Utc>>,
 }
 
 impl SpeechHistory {
@@ -50,14 +61,11 @@ impl SpeechHistory {
         let pos = self.recent.partition_point(|(t, _)| *t < at);
         let again = self.recent.get(pos).is_some_and(|(t, _)| *t == at);
         let had_words = again && self.recent[pos].1.words_per_minute.is_some();
-        if let Some(w) = s
-            .words_per_minute
-            .filter(|_| s.duration_s >= 2.0 && !had_words)
-        {
-            push_capped(&mut self.wpm, w);
+        if let Some(w) = s.words_per_minute.filter(|_| !had_words) {
+            push_capped(&mut self.wpm, (at, w, s.duration_s));
         }
         if let Some(r) = s.syllables_per_s.filter(|_| !again) {
-            push_capped(&mut self.syllables, r);
+            push_capped(&mut self.syllables, (at, r, s.duration_s));
         }
         if again {
             self.recent[pos].1 = s.clone();
@@ -71,22 +79,29 @@ impl SpeechHistory {
         }
     }
 
-    /// The worker's usual syllable rates from earlier days (their baseline, read at start).
-    pub fn seed_syllables(&mut self, rates: impl IntoIterator<Item = f64>) {
-        for r in rates {
-            push_capped(&mut self.syllables, r);
+    /// The worker's usual syllable rates from earlier days (their baseline, read at start):
+    /// (rate, seconds of speech).
+    pub fn seed_syllables(&mut self, rates: impl IntoIterator<Item = (f64, f64)>) {
+        for (r, d) in rates {
+            push_capped(&mut self.syllables, (DateTime::<Utc>::MIN_UTC, r, d));
         }
     }
 
-    /// Builds the history from stored events (for a report over the whole log).
-    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Self {
-        let mut h = Self::default();
-        for e in events {
-            if let EventKind::SpeechSegment(s) = &e.kind {
-                h.push(e.at.with_timezone(&Utc), s);
-            }
+    /// A call began at `at` (a start mark: the worker's, the softphone's, or from speech).
+    pub fn call_started(&mut self, at: DateTime<Utc>) {
+        self.call_starts.push_back(at);
+        if self.call_starts.len() > 64 {
+            self.call_starts.pop_front();
         }
-        h
+    }
+
+    /// Takes an event in time order: speech and call marks are remembered.
+    pub fn take(&mut self, e: &Event) {
+        match &e.kind {
+            EventKind::SpeechSegment(s) => self.push(e.at.with_timezone(&Utc), s),
+            EventKind::CallStarted { .. } => self.call_started(e.at.with_timezone(&Utc)),
+            _ => {}
+        }
     }
 
     /// The verdict for a cue of `category` shown at `at`, with the numbers behind it;
@@ -98,12 +113,13 @@ impl SpeechHistory {
         speaking_now: bool,
     ) -> (Consistency, PopupMeasure) {
         let mut m = self.measure(at);
+        m.band = Some(PACE_BAND);
         if speaking_now {
             m.speaking_at_cue = Some(true);
         }
         let verdict = match category {
-            Some(PopupCategory::PaceFaster) => pace(&m, |rate, usual| rate >= usual),
-            Some(PopupCategory::PaceSlower) => pace(&m, |rate, usual| rate <= usual),
+            Some(PopupCategory::PaceFaster) => pace(&m, true),
+            Some(PopupCategory::PaceSlower) => pace(&m, false),
             Some(PopupCategory::Thanks) => said(m.thanks_in_call),
             Some(PopupCategory::Apology) => said(m.apologies_in_call),
             Some(PopupCategory::Silence) => match m.speaking_at_cue {
@@ -143,11 +159,15 @@ impl SpeechHistory {
             }
             (dur >= MIN_SPEECH_S).then(|| sum / dur)
         };
-        // The current call: back from the cue until a gap longer than CALL_GAP_S.
+        // The current call: back from the cue until a gap longer than CALL_GAP_S, or its start
+        // mark.
+        let call_start = self.call_starts.iter().rev().find(|t| **t <= at).copied();
         let mut call: Vec<&SpeechSegment> = Vec::new();
         let mut edge = at;
         for p in before.iter().rev() {
-            if (edge - end(p)).num_milliseconds() as f64 / 1000.0 > CALL_GAP_S {
+            if (edge - end(p)).num_milliseconds() as f64 / 1000.0 > CALL_GAP_S
+                || call_start.is_some_and(|c| p.0 < c)
+            {
                 break;
             }
             call.push(&p.1);
@@ -165,26 +185,34 @@ impl SpeechHistory {
         PopupMeasure {
             speech_s: (speech_s * 10.0).round() / 10.0,
             words_per_minute: weighted(&|s| s.words_per_minute),
-            usual_words_per_minute: median(&self.wpm),
+            usual_words_per_minute: usual(&self.wpm, at),
             syllables_per_s: weighted(&|s| s.syllables_per_s),
-            usual_syllables_per_s: median(&self.syllables),
+            usual_syllables_per_s: usual(&self.syllables, at),
             thanks_in_call: family("thanks"),
             apologies_in_call: family("apology"),
             speaking_at_cue: (!self.recent.is_empty())
                 .then(|| before.iter().any(|p| end(p) >= at - secs(SPEAKING_S))),
+            band: None,
         }
     }
 }
 
-fn pace(m: &PopupMeasure, contradicted: impl Fn(f64, f64) -> bool) -> Consistency {
+/// A pace cue against the measured rate: `faster` for "speak faster", else "slow down".
+fn pace(m: &PopupMeasure, faster: bool) -> Consistency {
     let pair = match (m.words_per_minute, m.usual_words_per_minute) {
         (Some(r), Some(u)) => Some((r, u)),
         _ => m.syllables_per_s.zip(m.usual_syllables_per_s),
     };
-    match pair {
-        Some((rate, usual)) if contradicted(rate, usual) => Consistency::Contradicted,
-        Some(_) => Consistency::Consistent,
-        None => Consistency::NotMeasurable,
+    let Some((rate, usual)) = pair.filter(|(_, u)| *u > 0.0) else {
+        return Consistency::NotMeasurable;
+    };
+    let ratio = rate / usual;
+    if (ratio - 1.0).abs() <= PACE_BAND {
+        Consistency::UsualPace
+    } else if (ratio > 1.0) == faster {
+        Consistency::Contradicted
+    } else {
+        Consistency::Consistent
     }
 }
 
@@ -196,8 +224,8 @@ fn said(n: Option<u32>) -> Consistency {
     }
 }
 
-fn push_capped(v: &mut VecDeque<f64>, x: f64) {
-    if x.is_finite() {
+fn push_capped(v: &mut VecDeque<Rate>, x: Rate) {
+    if x.1.is_finite() && x.2 > 0.0 {
         v.push_back(x);
         if v.len() > BASELINE_KEEP {
             v.pop_front();
@@ -205,18 +233,17 @@ fn push_capped(v: &mut VecDeque<f64>, x: f64) {
     }
 }
 
-fn median(v: &VecDeque<f64>) -> Option<f64> {
-    if v.len() < MIN_BASELINE {
-        return None;
+/// The worker's usual rate at `at`: the window's statistic (rates weighted by speaking time)
+/// over their speech before `at` only.
+fn usual(v: &VecDeque<Rate>, at: DateTime<Utc>) -> Option<f64> {
+    let before = v.iter().filter(|(t, ..)| *t < at);
+    let (mut n, mut sum, mut dur) = (0usize, 0.0, 0.0);
+    for (_, r, d) in before {
+        n += 1;
+        sum += r * d;
+        dur += d;
     }
-    let mut s: Vec<f64> = v.iter().copied().collect();
-    s.sort_by(f64::total_cmp);
-    let n = s.len();
-    Some(if n % 2 == 1 {
-        s[n / 2]
-    } else {
-        (s[n / 2 - 1] + s[n / 2]) / 2.0
-    })
+    (n >= MIN_BASELINE && dur > 0.0).then(|| sum / dur)
 }
 
 fn secs(s: f64) -> Duration {
@@ -267,11 +294,68 @@ mod tests {
         let (v, m) = history(175.0, 0, t0).assess(Some(PopupCategory::PaceFaster), cue, false);
         assert_eq!(v, Consistency::Contradicted, "{m:?}");
         assert_eq!(m.words_per_minute.map(f64::round), Some(175.0));
-        assert_eq!(m.usual_words_per_minute, Some(150.0));
+        // The usual rate is the same statistic over all the speech before the cue.
+        let usual = (30.0 * 150.0 + 5.0 * 175.0) / 35.0;
+        assert!(
+            (m.usual_words_per_minute.unwrap() - usual).abs() < 1e-9,
+            "{m:?}"
+        );
         let (v, _) = history(175.0, 0, t0).assess(Some(PopupCategory::PaceSlower), cue, false);
         assert_eq!(v, Consistency::Consistent);
         let (v, _) = history(128.0, 0, t0).assess(Some(PopupCategory::PaceSlower), cue, false);
         assert_eq!(v, Consistency::Contradicted);
+    }
+
+    #[test]
+    fn the_usual_pace_is_neither_and_only_speech_before_the_cue_sets_it() {
+        let t0 = Utc::now();
+        let cue = t0 + Duration::seconds(50);
+        // 158 wpm against a usual 151: within ±10 %, whichever way the cue asks.
+        for c in [PopupCategory::PaceFaster, PopupCategory::PaceSlower] {
+            let (v, m) = history(158.0, 0, t0).assess(Some(c), cue, false);
+            assert_eq!(v, Consistency::UsualPace, "{m:?}");
+            assert_eq!(m.band, Some(PACE_BAND));
+        }
+        // Fast speech after the cue does not move the usual rate it was judged against.
+        let mut h = history(158.0, 0, t0);
+        for i in 0..40 {
+            h.push(
+                t0 + Duration::minutes(5) + Duration::seconds(i * 10),
+                &seg(260.0, 0),
+            );
+        }
+        let (v, _) = h.assess(Some(PopupCategory::PaceFaster), cue, false);
+        assert_eq!(v, Consistency::UsualPace);
+    }
+
+    #[test]
+    fn a_call_mark_starts_the_current_call() {
+        let t0 = Utc::now();
+        let mut h = history(150.0, 2, t0);
+        // Thanks said at t0 + 10 s; a new call starts at t0 + 30 s without a 60 s gap.
+        h.call_started(t0 + Duration::seconds(30));
+        let (v, m) = h.assess(
+            Some(PopupCategory::Thanks),
+            t0 + Duration::seconds(47),
+            false,
+        );
+        // Only 16 s of this call so far, none of it thanks: too little to say; never the 2 of
+        // the call before.
+        assert_eq!(
+            (v, m.thanks_in_call),
+            (Consistency::NotMeasurable, None),
+            "{m:?}"
+        );
+        let (_, m) = history(150.0, 2, t0).assess(
+            Some(PopupCategory::Thanks),
+            t0 + Duration::seconds(47),
+            false,
+        );
+        assert_eq!(
+            m.thanks_in_call,
+            Some(2),
+            "without the mark, one run of speech"
+        );
     }
 
     #[test]

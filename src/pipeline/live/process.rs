@@ -135,6 +135,9 @@ impl Processor {
     fn call(&mut self, mark: CallMark, at_quit: bool) {
         let Some(origin) = self.origin else { return };
         let at = |s: f64| origin + chrono::Duration::milliseconds((s * 1000.0).round() as i64);
+        if let (CallMark::Started { at_s }, Some(desk)) = (&mark, &mut self.desk) {
+            desk.call_started(at(*at_s));
+        }
         let event = match mark {
             CallMark::Started { at_s } => Event::at(
                 at(at_s),
