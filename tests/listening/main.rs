@@ -14,3 +14,4 @@ mod gui_firstrun;
 mod listen_live;
 mod listen_popups;
 mod listen_recovery;
+mod listen_tempo;
