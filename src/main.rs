@@ -21,6 +21,8 @@ fn main() -> ExitCode {
     // A closed pipe (`temoin checkpoint | head`) is a normal end, not a panic.
     // SAFETY: restoring the default disposition of one signal, before any thread exists.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    // SAFETY: still before any thread exists.
+    unsafe { cli::common::take_secrets_from_environment() };
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // A browser starts `temoin` as the extension's native-messaging host, with its own arguments.
     if temoin::popups::extension::started_by_browser(&args) {

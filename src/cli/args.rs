@@ -72,8 +72,10 @@ pub(crate) enum Command {
     },
     /// Crée le coffre chiffré / create the encrypted vault.
     Init,
-    /// Ajoute une note, sans phrase de passe / append a note, no passphrase needed.
-    Note { text: String },
+    /// Ajoute une note, sans phrase de passe ; sans texte (ou « - »), la note est lue au clavier
+    /// ou sur l'entrée standard, hors de la ligne de commande / append a note; without text (or
+    /// "-"), it is read from the keyboard or standard input, out of the command line.
+    Note { text: Option<String> },
     /// Déchiffre et liste les événements / decrypt and list events.
     Events {
         /// Sortie JSON / JSON output.

@@ -26,11 +26,72 @@ pub(crate) fn explained(s: impl Into<String>) -> anyhow::Error {
     anyhow!(ExplainedError(s.into()))
 }
 
+/// The secrets a script may pass in the environment: taken out of it as the process starts.
+const SECRET_VARS: [&str; 3] = [
+    "TEMOIN_PASSPHRASE",
+    "TEMOIN_NEW_PASSPHRASE",
+    "TEMOIN_RECOVERY_CODE",
+];
+
+/// The secrets taken from the environment, kept in memory only (zeroized at exit).
+static SECRETS: std::sync::Mutex<Vec<(&'static str, Zeroizing<String>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Moves the secrets out of the process environment: `/proc/PID/environ` no longer shows them
+/// and no child (Tesseract, a browser) inherits them.
+///
+/// # Safety
+/// Call before any thread exists (the environment is not thread-safe to change).
+pub(crate) unsafe fn take_secrets_from_environment() {
+    let mut kept = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
+    for var in SECRET_VARS {
+        if let Some(v) = std::env::var_os(var) {
+            kept.push((var, Zeroizing::new(v.to_string_lossy().into_owned())));
+            // SAFETY: the caller guarantees no other thread exists yet.
+            unsafe {
+                wipe_original(var);
+                std::env::remove_var(var);
+            }
+        }
+    }
+}
+
+/// Overwrites `var`'s value where the kernel placed it when the process started:
+/// `/proc/PID/environ` reads that memory, which removing the variable leaves as it was.
+///
+/// # Safety
+/// Before any thread exists.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+unsafe fn wipe_original(var: &str) {
+    let prefix = format!("{var}=");
+    // SAFETY: `environ` is the C library's NUL-terminated array of NUL-terminated strings;
+    // nothing else reads or writes it while this single thread runs.
+    unsafe {
+        let mut entry = libc::environ;
+        while !entry.is_null() && !(*entry).is_null() {
+            let s = *entry;
+            let len = libc::strlen(s);
+            let bytes = std::slice::from_raw_parts_mut(s.cast::<u8>(), len);
+            if bytes.starts_with(prefix.as_bytes()) {
+                for b in &mut bytes[prefix.len()..] {
+                    std::ptr::write_volatile(b, b'0');
+                }
+            }
+            entry = entry.add(1);
+        }
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+unsafe fn wipe_original(_var: &str) {}
+
 /// A secret from the environment (scripts, tests) or typed at a hidden prompt.
 pub(crate) fn secret(env: &str, prompt: &str, lang: Lang) -> anyhow::Result<Zeroizing<String>> {
-    if let Ok(v) = std::env::var(env) {
-        return Ok(Zeroizing::new(v));
+    let kept = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, v)) = kept.iter().find(|(k, _)| *k == env) {
+        return Ok(v.clone());
     }
+    drop(kept);
     if !std::io::stdin().is_terminal() {
         return Err(explained(format!(
             "{} {env}.",
@@ -138,4 +199,20 @@ pub(crate) fn load_transcriber(
         .unwrap_or(SpokenLanguage::Fr);
     let lexicon = Lexicon::load(Lexicon::user_path().as_deref())?;
     Transcriber::load(&Transcriber::model()?, language, lexicon)
+}
+
+/// Text typed after a prompt, or everything piped in: kept out of the command line, which process
+/// lists, shell history and endpoint monitoring record.
+pub(crate) fn text_from_stdin(lang: Lang, prompt: &'static str) -> anyhow::Result<String> {
+    use std::io::{BufRead, Read, Write};
+    let stdin = std::io::stdin();
+    let mut text = String::new();
+    if stdin.is_terminal() {
+        print!("{} ", temoin::i18n::s(lang, prompt));
+        std::io::stdout().flush()?;
+        stdin.lock().read_line(&mut text)?;
+    } else {
+        stdin.lock().read_to_string(&mut text)?;
+    }
+    Ok(text.trim().to_string())
 }

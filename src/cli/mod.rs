@@ -38,7 +38,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }) {
         Command::Gui { no_listen, vue } => gui::gui(&vault()?, no_listen, vue.into(), lang),
         Command::Init => vault::init(&vault()?, lang),
-        Command::Note { text } => vault::note(&vault()?, &text, lang),
+        Command::Note { text } => vault::note(&vault()?, text, lang),
         Command::Events { json, from, to } => vault::events(&vault()?, json, from, to, lang),
         Command::Check { full, checkpoint } => vault::check(&vault()?, full, &checkpoint, lang),
         Command::Passwd => vault::passwd(&vault()?, lang),

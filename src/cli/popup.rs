@@ -18,7 +18,8 @@ use temoin::vault::Vault;
 #[derive(Args)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct PopupArgs {
-    /// Le texte vu (facultatif : la catégorie suffit) / the text seen (optional).
+    /// Le texte vu (facultatif : la catégorie suffit) ; « - » le lit sur l'entrée standard, hors
+    /// de la ligne de commande / the text seen (optional); "-" reads it from standard input.
     text: Option<String>,
     /// Catégorie / category: pace_faster, pace_slower, thanks, apology, empathy, silence,
     /// overtalk, hold, script, score, customer_sentiment, other.
@@ -156,6 +157,14 @@ fn record(
     let mut vault = Vault::open(path)?;
     let mut recorder = Recorder::new(rules_file(lang));
     let mut d = Detection::new(PopupSource::Manual);
+    // « - »: the text comes on standard input, out of the command line.
+    let text = match text {
+        Some(t) if t == "-" => Some(crate::cli::common::text_from_stdin(
+            lang,
+            "cli-popup-prompt",
+        )?),
+        other => other,
+    };
     d.title = text.filter(|t| !t.trim().is_empty());
     d.category = category;
     let Outcome::Store(event) = recorder.record(&d) else {

@@ -116,11 +116,23 @@ pub(crate) fn init(path: &std::path::Path, lang: Lang) -> anyhow::Result<ExitCod
 }
 
 /// The top-level entry point for `temoin note`: appends without the passphrase.
-pub(crate) fn note(path: &std::path::Path, text: &str, lang: Lang) -> anyhow::Result<ExitCode> {
+pub(crate) fn note(
+    path: &std::path::Path,
+    text: Option<String>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     let mut vault = Vault::open(path)?;
-    let seq = vault.append(&Event::now(EventKind::Note {
-        text: text.to_string(),
-    }))?;
+    let text = match text.filter(|t| t != "-") {
+        Some(t) => t,
+        None => crate::cli::common::text_from_stdin(lang, "cli-note-prompt")?,
+    };
+    if text.trim().is_empty() {
+        return Err(crate::cli::common::explained(temoin::i18n::s(
+            lang,
+            "cli-note-empty",
+        )));
+    }
+    let seq = vault.append(&Event::now(EventKind::Note { text }))?;
     println!("{} {seq}).", temoin::i18n::s(lang, "cli-note-recorded-no"));
     Ok(ExitCode::SUCCESS)
 }

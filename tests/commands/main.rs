@@ -7,6 +7,7 @@ mod common;
 
 mod accuracy;
 mod analyze_cli;
+mod employer_pc;
 mod evidence;
 mod gate;
 mod listen_cli;
