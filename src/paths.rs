@@ -25,3 +25,37 @@ pub fn read_own_file(path: Option<&Path>) -> std::io::Result<Option<String>> {
         Err(e) => Err(e),
     }
 }
+
+/// A folder only the worker can enter (0700 where it is made; an existing one is left as it is).
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    // Windows, on paper: a folder under the user's profile inherits an ACL for that user alone.
+    b.create(dir)
+}
+
+/// Writes a file only the worker can read (0600, in a folder made 0700): first beside its target
+/// under a random name, opened exclusively (a file or link planted there is never written
+/// through), synced, then renamed over the target: a reader never sees half a file.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    private_dir(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".temoin-")
+        .suffix(".partial")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    // The rename itself survives a crash once the folder is synced.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

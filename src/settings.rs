@@ -80,13 +80,8 @@ impl Settings {
             path: path.to_path_buf(),
             reason: e.to_string(),
         };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(err)?;
-        }
-        let tmp = path.with_extension("json.partial");
         let json = serde_json::to_vec_pretty(self).expect("plain struct");
-        std::fs::write(&tmp, json).map_err(err)?;
-        std::fs::rename(&tmp, path).map_err(err)
+        crate::paths::write_private(path, &json).map_err(err)
     }
 }
 

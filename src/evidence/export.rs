@@ -63,11 +63,9 @@ pub fn to_json(b: &Bundle) -> Vec<u8> {
     json.expect("bundles serialise")
 }
 
-/// Writes beside the target then renames: a reader never sees half a file.
+/// Writes the worker's file whole and for them only (see [`crate::paths::write_private`]).
 pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
+    crate::paths::write_private(path, bytes)
 }
 
 /// Records in the log that this bundle's head was given out, so that every later bundle carries

@@ -215,13 +215,21 @@ impl Vault {
             return Err(VaultError::AlreadyExists(path.to_path_buf()));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir)?;
+            crate::paths::private_dir(dir)?;
         }
         // Built under a temporary name and renamed at the end: a crash never leaves half a vault
         // where the real one should be.
         let tmp = path.with_extension(format!("creating-{}", std::process::id()));
         let code = RecoveryCode::generate();
-        let built = build_new(&tmp, passphrase, &code, kdf);
+        let built = build_new(&tmp, passphrase, &code, kdf).and_then(|()| {
+            // For the worker only; SQLite gives its journal (-wal, -shm) the same mode.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(&tmp, fs::Permissions::from_mode(0o600))?;
+            }
+            Ok(())
+        });
         let result = built.and_then(|()| {
             if path.exists() {
                 return Err(VaultError::AlreadyExists(path.to_path_buf()));

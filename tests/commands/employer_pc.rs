@@ -65,3 +65,71 @@ fn a_note_and_the_passphrase_stay_out_of_the_process_list() {
     assert_eq!(code, 2);
     assert!(err.contains("Note vide"), "{err}");
 }
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Everything Témoin writes is the worker's alone (0600 in folders made 0700), and no path it
+/// writes through can be a link planted by someone else.
+#[cfg(unix)]
+#[test]
+fn files_are_for_the_worker_only_and_no_planted_link_is_written_through() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("donnees/coffre.db");
+    let (code, _, err) = run(temoin(&path).arg("init").env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 0, "{err}");
+    let mut c = temoin(&path);
+    c.args(["popup", "--category", "thanks"]);
+    assert_eq!(run(&mut c).0, 0);
+    assert_eq!(mode(&path), 0o600, "the vault");
+    assert_eq!(mode(path.parent().unwrap()), 0o700, "the vault's folder");
+    for journal in ["coffre.db-wal", "coffre.db-shm"] {
+        let j = path.with_file_name(journal);
+        if j.exists() {
+            assert_eq!(mode(&j) & 0o077, 0, "{journal}");
+        }
+    }
+    // A link planted where older versions wrote their temporary file, pointing at a victim.
+    let out = home.path().join("sorties/export.json");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    let victim = home.path().join("victime.txt");
+    std::fs::write(&victim, "à ne pas écraser").unwrap();
+    std::os::unix::fs::symlink(&victim, out.with_extension("partial")).unwrap();
+    let (code, _, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["export", "--level", "daily", "--out"])
+        .arg(&out));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "à ne pas écraser"
+    );
+    assert_eq!(mode(&out), 0o600, "the export");
+    let page = home.path().join("releve.html");
+    let (code, _, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["report", "--out"])
+        .arg(&page));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode(&page), 0o600, "the report");
+    let point = home.path().join("point.txt");
+    let (code, _, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["checkpoint", "--out"])
+        .arg(&point));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode(&point), 0o600, "the checkpoint");
+    let settings = home.path().join("reglages/settings.json");
+    temoin::settings::Settings::default()
+        .save(&settings)
+        .unwrap();
+    assert_eq!(mode(&settings), 0o600, "the settings");
+    assert_eq!(
+        mode(settings.parent().unwrap()),
+        0o700,
+        "the settings' folder"
+    );
+}
