@@ -81,6 +81,11 @@ pub struct Lock {
     pub locked_itself: bool,
     /// « J'ai oublié ma phrase de passe »: the form, while open.
     pub recovery: Option<Recovery>,
+    /// A new passphrase field after each use: egui keeps a field's undo history under its id,
+    /// and nothing typed before may come back.
+    field: u64,
+    /// The field's id as last drawn, to clear its remembered state.
+    field_id: Option<egui::Id>,
 }
 
 /// A new passphrase set with the recovery code, from the window (as `temoin recover` does).
@@ -108,6 +113,8 @@ impl Lock {
             lock_after: LOCK_AFTER,
             locked_itself: false,
             recovery: None,
+            field: 0,
+            field_id: None,
         }
     }
 
@@ -118,6 +125,11 @@ impl Lock {
     /// Starts reading with the passphrase typed; the window is woken when done.
     pub fn unlock(&mut self, ctx: &egui::Context) {
         let pass = std::mem::replace(&mut self.passphrase, Zeroizing::new(String::new()));
+        // The field's remembered state (its undo history) goes; the next one is a new field.
+        if let Some(id) = self.field_id.take() {
+            ctx.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(id));
+        }
+        self.field += 1;
         let (vault, lang) = (self.vault.clone(), self.lang);
         self.pending = Job::spawn("unlock", ctx, move || {
             Session::load(&vault, pass).map_err(|e| messages::vault_error(&e, lang))
@@ -178,8 +190,13 @@ impl Lock {
         ui.add(egui::Label::new(why).wrap());
         let label = ui.label(s::passphrase(lang));
         let field = ui
-            .add(egui::TextEdit::singleline(&mut *self.passphrase).password(true))
+            .add(
+                egui::TextEdit::singleline(&mut *self.passphrase)
+                    .password(true)
+                    .id_salt(("passphrase", self.field)),
+            )
             .labelled_by(label.id);
+        self.field_id = Some(field.id);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let ready = !self.passphrase.is_empty() && !self.busy();
         if (ui

@@ -1268,3 +1268,54 @@ fn a_forgotten_passphrase_is_recovered_in_the_window() {
         "the old code no longer"
     );
 }
+
+/// Once the history is open and locked again, nothing typed before can be brought back into the
+/// passphrase field (egui keeps an undo history of a field's text).
+#[test]
+fn the_passphrase_cannot_be_brought_back_by_undo() {
+    use eframe::egui::accesskit::Role;
+    use eframe::egui::{Key, Modifiers};
+    let (_d, path, _, _) = new_vault();
+    let mut h = main_window(&path);
+    h.get_by_label("Historique").click();
+    h.run();
+    let field = |h: &Harness<'_, temoin::gui::TemoinApp>| {
+        h.get_by_role_and_label(Role::PasswordInput, "Phrase de passe")
+            .focus();
+    };
+    field(&h);
+    h.run();
+    h.get_by_role_and_label(Role::PasswordInput, "Phrase de passe")
+        .type_text(PASS);
+    h.run();
+    h.get_by_label("Ouvrir").click();
+    until(&mut h, |a| a.lock.session.is_some());
+    h.state_mut().lock.lock();
+    h.run();
+    field(&h);
+    h.run();
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert!(
+        h.state().lock.passphrase.is_empty(),
+        "undo brought {} characters back",
+        h.state().lock.passphrase.len()
+    );
+    // Undo does reach the field: what was just typed goes.
+    h.get_by_role_and_label(Role::PasswordInput, "Phrase de passe")
+        .type_text("abc");
+    h.run();
+    std::thread::sleep(Duration::from_millis(1100));
+    h.get_by_role_and_label(Role::PasswordInput, "Phrase de passe")
+        .type_text(" def");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_ne!(
+        &*h.state().lock.passphrase,
+        "abc def",
+        "undo reached the field"
+    );
+}
