@@ -36,16 +36,16 @@ pub fn private_dir(dir: &Path) -> std::io::Result<()> {
     b.create(dir)
 }
 
-/// Writes a file only the worker can read (0600, in a folder made 0700): first beside its target
-/// under a random name, opened exclusively (a file or link planted there is never written
-/// through), synced, then renamed over the target: a reader never sees half a file.
+/// Writes a file only the worker can read (0600): first beside its target under a random name,
+/// opened exclusively (a file or link planted there is never written through), synced, then
+/// renamed over the target: a reader never sees half a file. The folder must exist (a folder
+/// mistyped is said, not made); Témoin's own folders are made with [`private_dir`].
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    private_dir(dir)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".temoin-")
         .suffix(".partial")

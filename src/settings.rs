@@ -80,6 +80,9 @@ impl Settings {
             path: path.to_path_buf(),
             reason: e.to_string(),
         };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            crate::paths::private_dir(dir).map_err(err)?;
+        }
         let json = serde_json::to_vec_pretty(self).expect("plain struct");
         crate::paths::write_private(path, &json).map_err(err)
     }

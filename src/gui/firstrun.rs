@@ -83,7 +83,7 @@ impl FirstRun {
         self.error = None;
         self.creating = Job::spawn("create", ctx, move || {
             if let Some(dir) = vault.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| s::cannot_write(dir, &e, lang))?;
+                crate::paths::private_dir(dir).map_err(|e| s::cannot_write(dir, &e, lang))?;
             }
             Vault::create(&vault, &pass)
                 .map(|(_, code)| Zeroizing::new(code.as_str().to_string()))

@@ -144,7 +144,7 @@ impl SettingsView {
         };
         let written = p
             .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
+            .map_or(Ok(()), crate::paths::private_dir)
             .and_then(|_| crate::evidence::export::write_whole(&p, self.rules_text.as_bytes()));
         self.message = Some(match written {
             Ok(()) => Banner::done(s::rules_saved(lang)),
