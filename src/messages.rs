@@ -34,6 +34,7 @@ pub fn vault_error(e: &VaultError, lang: Lang) -> String {
         E::WrongPassphrase => t!(lang, "vault-wrong-passphrase"),
         E::WrongRecoveryCode => t!(lang, "vault-wrong-recovery-code"),
         E::PassphraseTooShort { min } => t!(lang, "vault-passphrase-too-short", "min" => *min),
+        E::PassphraseTooWeak => t!(lang, "vault-passphrase-too-weak"),
         E::ReadOnly(p) => t!(lang, "vault-read-only", "path" => p),
         E::DiskFull => t!(lang, "vault-disk-full"),
         E::Busy => t!(lang, "vault-busy"),

@@ -201,7 +201,7 @@ impl FirstRun {
             ui.label(egui::RichText::new(s::differ(lang)).color(ui.visuals().warn_fg_color));
         }
         ui.add_space(6.0);
-        let ready = st != Strength::TooShort && same && !self.busy();
+        let ready = !matches!(st, Strength::TooShort | Strength::Weak) && same && !self.busy();
         ui.horizontal(|ui| {
             if ui.button(s::back(lang)).clicked() {
                 self.go(Step::Welcome, &ui.ctx().clone());

@@ -427,7 +427,7 @@ impl SettingsView {
             ui.label(s::strength(st, lang));
         }
         let ready = !self.old.is_empty()
-            && st != Strength::TooShort
+            && !matches!(st, Strength::TooShort | Strength::Weak)
             && *self.new == *self.again
             && !self.busy();
         if ui

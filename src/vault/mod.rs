@@ -62,6 +62,10 @@ pub enum VaultError {
     WrongRecoveryCode,
     #[error("passphrase shorter than {min} characters")]
     PassphraseTooShort { min: usize },
+    /// Long enough but among the first guesses of an attacker (a common word, a keyboard row,
+    /// a name and a year), by zxcvbn's estimate.
+    #[error("passphrase too easy to guess")]
+    PassphraseTooWeak,
     #[error("the vault file {0} is read-only")]
     ReadOnly(PathBuf),
     #[error("the disk is full")]
@@ -596,48 +600,27 @@ pub enum Strength {
     Good,
 }
 
-/// A rough guess-resistance estimate: words of a phrase count more than characters of one word,
-/// and repeated characters add little. Not a promise, a guide.
+/// How hard the passphrase is to guess, by zxcvbn (Dropbox's estimator: dictionaries, keyboard
+/// patterns, dates, repeats). Not a promise, a guide; the weakest are refused.
 pub fn strength(p: &str) -> Strength {
     if p.chars().count() < MIN_PASSPHRASE_CHARS {
         return Strength::TooShort;
     }
-    let classes = [
-        p.chars().any(|c| c.is_lowercase()),
-        p.chars().any(|c| c.is_uppercase()),
-        p.chars().any(|c| c.is_ascii_digit()),
-        p.chars()
-            .any(|c| !c.is_alphanumeric() && !c.is_whitespace()),
-    ];
-    let pool: f64 = [26.0, 26.0, 10.0, 33.0]
-        .iter()
-        .zip(classes)
-        .filter(|(_, has)| *has)
-        .map(|(n, _)| n)
-        .sum();
-    let distinct = p.chars().collect::<std::collections::BTreeSet<_>>().len() as f64;
-    let chars_bits = distinct.min(p.chars().count() as f64) * pool.max(10.0).log2();
-    let words = p
-        .split_whitespace()
-        .filter(|w| w.chars().count() >= 3)
-        .count() as f64;
-    // A word drawn from a large vocabulary is worth about 13 bits.
-    let bits = chars_bits.max(words * 13.0);
-    match bits {
-        // Four words drawn at random (≈ 52 bits) behind Argon2id hold off an offline attack.
-        b if b < 40.0 => Strength::Weak,
-        b if b < 50.0 => Strength::Fair,
+    match u8::from(zxcvbn::zxcvbn(p, &[]).score()) {
+        0 | 1 => Strength::Weak,
+        2 => Strength::Fair,
         _ => Strength::Good,
     }
 }
 
 fn check_passphrase(p: &str) -> Result<(), VaultError> {
-    if p.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(VaultError::PassphraseTooShort {
+    match strength(p) {
+        Strength::TooShort => Err(VaultError::PassphraseTooShort {
             min: MIN_PASSPHRASE_CHARS,
-        });
+        }),
+        Strength::Weak => Err(VaultError::PassphraseTooWeak),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// The meta rows that let `secret` unwrap the data key in `slot`.

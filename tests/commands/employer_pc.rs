@@ -133,3 +133,18 @@ fn files_are_for_the_worker_only_and_no_planted_link_is_written_through() {
         "the settings' folder"
     );
 }
+
+/// The weakest passphrases are refused in plain words, and nothing is created.
+#[test]
+fn a_passphrase_guessed_at_once_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coffre.db");
+    for weak in ["motdepasse123", "azertyuiop", "password1234"] {
+        let (code, _, err) = run(temoin(&path).arg("init").env("TEMOIN_PASSPHRASE", weak));
+        assert_eq!(code, 2, "{weak}: {err}");
+        assert!(err.contains("se devine trop vite"), "{weak}: {err}");
+        assert!(!path.exists());
+    }
+    let (code, _, err) = run(temoin(&path).arg("init").env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 0, "{err}");
+}
