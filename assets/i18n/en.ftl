@@ -720,7 +720,7 @@ help-temoin-fin-de-service--mental = Mental demand (0–100)
 help-temoin-fin-de-service--physical = Physical demand
 help-temoin-fin-de-service--temporal = Temporal demand
 help-temoin-fin-de-service--performance = Performance (0 = perfect)
-help-temoin-fin-de-service--note = A free note
+help-temoin-fin-de-service--note = A free note; "-": read from standard input, out of the command line (advised)
 help-temoin-export = Export a signed period for the works council or occupational doctor (asks the passphrase)
 help-temoin-export--from = First day
 help-temoin-export--to = Last day (default today)

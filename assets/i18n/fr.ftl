@@ -735,7 +735,7 @@ help-temoin-fin-de-service--mental = Exigence mentale
 help-temoin-fin-de-service--physical = Exigence physique
 help-temoin-fin-de-service--temporal = Pression du temps
 help-temoin-fin-de-service--performance = Réussite (0 = parfaitement)
-help-temoin-fin-de-service--note = Une note libre
+help-temoin-fin-de-service--note = Une note libre ; « - » : lue sur l'entrée standard, hors de la ligne de commande (conseillé)
 help-temoin-export = Exporte une période, signée, pour le CSE ou le médecin du travail (phrase de passe)
 help-temoin-export--from = Premier jour (AAAA-MM-JJ ; par défaut le début du journal)
 help-temoin-export--to = Dernier jour (par défaut aujourd'hui)

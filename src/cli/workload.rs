@@ -93,7 +93,15 @@ pub fn self_report(path: &Path, args: SelfReportArgs, lang: Lang) -> anyhow::Res
     // Scales given as options: those left out are not answered (never a 0 the worker did not
     // give).
     let (values, note) = if given.iter().any(Option::is_some) {
-        (given, args.note)
+        // « - »: the note comes on standard input, out of the command line.
+        let note = match args.note {
+            Some(n) if n == "-" => Some(crate::cli::common::text_from_stdin(
+                lang,
+                "cli-note-prompt",
+            )?),
+            other => other,
+        };
+        (given, note)
     } else {
         match ask(lang)? {
             Some(answers) => answers,

@@ -64,6 +64,33 @@ fn a_note_and_the_passphrase_stay_out_of_the_process_list() {
     let (code, _, err) = run(temoin(&path).arg("note"));
     assert_eq!(code, 2);
     assert!(err.contains("Note vide"), "{err}");
+    // The end-of-shift note too: « - » reads it, the command line holds none of it.
+    let mut child = temoin(&path)
+        .args(["fin-de-service", "--frustration", "70", "--note", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!proc_file(child.id(), "cmdline").contains("agressifs"));
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Trois clients agressifs".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stored = stored_events(&path).into_iter().find_map(|e| match e.kind {
+        EventKind::SelfReport(r) => r.note,
+        _ => None,
+    });
+    assert_eq!(stored.as_deref(), Some("Trois clients agressifs"));
 }
 
 #[cfg(unix)]
