@@ -198,10 +198,12 @@ impl History {
         let key = (self.span, self.end, self.filter);
         if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
             let (from, to) = self.period();
-            // Pop-ups categorised later as emotion analysis are flagged too.
+            // Pop-ups categorised later as emotion analysis are flagged too (looked for only when
+            // the list shows those).
             let flagged_later: Vec<_> = session
                 .events
                 .iter()
+                .filter(|_| self.filter == Filter::Emotion)
                 .filter_map(|e| match &e.kind {
                     EventKind::PopupCategorised { popup_at, category }
                         if category.reveals_emotion() =>

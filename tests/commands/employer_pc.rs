@@ -13,6 +13,35 @@ fn proc_file(pid: u32, name: &str) -> String {
         .into_owned()
 }
 
+/// Runs `cmd`, reads its command line and environment while it waits for the text, then types
+/// `text` (here, piped) and waits for it to end.
+fn typed_after(cmd: &mut std::process::Command, text: &str) -> (String, String) {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let seen = (
+        proc_file(child.id(), "cmdline"),
+        proc_file(child.id(), "environ"),
+    );
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    seen
+}
+
 #[test]
 fn a_note_and_the_passphrase_stay_out_of_the_process_list() {
     let (_d, path, vault, _) = new_vault();
@@ -20,37 +49,16 @@ fn a_note_and_the_passphrase_stay_out_of_the_process_list() {
     let note = "Le chef d'équipe m'a menacé de sanction";
     // The note typed (here, piped) after the command, never on its line; a passphrase in the
     // environment, as a script would give it.
-    let mut child = temoin(&path)
-        .arg("note")
-        .env("TEMOIN_PASSPHRASE", PASS)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     // The process waits for the note: what others can read of it meanwhile.
-    std::thread::sleep(Duration::from_millis(500));
-    let (cmdline, environ) = (
-        proc_file(child.id(), "cmdline"),
-        proc_file(child.id(), "environ"),
+    let (cmdline, environ) = typed_after(
+        temoin(&path).arg("note").env("TEMOIN_PASSPHRASE", PASS),
+        note,
     );
     assert!(cmdline.contains("note"), "{cmdline:?}");
     assert!(!cmdline.contains("menacé"), "{cmdline:?}");
     assert!(
         !environ.contains(PASS),
         "the passphrase readable in /proc/PID/environ"
-    );
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(note.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let notes: Vec<String> = stored_events(&path)
         .into_iter()
@@ -65,32 +73,28 @@ fn a_note_and_the_passphrase_stay_out_of_the_process_list() {
     assert_eq!(code, 2);
     assert!(err.contains("Note vide"), "{err}");
     // The end-of-shift note too: « - » reads it, the command line holds none of it.
-    let mut child = temoin(&path)
-        .args(["fin-de-service", "--frustration", "70", "--note", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(300));
-    assert!(!proc_file(child.id(), "cmdline").contains("agressifs"));
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("Trois clients agressifs".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (cmdline, _) = typed_after(
+        temoin(&path).args(["fin-de-service", "--frustration", "70", "--note", "-"]),
+        "Trois clients agressifs",
     );
+    assert!(!cmdline.contains("agressifs"), "{cmdline:?}");
     let stored = stored_events(&path).into_iter().find_map(|e| match e.kind {
         EventKind::SelfReport(r) => r.note,
         _ => None,
     });
     assert_eq!(stored.as_deref(), Some("Trois clients agressifs"));
+}
+
+/// Runs `temoin` with the passphrase, `args` and `--out out`; the mode of what it wrote.
+#[cfg(unix)]
+fn written(path: &std::path::Path, args: &[&str], out: &std::path::Path) -> u32 {
+    let (code, _, err) = run(temoin(path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(args)
+        .arg("--out")
+        .arg(out));
+    assert_eq!(code, 0, "{args:?}: {err}");
+    mode(out)
 }
 
 #[cfg(unix)]
@@ -125,30 +129,20 @@ fn files_are_for_the_worker_only_and_no_planted_link_is_written_through() {
     let victim = home.path().join("victime.txt");
     std::fs::write(&victim, "à ne pas écraser").unwrap();
     std::os::unix::fs::symlink(&victim, out.with_extension("partial")).unwrap();
-    let (code, _, err) = run(temoin(&path)
-        .env("TEMOIN_PASSPHRASE", PASS)
-        .args(["export", "--level", "daily", "--out"])
-        .arg(&out));
-    assert_eq!(code, 0, "{err}");
+    let export_mode = written(&path, &["export", "--level", "daily"], &out);
     assert_eq!(
         std::fs::read_to_string(&victim).unwrap(),
         "à ne pas écraser"
     );
-    assert_eq!(mode(&out), 0o600, "the export");
+    assert_eq!(export_mode, 0o600, "the export");
     let page = home.path().join("releve.html");
-    let (code, _, err) = run(temoin(&path)
-        .env("TEMOIN_PASSPHRASE", PASS)
-        .args(["report", "--out"])
-        .arg(&page));
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(mode(&page), 0o600, "the report");
+    assert_eq!(written(&path, &["report"], &page), 0o600, "the report");
     let point = home.path().join("point.txt");
-    let (code, _, err) = run(temoin(&path)
-        .env("TEMOIN_PASSPHRASE", PASS)
-        .args(["checkpoint", "--out"])
-        .arg(&point));
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(mode(&point), 0o600, "the checkpoint");
+    assert_eq!(
+        written(&path, &["checkpoint"], &point),
+        0o600,
+        "the checkpoint"
+    );
     let settings = home.path().join("reglages/settings.json");
     temoin::settings::Settings::default()
         .save(&settings)

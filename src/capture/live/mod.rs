@@ -8,8 +8,8 @@ mod portable;
 #[cfg(target_os = "linux")]
 mod pulse;
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
 use crossbeam_channel::{Receiver, Sender, TrySendError};
@@ -102,6 +102,7 @@ fn native() -> bool {
 }
 
 /// What an open stream turned out to be.
+#[derive(Clone)]
 pub(crate) struct Opened {
     device: String,
     rate: u32,
@@ -115,7 +116,6 @@ pub(crate) struct Outlet {
     signals: Arc<Signals>,
 }
 
-#[derive(Default)]
 struct Signals {
     /// Cleared when the stream is torn down or abandoned: a stream that wakes up late sends
     /// nothing more.
@@ -125,7 +125,7 @@ struct Signals {
     dropped: AtomicU64,
     /// Milliseconds since `born` when the last audio arrived (sent or dropped).
     last_audio_ms: AtomicU64,
-    born: OnceLock<Instant>,
+    born: Instant,
 }
 
 impl Outlet {
@@ -142,10 +142,8 @@ impl Outlet {
         if !self.live() {
             return;
         }
-        if let Some(born) = self.signals.born.get() {
-            let ms = born.elapsed().as_millis() as u64;
-            self.signals.last_audio_ms.store(ms, Ordering::Relaxed);
-        }
+        let ms = self.signals.born.elapsed().as_millis() as u64;
+        self.signals.last_audio_ms.store(ms, Ordering::Relaxed);
         let mut chunk = Chunk {
             len: 0,
             rate: format.0,
@@ -212,9 +210,13 @@ impl LiveCapture {
         tx: Sender<Feed>,
         interrupted: impl Fn() -> bool,
     ) -> Result<Self, CaptureError> {
-        let signals = Arc::new(Signals::default());
-        signals.live.store(true, Ordering::Relaxed);
-        let _ = signals.born.set(Instant::now());
+        let signals = Arc::new(Signals {
+            live: AtomicBool::new(true),
+            failed: AtomicBool::new(false),
+            dropped: AtomicU64::new(0),
+            last_audio_ms: AtomicU64::new(0),
+            born: Instant::now(),
+        });
         let outlet = Outlet {
             tx,
             signals: signals.clone(),
@@ -241,10 +243,10 @@ impl LiveCapture {
                 Err(_) => {}
             }
         };
-        let born = signals.born.get().copied().unwrap_or_else(Instant::now);
+        // The watchdog counts from the moment the stream is open.
         signals
             .last_audio_ms
-            .store(born.elapsed().as_millis() as u64, Ordering::Relaxed);
+            .store(signals.born.elapsed().as_millis() as u64, Ordering::Relaxed);
         Ok(Self {
             device: opened.device,
             rate: opened.rate,
@@ -268,11 +270,8 @@ impl LiveCapture {
     /// How long since audio last arrived (a live stream delivers every 100 ms or less, silence
     /// included).
     pub fn silent_for(&self) -> Duration {
-        let Some(born) = self.signals.born.get() else {
-            return Duration::ZERO;
-        };
         let last = Duration::from_millis(self.signals.last_audio_ms.load(Ordering::Relaxed));
-        born.elapsed().saturating_sub(last)
+        self.signals.born.elapsed().saturating_sub(last)
     }
 
     /// Gives the stream up without waiting for it: for a stream stuck in the sound system.
@@ -305,12 +304,7 @@ fn hold(
     if native() {
         match pulse::Reader::open(name) {
             Ok(reader) => {
-                let info = Opened {
-                    device: reader.opened.device.clone(),
-                    rate: reader.opened.rate,
-                    channels: reader.opened.channels,
-                };
-                let _ = opened.send(Ok(info));
+                let _ = opened.send(Ok(reader.opened.clone()));
                 return reader.run(&outlet, stop);
             }
             Err(pulse::OpenError::Failed(e)) => {

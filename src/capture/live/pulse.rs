@@ -150,8 +150,7 @@ impl Reader {
             channels: 1,
             rate: RATE,
         };
-        let failed =
-            |why: String| OpenError::Failed(CaptureError::DeviceUnavailable(why.to_string()));
+        let failed = |why: String| OpenError::Failed(CaptureError::DeviceUnavailable(why));
         let mut stream = Stream::new(&mut conn.context, "Témoin", &spec, None)
             .ok_or_else(|| failed("stream".into()))?;
         // 100 ms fragments: few wake-ups; the rest of the buffer as the server likes it.
