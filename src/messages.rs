@@ -567,6 +567,9 @@ pub fn verdict(v: &crate::evidence::bundle::Verified, lang: Lang) -> Vec<String>
             "what" => what,
             "size" => b.log.size),
     ];
+    if !b.masked.is_empty() {
+        out.push(t!(lang, "verdict-masked", "count" => b.masked.len()));
+    }
     for at in &v.extends {
         out.push(t!(lang, "verdict-extends", "date" => crate::i18n::date_time(lang, at)));
     }

@@ -724,7 +724,7 @@ help-temoin-fin-de-service--note = A free note; "-": read from standard input, o
 help-temoin-export = Export a signed period for the works council or occupational doctor (asks the passphrase)
 help-temoin-export--from = First day
 help-temoin-export--to = Last day (default today)
-help-temoin-export--level = Level of detail: events (every event), hourly (figures per hour) or daily (per day)
+help-temoin-export--level = Level of detail: daily (per day, the default: the least detailed), hourly (figures per hour) or events (every event)
 help-temoin-export--out = File to write
 help-temoin-checkpoint = A signed checkpoint of the log to hand to a representative (asks the passphrase)
 help-temoin-checkpoint--out = Also write the line to this file
@@ -843,3 +843,11 @@ cli-note-prompt = Your note (Enter to record it):
 cli-note-empty = Empty note: nothing was recorded. Type it after "temoin note", or send it on standard input (echo … | temoin note -).
 cli-popup-prompt = The pop-up's text (Enter to record it):
 vault-passphrase-too-weak = This passphrase is guessed too quickly (a common word, a row of keys, a name and a year…). Nothing was changed: take four or five unrelated words instead, for example "lamp river cardboard tuesday".
+verdict-masked = { $count ->
+    [one] One note was masked by the worker before export (what named a customer): its place in the log is proven, its masked text is vouched for by their signature alone.
+   *[other] { $count } notes were masked by the worker before export (what named a customer): their place in the log is proven, their masked text is vouched for by their signature alone.
+}
+export-masked = { $count ->
+    [one] One note named a customer: it leaves masked (name, phone, numbers replaced); your vault keeps it as written:
+   *[other] { $count } notes named a customer: they leave masked (names, phones, numbers replaced); your vault keeps them as written:
+}

@@ -739,7 +739,7 @@ help-temoin-fin-de-service--note = Une note libre ; « - » : lue sur l'entrée 
 help-temoin-export = Exporte une période, signée, pour le CSE ou le médecin du travail (phrase de passe)
 help-temoin-export--from = Premier jour (AAAA-MM-JJ ; par défaut le début du journal)
 help-temoin-export--to = Dernier jour (par défaut aujourd'hui)
-help-temoin-export--level = Niveau de détail : events (chaque événement), hourly (chiffres par heure) ou daily (par jour)
+help-temoin-export--level = Niveau de détail : daily (par jour, par défaut : le moins détaillé), hourly (chiffres par heure) ou events (chaque événement)
 help-temoin-export--out = Fichier à écrire
 help-temoin-checkpoint = Point de contrôle signé du journal, à remettre à un représentant (phrase de passe)
 help-temoin-checkpoint--out = Écrire aussi la ligne dans ce fichier
@@ -858,3 +858,11 @@ cli-note-prompt = Votre note (Entrée pour l'enregistrer) :
 cli-note-empty = Note vide : rien n'a été enregistré. Écrivez-la après « temoin note », ou envoyez-la sur l'entrée standard (echo … | temoin note -).
 cli-popup-prompt = Le texte du pop-up (Entrée pour l'enregistrer) :
 vault-passphrase-too-weak = Cette phrase de passe se devine trop vite (un mot courant, une suite de touches, un prénom et une année…). Rien n'a été changé : prenez plutôt quatre ou cinq mots sans lien entre eux, par exemple « lampe rivière carton mardi ».
+verdict-masked = { $count ->
+    [one] Une note a été masquée par le travailleur avant l'export (ce qui désignait un client) : sa place dans le journal est prouvée, son texte masqué est attesté par sa seule signature.
+   *[other] { $count } notes ont été masquées par le travailleur avant l'export (ce qui désignait un client) : leur place dans le journal est prouvée, leur texte masqué est attesté par sa seule signature.
+}
+export-masked = { $count ->
+    [one] Une note désignait un client : elle part masquée (nom, téléphone, numéros remplacés), votre coffre la garde telle quelle :
+   *[other] { $count } notes désignaient un client : elles partent masquées (noms, téléphones, numéros remplacés), votre coffre les garde telles quelles :
+}

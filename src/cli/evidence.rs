@@ -8,8 +8,8 @@ use clap::{Args, ValueEnum};
 
 use temoin::evidence::bundle::{self, Level};
 use temoin::evidence::checkpoint::Checkpoint;
-use temoin::evidence::export;
 use temoin::evidence::identity::PublicKey;
+use temoin::evidence::{export, masking};
 use temoin::messages::{self, Lang};
 use temoin::vault::Vault;
 
@@ -32,7 +32,7 @@ pub struct ExportArgs {
     #[arg(value_parser = crate::cli::help::date, long)]
     to: Option<NaiveDate>,
     /// Niveau de détail / level of detail.
-    #[arg(long, value_enum, default_value = "events")]
+    #[arg(long, value_enum, default_value = "daily")]
     level: LevelArg,
     /// Fichier à écrire / file to write.
     #[arg(long)]
@@ -85,6 +85,18 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
             "from" => temoin::i18n::date(lang, period.from),
             "to" => temoin::i18n::date(lang, period.to))
     );
+    if !b.masked.is_empty() {
+        println!(
+            "{}",
+            temoin::t!(lang, "export-masked", "count" => b.masked.len())
+        );
+        let masked: std::collections::HashSet<u64> = b.masked.iter().map(|m| m.index).collect();
+        for e in b.events.iter().filter(|e| masked.contains(&e.index)) {
+            if let Some(text) = e.event().as_ref().and_then(masking::text_of) {
+                println!("    « {text} »");
+            }
+        }
+    }
     println!(
         "{}",
         temoin::t!(lang, "cli-export-signed",

@@ -41,7 +41,10 @@ use super::merkle::{self, Hash, hash_from_hex, to_hex};
 use crate::events::{Event, EventKind};
 
 pub const FORMAT: &str = "temoin-bundle";
-pub const VERSION: u64 = 2;
+/// Version 3 when the bundle holds masked events ([`MaskedRow`]), else 2, so that a bundle
+/// without any is read by the versions before.
+pub const VERSION: u64 = 3;
+const PLAIN_VERSION: u64 = 2;
 /// Larger files are refused before being read: a worker-year of every event is about 200 MB.
 pub const MAX_BYTES: u64 = 512 * 1024 * 1024;
 /// Ceilings on what a bundle may list (a worker-year is about 500 000 events, 9 000 hours).
@@ -158,6 +161,15 @@ impl Entry {
     }
 }
 
+/// An event whose free text was masked for export ([`super::masking`]): its position, and the
+/// digest of its row number and the masked event's canonical JSON. Signed: the masked text cannot be changed after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaskedRow {
+    pub index: u64,
+    pub digest: String,
+}
+
 /// The proof that the log extends a checkpoint given earlier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -191,6 +203,13 @@ pub struct Bundle {
     pub aggregates: Vec<Bucket>,
     #[serde(default, deserialize_with = "capped_vec::<_, _, MAX_CHECKPOINTS>")]
     pub checkpoints: Vec<Extends>,
+    /// Signed from version 3 on.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "capped_vec::<_, _, MAX_EVENTS>"
+    )]
+    pub masked: Vec<MaskedRow>,
     #[serde(default)]
     pub signature: String,
 }
@@ -210,6 +229,8 @@ struct Signed<'a> {
     holds: Option<&'a Holds>,
     aggregates: &'a [Bucket],
     checkpoints: &'a [Extends],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    masked: &'a [MaskedRow],
 }
 
 impl Bundle {
@@ -226,6 +247,7 @@ impl Bundle {
             holds: self.holds.as_ref(),
             aggregates: &self.aggregates,
             checkpoints: &self.checkpoints,
+            masked: &self.masked,
         };
         let v = serde_json::to_value(&signed).expect("the signed part serialises");
         [b"temoin/v1/bundle\n".as_slice(), &canonical(&v)].concat()
@@ -255,6 +277,8 @@ struct RawBundle {
     aggregates: Option<Box<RawValue>>,
     #[serde(default)]
     checkpoints: Option<Box<RawValue>>,
+    #[serde(default)]
+    masked: Option<Box<RawValue>>,
     #[serde(default)]
     signature: String,
 }
@@ -288,6 +312,7 @@ impl RawBundle {
         field("holds", self.holds.as_deref(), MAX_LISTS)?;
         field("aggregates", self.aggregates.as_deref(), MAX_LISTS)?;
         field("checkpoints", self.checkpoints.as_deref(), MAX_LISTS)?;
+        field("masked", self.masked.as_deref(), MAX_LISTS)?;
         let message = [
             b"temoin/v1/bundle\n".as_slice(),
             &canonical(&Value::Object(signed)),
@@ -298,6 +323,7 @@ impl RawBundle {
         }
         let aggregates = capped_list::<Bucket, MAX_BUCKETS>(self.aggregates.as_deref())?;
         let checkpoints = capped_list::<Extends, MAX_CHECKPOINTS>(self.checkpoints.as_deref())?;
+        let masked = capped_list::<MaskedRow, MAX_EVENTS>(self.masked.as_deref())?;
         let bundle = Bundle {
             format: typed(&self.format)?,
             version: typed(&self.version)?,
@@ -312,6 +338,7 @@ impl RawBundle {
             proof_nodes: self.proof_nodes,
             aggregates,
             checkpoints,
+            masked,
             signature: self.signature,
         };
         Ok((bundle, message))
@@ -340,6 +367,7 @@ pub fn build(
 ) -> Bundle {
     let public = PublicKey::from_slice(key.public_key().as_ref()).expect("Ed25519 key");
     let mut entries = Vec::new();
+    let mut masked = Vec::new();
     let mut chosen = Vec::new();
     let mut indexes = Vec::new();
     for (index, (seq, event)) in log.rows.iter().enumerate() {
@@ -351,10 +379,23 @@ pub fn build(
             chosen.push(e.clone());
             if level == Level::Events {
                 let v = serde_json::to_value(e).expect("events serialise");
+                let leaf = to_hex(&event_leaf(*seq, &v));
+                // What identifies a customer in a note leaves masked; the row's leaf stays.
+                let v = match super::masking::for_export(e) {
+                    Some(m) => {
+                        let m = serde_json::to_value(&m).expect("events serialise");
+                        masked.push(MaskedRow {
+                            index: index as u64,
+                            digest: masked_digest(*seq, &m),
+                        });
+                        m
+                    }
+                    None => v,
+                };
                 entries.push(Entry {
                     index: index as u64,
                     seq: *seq,
-                    leaf: to_hex(&event_leaf(*seq, &v)),
+                    leaf,
                     event: serde_json::value::to_raw_value(&v).expect("events serialise"),
                 });
             }
@@ -392,7 +433,11 @@ pub fn build(
         .collect();
     let mut bundle = Bundle {
         format: FORMAT.into(),
-        version: VERSION,
+        version: if masked.is_empty() {
+            PLAIN_VERSION
+        } else {
+            VERSION
+        },
         app_version: env!("CARGO_PKG_VERSION").into(),
         created,
         worker: Worker {
@@ -410,10 +455,17 @@ pub fn build(
         proof_nodes,
         aggregates,
         checkpoints,
+        masked,
         signature: String::new(),
     };
     sign(&mut bundle, key);
     bundle
+}
+
+/// What a masked event's signed digest is computed from: its row number and canonical JSON.
+fn masked_digest(seq: u64, v: &Value) -> String {
+    let text = [&seq.to_be_bytes()[..], &canonical(v)].concat();
+    to_hex(ring::digest::digest(&ring::digest::SHA256, &text).as_ref())
 }
 
 /// Signs (or signs again) the bundle as it stands.
@@ -539,7 +591,7 @@ fn read<'a>(
         return un(Unreadable::NotABundle);
     }
     match probe.version {
-        Some(Value::Number(n)) if matches!(n.as_u64(), Some(1 | VERSION)) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(known_version) => {}
         Some(other) => {
             let shown: String = other.to_string().chars().take(20).collect();
             return un(Unreadable::UnknownVersion(shown));
@@ -549,10 +601,14 @@ fn read<'a>(
     un(Unreadable::Malformed(err))
 }
 
+fn known_version(v: u64) -> bool {
+    (1..=VERSION).contains(&v)
+}
+
 /// Names itself a Témoin bundle of a version this one reads (else the refusal says which).
 fn probably_ours(b: &RawBundle) -> bool {
     serde_json::from_str::<String>(b.format.get()).is_ok_and(|f| f == FORMAT)
-        && serde_json::from_str::<u64>(b.version.get()).is_ok_and(|v| v == 1 || v == VERSION)
+        && serde_json::from_str::<u64>(b.version.get()).is_ok_and(known_version)
 }
 
 /// Something wrong in a readable bundle.
@@ -624,8 +680,13 @@ fn check(
     if bundle.format != FORMAT {
         return Err(Unreadable::NotABundle);
     }
-    if bundle.version != 1 && bundle.version != VERSION {
+    if !known_version(bundle.version) {
         return Err(Unreadable::UnknownVersion(bundle.version.to_string()));
+    }
+    if bundle.version < VERSION && !bundle.masked.is_empty() {
+        return Err(Unreadable::Malformed(
+            "masked events before version 3".into(),
+        ));
     }
     for (s, what) in [
         (&bundle.app_version, "version"),
@@ -663,10 +724,28 @@ fn check(
     // the root.
     let mut leaves = BTreeMap::new();
     let mut duplicated = false;
+    // A masked event is checked against its signed digest, its leaf taken as stated (the proof
+    // to the root still places it); only a note or a self-report is ever masked.
+    let masked: BTreeMap<u64, &str> = bundle
+        .masked
+        .iter()
+        .map(|m| (m.index, m.digest.as_str()))
+        .collect();
+    if masked.len() != bundle.masked.len() {
+        duplicated = true;
+    }
     for e in &bundle.events {
         let stated = hash_from_hex(&e.leaf);
         let value: Option<Value> = serde_json::from_str(e.event.get()).ok();
-        if stated.is_none() || value.as_ref().map(|v| event_leaf(e.seq, v)) != stated {
+        let holds_together = match masked.get(&e.index) {
+            Some(digest) => value.as_ref().is_some_and(|v| {
+                masked_digest(e.seq, v) == *digest
+                    && serde_json::from_value::<Event>(v.clone())
+                        .is_ok_and(|e| super::masking::maskable(&e))
+            }),
+            None => value.as_ref().map(|v| event_leaf(e.seq, v)) == stated,
+        };
+        if stated.is_none() || !holds_together {
             problems.push(Problem::AlteredEvent {
                 index: e.index,
                 seq: e.seq,

@@ -9,6 +9,7 @@ pub mod checkpoint;
 pub mod export;
 pub mod identity;
 pub mod log;
+pub mod masking;
 pub mod merkle;
 pub mod popups;
 pub mod summary;

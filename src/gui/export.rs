@@ -158,6 +158,18 @@ pub fn preview(
             for (label, n) in counts {
                 lines.push(format!("    {n} × {label}"));
             }
+            let masked: Vec<Event> = chosen
+                .iter()
+                .filter_map(|e| crate::evidence::masking::for_export(e))
+                .collect();
+            if !masked.is_empty() {
+                lines.push(crate::t!(lang, "export-masked", "count" => masked.len()));
+                for e in masked.iter().take(5) {
+                    if let Some(text) = crate::evidence::masking::text_of(e) {
+                        lines.push(format!("    « {text} »"));
+                    }
+                }
+            }
             if chosen
                 .iter()
                 .any(|e| matches!(&e.kind, EventKind::PopupSeen(p) if p.text.is_some()))
@@ -168,7 +180,8 @@ pub fn preview(
                 .iter()
                 .find(|e| matches!(e.kind, EventKind::PopupSeen(_)))
                 .or(chosen.first())
-                .and_then(|e| serde_json::to_string_pretty(e).ok())
+                .map(|e| crate::evidence::masking::for_export(e).unwrap_or_else(|| (*e).clone()))
+                .and_then(|e| serde_json::to_string_pretty(&e).ok())
         }
         Level::Hourly | Level::Daily => {
             let hours = if level == Level::Hourly { 1 } else { 24 };

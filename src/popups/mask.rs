@@ -195,6 +195,7 @@ pub fn mask(text: &str, keep: &[Range<usize>]) -> String {
             }
             Some(r) => {
                 out.push_str(&text[last..t.start]);
+                out.push_str(leading(word(k), r));
                 out.push_str(r);
                 out.push_str(trailing(word(k), r));
             }
@@ -239,14 +240,28 @@ fn core(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric() && c != '°' && c != '#')
 }
 
-/// The punctuation after a masked name ("Dupont," keeps its comma); nothing for numbers.
+/// Punctuation that closes a phrase around a number ("(06 … 78," keeps its brackets and comma).
+fn is_around_number(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | ',' | ';' | '!' | '?' | '.')
+}
+
+/// The punctuation after a masked name ("Dupont," keeps its comma) or number.
 fn trailing<'a>(w: &'a str, kind: &str) -> &'a str {
-    if kind == NAME {
-        let end = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        &w[end.len()..]
+    let end = if kind == NAME {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
     } else {
-        ""
+        w.trim_end_matches(is_around_number)
+    };
+    &w[end.len()..]
+}
+
+/// The opening bracket before a masked number ("(06").
+fn leading<'a>(w: &'a str, kind: &str) -> &'a str {
+    if kind == NAME {
+        return "";
     }
+    let start = w.trim_start_matches(['(', '[']);
+    &w[..w.len() - start.len()]
 }
 
 fn is_name(w: &str) -> bool {
@@ -256,6 +271,9 @@ fn is_name(w: &str) -> bool {
 }
 
 fn is_phone_part(w: &str) -> bool {
+    let w = w
+        .trim_start_matches(['(', '['])
+        .trim_end_matches(is_around_number);
     w.chars().any(|c| c.is_ascii_digit())
         && w.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '+' | '.' | '-' | '(' | ')' | '/'))
@@ -272,6 +290,14 @@ mod tests {
 
     fn m(s: &str) -> String {
         mask(&clean(s), &[])
+    }
+
+    #[test]
+    fn masks_what_identifies_a_customer_and_keeps_the_punctuation_around() {
+        assert_eq!(
+            m("Le client M. Dupont (06 12 34 56 78, dossier 4455667) m'a insulté"),
+            "Le client M. [nom] ([téléphone], dossier [numéro]) m'a insulté"
+        );
     }
 
     #[test]

@@ -169,3 +169,67 @@ fn a_passphrase_guessed_at_once_is_refused() {
     let (code, _, err) = run(temoin(&path).arg("init").env("TEMOIN_PASSPHRASE", PASS));
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn a_customer_named_in_a_note_leaves_the_pc_masked_and_the_export_stays_verifiable() {
+    let (d, path, vault, _) = new_vault();
+    drop(vault);
+    let note = "Le client M. Dupont (06 12 34 56 78, dossier 4455667) m'a insulté";
+    typed_after(temoin(&path).arg("note"), note);
+    typed_after(temoin(&path).arg("note"), "Pas de pause depuis 3 heures");
+    let out = d.path().join("export.json");
+    let (code, said, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["export", "--level", "events", "--out"])
+        .arg(&out));
+    assert_eq!(code, 0, "{err}");
+    // The worker is told what leaves masked, as it leaves.
+    assert!(said.contains("Une note désignait un client"), "{said}");
+    assert!(
+        said.contains("M. [nom] ([téléphone], dossier [numéro])"),
+        "{said}"
+    );
+    let text = String::from_utf8(bytes(&out)).unwrap();
+    for leak in ["Dupont", "06 12", "4455667"] {
+        assert!(!text.contains(leak), "{leak} left the PC");
+    }
+    assert!(text.contains("Pas de pause depuis 3 heures"));
+    // The vault keeps the note as written.
+    assert!(
+        stored_events(&path)
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::Note { text } if text == note))
+    );
+    // Verified intact, the masking said; the masked text changed afterwards is caught.
+    let (code, said, _) = run(temoin(&path).arg("verify").arg(&out));
+    assert_eq!(code, 0, "{said}");
+    assert!(
+        said.contains("Une note a été masquée par le travailleur"),
+        "{said}"
+    );
+    // Every byte of a bundle with a masked note counts, as for any bundle.
+    let good = text.as_bytes();
+    for i in 0..good.len() {
+        for flip in [0x01u8, 0x20, 0x80] {
+            let mut bad = good.to_vec();
+            bad[i] ^= flip;
+            if let Ok(v) = temoin::evidence::bundle::verify(&bad, &[]) {
+                assert!(!v.intact(), "byte {i} ^ {flip:#x} went unnoticed");
+            }
+        }
+    }
+    std::fs::write(&out, text.replace("m'a insulté", "m'a félicité")).unwrap();
+    let (code, said, _) = run(temoin(&path).arg("verify").arg(&out));
+    assert_eq!(code, 1, "{said}");
+    // A masked row dressed as another kind is refused too (only notes are ever masked).
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let i = v["masked"][0]["index"].as_u64().unwrap();
+    let mut forged = v.clone();
+    for e in forged["events"].as_array_mut().unwrap() {
+        if e["index"].as_u64() == Some(i) {
+            e["event"]["type"] = "monitoring_resumed".into();
+        }
+    }
+    std::fs::write(&out, serde_json::to_vec(&forged).unwrap()).unwrap();
+    assert_eq!(run(temoin(&path).arg("verify").arg(&out)).0, 1);
+}

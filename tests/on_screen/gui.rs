@@ -264,7 +264,7 @@ fn an_export_handed_over_is_verified_in_the_window() {
     let bundle = dir.path().join("export.json");
     let (code, _, err) = run(temoin(&path)
         .env("TEMOIN_PASSPHRASE", PASS)
-        .args(["export", "--out"])
+        .args(["export", "--level", "events", "--out"])
         .arg(&bundle));
     assert_eq!(code, 0, "{err}");
     let app = TemoinApp::new(
@@ -600,6 +600,36 @@ fn the_export_wizard_shows_what_will_leave_then_writes_a_signed_bundle_and_a_rep
             .as_deref()
             .is_some_and(|m| m.starts_with("Impossible d'écrire"))
     });
+}
+
+/// A note naming a customer: the preview says it leaves masked and shows it as it will be written.
+#[test]
+fn the_export_preview_shows_a_note_naming_a_customer_as_it_leaves_masked() {
+    let (_d, path, _, _) = new_vault();
+    a_morning(&path);
+    let mut v = temoin::vault::Vault::open(&path).unwrap();
+    v.append(&temoin::events::Event::at(
+        chrono::Utc::now(),
+        EventKind::Note {
+            text: "Mme Le Goff, 06 12 34 56 78, m'a insultée".into(),
+        },
+    ))
+    .unwrap();
+    drop(v);
+    let mut h = unlocked_app(&path);
+    h.get_by_label("Chaque événement").click();
+    h.run();
+    h.get_by_label("Suivant : aperçu").click();
+    until(&mut h, |a| a.evidence.export.preview.is_some());
+    assert!(
+        h.query_by_label_contains("Une note désignait un client : elle part masquée")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("    « Mme [nom], [téléphone], m'a insultée »")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Le Goff").is_none());
 }
 
 #[test]
