@@ -19,6 +19,12 @@
 //! passphrase, a row removed, reordered or replaced inside a session, and a session that does not
 //! start where the previous one ended, show ([`History`]).
 //! Rows written before (forms `1` and `2`) hold the event alone and are still read.
+//!
+//! Every row is padded (with spaces after the event's JSON, inside the seal) to a size class
+//! ([`padded_len`]): a speech segment, a call mark, a pop-up, a short note, a checkpoint given and
+//! a session's first row all take 768 bytes, so the file's row sizes do not tell which kind was
+//! written when. What stays visible: the number of rows, which rows start a writing session (its
+//! form byte), and a text long enough to need a larger class.
 
 use std::collections::HashMap;
 
@@ -39,6 +45,18 @@ const FORM_NEXT_V1: u8 = 2;
 const FORM_START: u8 = 3;
 const FORM_NEXT: u8 = 4;
 const TAG_LEN: usize = 16;
+/// The smallest size class: above the largest speech segment with a session's first-row header
+/// (about 630 bytes; benches/README.md has the measured sizes and the cost).
+const SMALLEST_CLASS: usize = 768;
+
+/// The sealed size of a row of `n` bytes unpadded: 768 bytes, then doubling (1 536, 3 072…).
+pub fn padded_len(n: usize) -> usize {
+    let mut class = SMALLEST_CLASS;
+    while class < n {
+        class *= 2;
+    }
+    class
+}
 /// A row claiming more skipped keys than this is refused before any work (a writer skips one
 /// per failed transaction; a forged gap of millions would cost seconds of hashing).
 const MAX_GAP: u32 = 100_000;
@@ -246,6 +264,9 @@ impl Sealer {
         let header_len = blob.len();
         blob.extend_from_slice(&carried);
         blob.extend_from_slice(plaintext);
+        // Trailing spaces: JSON readers skip them, so rows padded are read by every version.
+        let unpadded = blob.len() + TAG_LEN;
+        blob.resize(padded_len(unpadded) - TAG_LEN, b' ');
         let tag = cipher(&event_key)
             .seal_in_place_separate_tag(
                 Nonce::assume_unique_for_key([0; 12]),
@@ -427,7 +448,7 @@ mod tests {
         let mut opener = Opener::new(b"vault-a", &sk).unwrap();
         for (seq, blob) in &rows {
             let o = opener.open(*seq, blob).unwrap();
-            assert_eq!(o.event.as_slice(), format!("event {seq}").as_bytes());
+            assert_eq!(o.event.trim_ascii_end(), format!("event {seq}").as_bytes());
             assert_eq!(o.session, 1);
             match o.carried {
                 Carried::Start(s) => {
@@ -447,6 +468,45 @@ mod tests {
     }
 
     #[test]
+    fn rows_of_every_kind_written_all_day_take_the_same_size() {
+        let (sk, pk) = generate_keypair();
+        let mut sealer = Sealer::new(b"v", &pk).unwrap();
+        // A session's first row, a call mark, a speech segment as measured, a checkpoint given.
+        let events: [&[u8]; 4] = [
+            br#"{"at":"2026-11-30T09:00:00+01:00","type":"call_started","source":"manual"}"#,
+            br#"{"at":"2026-11-30T09:00:00.123456789+01:00","type":"call_ended","source":"manual","handle_s":0.0}"#,
+            br#"{"at":"2026-11-30T09:00:03.042123456+01:00","type":"speech_segment","duration_s":2.172,"voiced_s":1.67,"f0_mean_hz":187.85679895973627,"f0_sd_hz":31.67546995059208,"jitter_local_pct":2.16018540777765,"shimmer_local_pct":10.808581366271582,"hnr_db":14.798039639484596,"intensity_db":72.2871026679652,"pause_ratio":0.0764272559852672,"syllables_per_s":5.483549351944168,"words":8,"words_per_minute":220.9944751381215,"articulation_wpm":239.28215353938182,"phrases":{"apology":2,"hold":1,"thanks":3}}"#,
+            br#"{"at":"2026-11-30T09:00:00+01:00","type":"checkpoint_given","size":1432,"root":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}"#,
+        ];
+        let blobs: Vec<Vec<u8>> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let b = sealer.seal(i as u64 + 1, &LINK, e);
+                sealer.stored(true);
+                b
+            })
+            .collect();
+        assert!(
+            blobs.iter().all(|b| b.len() == 768),
+            "{:?}",
+            blobs.iter().map(Vec::len).collect::<Vec<_>>()
+        );
+        // Opened, each is its event (the padding is JSON whitespace, and read as such).
+        let mut opener = Opener::new(b"v", &sk).unwrap();
+        for (i, (b, e)) in blobs.iter().zip(events).enumerate() {
+            let o = opener.open(i as u64 + 1, b).unwrap();
+            assert_eq!(
+                std::str::from_utf8(&o.event).unwrap().trim_end(),
+                std::str::from_utf8(e).unwrap()
+            );
+        }
+        // A long note takes the next class, not its own length.
+        let long = sealer.seal(5, &LINK, &[b'x'; 900]);
+        assert_eq!(long.len(), 1536);
+    }
+
+    #[test]
     fn a_failed_store_skips_a_key_and_later_rows_still_open() {
         let (sk, pk) = generate_keypair();
         let mut sealer = Sealer::new(b"v", &pk).unwrap();
@@ -457,9 +517,12 @@ mod tests {
         let third = sealer.seal(2, &LINK, b"two");
         sealer.stored(true);
         let mut opener = Opener::new(b"v", &sk).unwrap();
-        assert_eq!(opener.open(1, &first).unwrap().event.as_slice(), b"one");
+        assert_eq!(
+            opener.open(1, &first).unwrap().event.trim_ascii_end(),
+            b"one"
+        );
         let o = opener.open(2, &third).unwrap();
-        assert_eq!(o.event.as_slice(), b"two");
+        assert_eq!(o.event.trim_ascii_end(), b"two");
         // The lost row is not claimed: the row stored before it was row 1.
         assert_eq!(o.carried, Carried::Next { after: 1 });
     }

@@ -233,3 +233,35 @@ fn a_customer_named_in_a_note_leaves_the_pc_masked_and_the_export_stays_verifiab
     std::fs::write(&out, serde_json::to_vec(&forged).unwrap()).unwrap();
     assert_eq!(run(temoin(&path).arg("verify").arg(&out)).0, 1);
 }
+
+/// Whoever copies the file reads row sizes: a note, pop-ups, call marks, a checkpoint given and
+/// the first rows of each command's session all look alike.
+#[test]
+fn the_file_alone_does_not_tell_which_kind_of_row_was_written() {
+    let (d, path, vault, _) = new_vault();
+    drop(vault);
+    typed_after(temoin(&path).arg("note"), "Pause refusée à 11 h");
+    for args in [
+        &["call", "start"][..],
+        &["popup", "Client mécontent : soyez plus empathique"],
+        &["call", "end"],
+    ] {
+        assert_eq!(run(temoin(&path).args(args)).0, 0);
+    }
+    let cp = d.path().join("point.txt");
+    let (code, _, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["checkpoint", "--out"])
+        .arg(&cp));
+    assert_eq!(code, 0, "{err}");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let sizes: Vec<i64> = conn
+        .prepare("SELECT length(blob) FROM events ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(sizes.len(), 5);
+    assert!(sizes.iter().all(|&n| n == 768), "{sizes:?}");
+}
