@@ -1,7 +1,8 @@
 //! Secrets of the vault and how they are wrapped.
 //!
 //! A random data key wraps the vault's private keys; the passphrase (through Argon2id) and the
-//! recovery code each wrap the data key. Changing the passphrase re-wraps the data key only.
+//! recovery code each open the data key. Changing the passphrase rotates the data key and the
+//! key pair (see `Vault::change_passphrase`).
 //! Secret bytes live in zeroizing buffers and have no `Debug` or `Serialize`.
 
 use argon2::{Algorithm, Argon2, Params, Version};

@@ -7,6 +7,10 @@
 //!   and a hash-chain link ([`chain`]); the `meta` table holds only public keys, wrapped keys,
 //!   KDF parameters and the chain head.
 //! - Crash-safe: WAL, `synchronous=FULL`, one transaction per append.
+//! - Changing the passphrase or recovering rotates what protects new events (a new data key and
+//!   key pair; the old private keys kept, wrapped, to read old rows), with `secure_delete` and the
+//!   journal folded in and emptied: an old passphrase or code, with an old copy of the file, opens
+//!   nothing written after the change ([`Vault::change_passphrase`]).
 //!
 //! Not for: what events mean (see `events`), or formatting anything for people.
 
@@ -298,6 +302,9 @@ impl Vault {
         conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(sql)?;
+        // What a rotation replaces is overwritten, not left in free pages.
+        conn.pragma_update(None, "secure_delete", "ON")
+            .map_err(sql)?;
         let meta = read_meta(&conn).map_err(|e| match e {
             VaultError::Database(m) => VaultError::Corrupt(m),
             e => e,
@@ -358,6 +365,16 @@ impl Vault {
             Some(h) => h,
             None => (0, chain::genesis(&self.meta.vault_id)),
         };
+        // The keys were rotated by another program since this one opened the vault: seal to the
+        // new public key from now on (a new session), never to the one left behind.
+        let current = meta_value(&tx, "hpke_pk")?;
+        if current != self.meta.hpke_pk {
+            let mut sealer = seal::Sealer::new(&self.meta.vault_id, &current)
+                .ok_or_else(|| VaultError::Corrupt("public key".into()))?;
+            sealer.set_program(self.sealer.program());
+            self.sealer = sealer;
+            self.meta.hpke_pk = current;
+        }
         let mut result = Ok(());
         for event in events {
             seq += 1;
@@ -452,12 +469,20 @@ impl Vault {
 
     fn unwrap_data_key(&self, slot: &str, secret: &[u8]) -> Result<Option<SecretKey>, VaultError> {
         let salt = self.meta_value(&format!("{slot}_salt"))?;
-        let wrapped = self.meta_value(&format!("{slot}_wrap"))?;
         let kek = keys::derive_kek(secret, &salt, self.meta.kdf)?;
-        Ok(
-            keys::unwrap(&kek, &wrapped, &wrap_aad(slot, &self.meta.vault_id))
-                .and_then(|k| SecretKey::from_bytes(&k)),
-        )
+        let aad = wrap_aad(slot, &self.meta.vault_id);
+        // The recovery code stands for a key pair the data key is sealed to (so a rotation
+        // without the code still lets it open); vaults made before kept a plain wrap.
+        if slot == "recovery"
+            && let Some(sealed) = meta_optional(&self.conn, "recovery_sealed")?
+        {
+            let (sk, _) = seal::keypair_from(kek.expose());
+            return Ok(
+                seal::open_secret(&sk, &aad, &sealed).and_then(|k| SecretKey::from_bytes(&k))
+            );
+        }
+        let wrapped = self.meta_value(&format!("{slot}_wrap"))?;
+        Ok(keys::unwrap(&kek, &wrapped, &aad).and_then(|k| SecretKey::from_bytes(&k)))
     }
 
     fn unlocked(&self, data_key: SecretKey) -> Result<Unlocked<'_>, VaultError> {
@@ -469,51 +494,85 @@ impl Vault {
         };
         let hpke_sk = SecretKey::from_bytes(&open("hpke")?)
             .ok_or_else(|| VaultError::Corrupt("hpke key".into()))?;
+        // The private keys of before each rotation, newest first.
+        let mut hpke_keys = vec![];
+        if meta_optional(&self.conn, "hpke_old_wrap")?.is_some() {
+            let old = open("hpke_old")?;
+            for k in old.chunks(32) {
+                hpke_keys.push(
+                    SecretKey::from_bytes(k)
+                        .ok_or_else(|| VaultError::Corrupt("old keys".into()))?,
+                );
+            }
+        }
+        let recovery_pk = match meta_optional(&self.conn, "recovery_pk_wrap")? {
+            Some(_) => Some(open("recovery_pk")?.to_vec()),
+            None => None,
+        };
         let device_pkcs8 = open("device")?;
         // A swapped public key would have new events sealed to someone else: refuse to go on.
         let device = Ed25519KeyPair::from_pkcs8(&device_pkcs8)
             .map_err(|_| VaultError::Corrupt("device key".into()))?;
+        // Read from the file now: another program may have rotated the keys since this one opened.
+        let hpke_pk = meta_value(&self.conn, "hpke_pk")?;
         if device.public_key().as_ref() != self.meta.device_pk.as_slice()
-            || seal::public_of(&hpke_sk).as_slice() != self.meta.hpke_pk.as_slice()
+            || seal::public_of(&hpke_sk).as_slice() != hpke_pk.as_slice()
         {
             return Err(VaultError::Corrupt("public keys replaced".into()));
         }
+        hpke_keys.insert(0, hpke_sk);
         Ok(Unlocked {
             vault: self,
-            data_key,
-            hpke_sk,
+            hpke_keys,
+            recovery_pk,
             device_pkcs8,
         })
     }
 
-    /// Changes the passphrase: only the wrapping of the data key changes.
+    /// Changes the passphrase and rotates what protects new events: a new data key and key pair
+    /// (the old private keys kept, wrapped, to read old rows). The recovery code keeps working
+    /// (the new data key is sealed to its public half). A vault made before recovery codes were
+    /// sealed this way has only its passphrase's wrapping changed, until it is recovered once.
     pub fn change_passphrase(&mut self, old: &str, new: &str) -> Result<(), VaultError> {
         self.writable()?;
         check_passphrase(new)?;
-        let unlocked = self.unlock(old)?;
-        let rows = slot_rows("passphrase", new.as_bytes(), &unlocked.data_key, &self.meta)?;
-        drop(unlocked);
+        let rows = {
+            let unlocked = self.unlock(old)?;
+            match unlocked.recovery_pk.clone() {
+                Some(pk) => rotated(&unlocked, new, Recovery::Keep(&pk))?,
+                None => slot_rows(
+                    "passphrase",
+                    new.as_bytes(),
+                    &self.legacy_data_key(old)?,
+                    &self.meta,
+                )?,
+            }
+        };
         self.write_meta(&rows)
     }
 
-    /// Sets a new passphrase with the recovery code, and replaces the code (it has been read out).
+    /// The data key of a vault whose recovery code still wraps it plainly.
+    fn legacy_data_key(&self, passphrase: &str) -> Result<SecretKey, VaultError> {
+        self.unwrap_data_key("passphrase", passphrase.as_bytes())?
+            .ok_or(VaultError::WrongPassphrase)
+    }
+
+    /// Sets a new passphrase with the recovery code, replaces the code (it has been read out) and
+    /// rotates the keys as [`Vault::change_passphrase`] does.
     pub fn recover(&mut self, code: &RecoveryCode, new: &str) -> Result<RecoveryCode, VaultError> {
         self.writable()?;
         check_passphrase(new)?;
-        let unlocked = self.unlock_with_recovery(code)?;
         let fresh = RecoveryCode::generate();
-        let mut rows = slot_rows("passphrase", new.as_bytes(), &unlocked.data_key, &self.meta)?;
-        rows.extend(slot_rows(
-            "recovery",
-            fresh.secret(),
-            &unlocked.data_key,
-            &self.meta,
-        )?);
-        drop(unlocked);
+        let rows = {
+            let unlocked = self.unlock_with_recovery(code)?;
+            rotated(&unlocked, new, Recovery::New(&fresh))?
+        };
         self.write_meta(&rows)?;
         Ok(fresh)
     }
 
+    /// Writes `rows` in one transaction, then folds the journal into the file and empties it, so
+    /// that what they replace stays neither in free pages (`secure_delete`) nor in `-wal`.
     fn write_meta(&mut self, rows: &[(String, Vec<u8>)]) -> Result<(), VaultError> {
         let path = self.path.clone();
         let sql = |e| VaultError::from_sql(e, &path);
@@ -523,12 +582,27 @@ impl Vault {
             .map_err(sql)?;
         for (name, value) in rows {
             tx.execute(
-                "UPDATE meta SET value = ?2 WHERE name = ?1",
+                "INSERT INTO meta (name, value) VALUES (?1, ?2)
+                 ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                 params![name, value],
             )
             .map_err(sql)?;
         }
-        tx.commit().map_err(sql)
+        // A vault made before sealed recovery codes loses its plain wrap once recovered.
+        if rows.iter().any(|(n, _)| n == "recovery_sealed") {
+            tx.execute("DELETE FROM meta WHERE name = 'recovery_wrap'", [])
+                .map_err(sql)?;
+        }
+        tx.commit().map_err(sql)?;
+        // Readers hold no transaction between reads, so the checkpoint completes; if one does,
+        // the next write's checkpoint (SQLite's own, at 1 000 pages) or this one again will.
+        let _: (i64, i64, i64) = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(sql)?;
+        Ok(())
     }
 
     fn meta_value(&self, name: &str) -> Result<Vec<u8>, VaultError> {
@@ -540,8 +614,10 @@ impl Vault {
 /// it goes out of scope.
 pub struct Unlocked<'v> {
     vault: &'v Vault,
-    data_key: SecretKey,
-    hpke_sk: SecretKey,
+    /// The current private key first, then those of before each rotation.
+    hpke_keys: Vec<SecretKey>,
+    /// The recovery code's public half (`None` for a vault made before it was kept).
+    recovery_pk: Option<Vec<u8>>,
     device_pkcs8: Zeroizing<Vec<u8>>,
 }
 
@@ -568,7 +644,7 @@ impl Unlocked<'_> {
 
     fn read(&self, mut f: impl FnMut(StoredEvent)) -> Result<History, VaultError> {
         let v = self.vault;
-        let mut opener = seal::Opener::new(&v.meta.vault_id, &self.hpke_sk)
+        let mut opener = seal::Opener::with_keys(&v.meta.vault_id, &self.hpke_keys)
             .ok_or_else(|| VaultError::Corrupt("private key".into()))?;
         let mut history = history::Walk::new(chain::genesis(&v.meta.vault_id));
         v.each_row(|seq, blob, link| {
@@ -623,6 +699,91 @@ fn check_passphrase(p: &str) -> Result<(), VaultError> {
     }
 }
 
+/// What becomes of the recovery code in a rotation.
+enum Recovery<'a> {
+    /// The same code: the new data key sealed to its public half.
+    Keep(&'a [u8]),
+    /// A fresh code (the old one was used).
+    New(&'a RecoveryCode),
+}
+
+/// The meta rows of a rotation: a new data key and key pair; the old private keys, the device key
+/// and the recovery code's public half wrapped under the new data key; the passphrase's and the
+/// recovery code's slots for it.
+fn rotated(
+    unlocked: &Unlocked<'_>,
+    passphrase: &str,
+    recovery: Recovery<'_>,
+) -> Result<Vec<(String, Vec<u8>)>, VaultError> {
+    let meta = &unlocked.vault.meta;
+    let id = &meta.vault_id;
+    let data_key = SecretKey::random();
+    let (hpke_sk, hpke_pk) = seal::generate_keypair();
+    let old: Zeroizing<Vec<u8>> = Zeroizing::new(
+        unlocked
+            .hpke_keys
+            .iter()
+            .flat_map(|k| k.expose().iter().copied())
+            .collect(),
+    );
+    let wrap = |name: &str, secret: &[u8]| {
+        (
+            format!("{name}_wrap"),
+            keys::wrap(&data_key, secret, &wrap_aad(name, id)),
+        )
+    };
+    let mut rows = vec![
+        ("hpke_pk".to_string(), hpke_pk.to_vec()),
+        wrap("hpke", hpke_sk.expose()),
+        wrap("hpke_old", &old),
+        wrap("device", &unlocked.device_pkcs8),
+    ];
+    rows.extend(slot_rows(
+        "passphrase",
+        passphrase.as_bytes(),
+        &data_key,
+        meta,
+    )?);
+    match recovery {
+        Recovery::Keep(pk) => {
+            rows.push(wrap("recovery_pk", pk));
+            rows.push(sealed_recovery(pk, &data_key, id)?);
+        }
+        Recovery::New(code) => rows.extend(recovery_rows(code, &data_key, meta)?),
+    }
+    Ok(rows)
+}
+
+/// The recovery code's slot: its salt, its public half wrapped under the data key, and the data
+/// key sealed to it.
+fn recovery_rows(
+    code: &RecoveryCode,
+    data_key: &SecretKey,
+    meta: &Meta,
+) -> Result<Vec<(String, Vec<u8>)>, VaultError> {
+    let salt = keys::random_bytes::<16>();
+    let kek = keys::derive_kek(code.secret(), &salt, meta.kdf)?;
+    let (_, pk) = seal::keypair_from(kek.expose());
+    Ok(vec![
+        ("recovery_salt".to_string(), salt.to_vec()),
+        (
+            "recovery_pk_wrap".to_string(),
+            keys::wrap(data_key, &pk, &wrap_aad("recovery_pk", &meta.vault_id)),
+        ),
+        sealed_recovery(&pk, data_key, &meta.vault_id)?,
+    ])
+}
+
+fn sealed_recovery(
+    pk: &[u8],
+    data_key: &SecretKey,
+    vault_id: &[u8],
+) -> Result<(String, Vec<u8>), VaultError> {
+    let sealed = seal::seal_secret(pk, &wrap_aad("recovery", vault_id), data_key.expose())
+        .ok_or_else(|| VaultError::Corrupt("recovery key".into()))?;
+    Ok(("recovery_sealed".to_string(), sealed))
+}
+
 /// The meta rows that let `secret` unwrap the data key in `slot`.
 fn slot_rows(
     slot: &str,
@@ -651,6 +812,8 @@ fn build_new(
     conn.pragma_update(None, "journal_mode", "WAL")
         .map_err(sql)?;
     conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(sql)?;
+    conn.pragma_update(None, "secure_delete", "ON")
         .map_err(sql)?;
     let tx = conn.transaction().map_err(sql)?;
     tx.execute_batch(SCHEMA).map_err(sql)?;
@@ -702,7 +865,7 @@ fn build_new(
         &data_key,
         &meta,
     )?);
-    rows.extend(slot_rows("recovery", code.secret(), &data_key, &meta)?);
+    rows.extend(recovery_rows(code, &data_key, &meta)?);
     for (name, value) in rows {
         tx.execute(
             "INSERT INTO meta (name, value) VALUES (?1, ?2)",
@@ -713,6 +876,14 @@ fn build_new(
     tx.commit().map_err(sql)?;
     conn.close().map_err(|(_, e)| sql(e))?;
     Ok(())
+}
+
+fn meta_optional(conn: &Connection, name: &str) -> Result<Option<Vec<u8>>, VaultError> {
+    conn.query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| {
+        r.get(0)
+    })
+    .optional()
+    .map_err(|e| VaultError::Corrupt(e.to_string()))
 }
 
 fn meta_value(conn: &Connection, name: &str) -> Result<Vec<u8>, VaultError> {
@@ -790,4 +961,54 @@ fn write_head(conn: &Connection, seq: u64, link: &[u8]) -> rusqlite::Result<()> 
         [value],
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::EventKind;
+
+    const PASS: &str = "correct horse battery staple";
+    const NEW: &str = "vieux moulin bleu sous la pluie";
+
+    fn note(v: &mut Vault, text: &str) {
+        v.append(&Event::now(EventKind::Note { text: text.into() }))
+            .unwrap();
+    }
+
+    fn readable(v: &Vault, pass: &str) -> usize {
+        let u = v.unlock(pass).unwrap();
+        u.events().unwrap().iter().filter(|e| e.event.is_ok()).count()
+    }
+
+    /// A vault made before recovery codes were sealed (its code wraps the data key plainly): it
+    /// still opens, `passwd` keeps its code valid, and once recovered it takes the new form.
+    #[test]
+    fn a_vault_of_the_earlier_form_keeps_working_and_takes_the_new_one_when_recovered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        let (mut v, code) = Vault::create(&path, PASS).unwrap();
+        note(&mut v, "un");
+        let data_key = v.legacy_data_key(PASS).unwrap();
+        let rows = slot_rows("recovery", code.secret(), &data_key, &v.meta).unwrap();
+        v.write_meta(&rows).unwrap();
+        v.conn
+            .execute(
+                "DELETE FROM meta WHERE name IN ('recovery_sealed', 'recovery_pk_wrap')",
+                [],
+            )
+            .unwrap();
+        assert!(v.unlock_with_recovery(&code).is_ok());
+        v.change_passphrase(PASS, NEW).unwrap();
+        note(&mut v, "deux");
+        assert_eq!(readable(&v, NEW), 2);
+        assert!(v.unlock_with_recovery(&code).is_ok());
+        let fresh = v.recover(&code, PASS).unwrap();
+        assert!(meta_optional(&v.conn, "recovery_wrap").unwrap().is_none());
+        assert!(meta_optional(&v.conn, "recovery_sealed").unwrap().is_some());
+        note(&mut v, "trois");
+        assert_eq!(readable(&v, PASS), 3);
+        assert!(v.unlock_with_recovery(&fresh).is_ok());
+        assert!(v.unlock_with_recovery(&code).is_err());
+    }
 }

@@ -145,6 +145,50 @@ pub fn public_of(sk: &SecretKey) -> [u8; 32] {
     out
 }
 
+/// The key pair a secret of 32 bytes stands for (the recovery code's: whoever rotates the vault's
+/// keys seals the new data key to its public half without knowing the code).
+pub fn keypair_from(ikm: &[u8]) -> (SecretKey, [u8; 32]) {
+    let (sk, pk) = Kem::derive_keypair(ikm);
+    let sk = SecretKey::from_bytes(&sk.to_bytes()).expect("X25519 keys are 32 bytes");
+    let mut pk_bytes = [0u8; 32];
+    pk_bytes.copy_from_slice(&pk.to_bytes());
+    (sk, pk_bytes)
+}
+
+/// Seals a secret to a public key: `enc (32) ‖ nonce ‖ ciphertext ‖ tag`.
+pub fn seal_secret(public_key: &[u8], info: &[u8], secret: &[u8]) -> Option<Vec<u8>> {
+    let pk = <Kem as KemTrait>::PublicKey::from_bytes(public_key).ok()?;
+    let (enc, ctx) = hpke::setup_sender::<ExportOnlyAead, HkdfSha256, Kem, _>(
+        &OpModeS::Base,
+        &pk,
+        info,
+        &mut rand_core::UnwrapErr(rand_core::OsRng),
+    )
+    .ok()?;
+    let mut k = Zeroizing::new([0u8; 32]);
+    ctx.export(b"temoin/v1/secret", k.as_mut()).ok()?;
+    let key = SecretKey::from_bytes(k.as_ref())?;
+    Some(
+        [
+            enc.to_bytes().as_slice(),
+            &super::keys::wrap(&key, secret, info),
+        ]
+        .concat(),
+    )
+}
+
+/// Reverses [`seal_secret`]; `None` for another key or altered bytes.
+pub fn open_secret(sk: &SecretKey, info: &[u8], sealed: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+    let sk = <Kem as KemTrait>::PrivateKey::from_bytes(sk.expose()).ok()?;
+    let enc = <Kem as KemTrait>::EncappedKey::from_bytes(sealed.get(..32)?).ok()?;
+    let ctx =
+        hpke::setup_receiver::<ExportOnlyAead, HkdfSha256, Kem>(&OpModeR::Base, &sk, &enc, info)
+            .ok()?;
+    let mut k = Zeroizing::new([0u8; 32]);
+    ctx.export(b"temoin/v1/secret", k.as_mut()).ok()?;
+    super::keys::unwrap(&SecretKey::from_bytes(k.as_ref())?, &sealed[32..], info)
+}
+
 fn session_info(vault_id: &[u8]) -> Vec<u8> {
     [b"temoin/v1/session ".as_slice(), vault_id].concat()
 }
@@ -196,6 +240,10 @@ impl Sealer {
             session: None,
             program: Program::default(),
         })
+    }
+
+    pub fn program(&self) -> Program {
+        self.program
     }
 
     /// Names the program whose sessions these are (said in each session's first row).
@@ -307,10 +355,11 @@ pub enum OpenError {
     Altered,
 }
 
-/// The reading side: opens rows in order, keeping one chain per session.
+/// The reading side: opens rows in order, keeping one chain per session. Holds the vault's
+/// private keys, the current one first: a session sealed before a rotation opens with an older one.
 pub struct Opener<'a> {
     vault_id: Vec<u8>,
-    private_key: <Kem as KemTrait>::PrivateKey,
+    private_keys: Vec<<Kem as KemTrait>::PrivateKey>,
     sessions: HashMap<u64, ReaderSession>,
     _key: std::marker::PhantomData<&'a SecretKey>,
 }
@@ -346,10 +395,19 @@ fn carried(start: bool, text: &[u8]) -> Option<(Carried, &[u8])> {
 }
 
 impl<'a> Opener<'a> {
+    #[cfg(test)]
     pub fn new(vault_id: &[u8], private_key: &'a SecretKey) -> Option<Self> {
+        Self::with_keys(vault_id, std::slice::from_ref(private_key))
+    }
+
+    /// With every private key the vault had, the current one first.
+    pub fn with_keys(vault_id: &[u8], private_keys: &'a [SecretKey]) -> Option<Self> {
         Some(Self {
             vault_id: vault_id.to_vec(),
-            private_key: <Kem as KemTrait>::PrivateKey::from_bytes(private_key.expose()).ok()?,
+            private_keys: private_keys
+                .iter()
+                .map(|k| <Kem as KemTrait>::PrivateKey::from_bytes(k.expose()).ok())
+                .collect::<Option<_>>()?,
             sessions: HashMap::new(),
             _key: std::marker::PhantomData,
         })
@@ -362,16 +420,34 @@ impl<'a> Opener<'a> {
             Some(FORM_START | FORM_START_V1) if blob.len() >= 1 + 32 + TAG_LEN => {
                 let enc = <Kem as KemTrait>::EncappedKey::from_bytes(&blob[1..33])
                     .map_err(|_| OpenError::Malformed)?;
-                let ctx = hpke::setup_receiver::<ExportOnlyAead, HkdfSha256, Kem>(
-                    &OpModeR::Base,
-                    &self.private_key,
-                    &enc,
-                    &session_info(&self.vault_id),
-                )
-                .map_err(|_| OpenError::Altered)?;
-                let mut chain = Zeroizing::new([0u8; 32]);
-                ctx.export(b"temoin/v1/chain", chain.as_mut())
-                    .map_err(|_| OpenError::Altered)?;
+                // The key the session was sealed to is the one whose first key opens its row.
+                let body = &blob[33..];
+                let chain = self
+                    .private_keys
+                    .iter()
+                    .filter_map(|sk| {
+                        let ctx = hpke::setup_receiver::<ExportOnlyAead, HkdfSha256, Kem>(
+                            &OpModeR::Base,
+                            sk,
+                            &enc,
+                            &session_info(&self.vault_id),
+                        )
+                        .ok()?;
+                        let mut chain = Zeroizing::new([0u8; 32]);
+                        ctx.export(b"temoin/v1/chain", chain.as_mut()).ok()?;
+                        Some(chain)
+                    })
+                    .find(|chain| {
+                        let mut trial = Zeroizing::new(body.to_vec());
+                        cipher(&step(chain).0)
+                            .open_in_place(
+                                Nonce::assume_unique_for_key([0; 12]),
+                                Aad::from(aad(&self.vault_id, seq)),
+                                trial.as_mut_slice(),
+                            )
+                            .is_ok()
+                    })
+                    .ok_or(OpenError::Altered)?;
                 self.sessions.insert(
                     seq,
                     ReaderSession {
@@ -379,7 +455,7 @@ impl<'a> Opener<'a> {
                         chain,
                     },
                 );
-                (seq, 0u32, &blob[33..])
+                (seq, 0u32, body)
             }
             Some(FORM_NEXT | FORM_NEXT_V1) if blob.len() >= 1 + 8 + 4 + TAG_LEN => {
                 let start = u64::from_be_bytes(blob[1..9].try_into().expect("8 bytes"));

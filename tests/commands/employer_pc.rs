@@ -265,3 +265,149 @@ fn the_file_alone_does_not_tell_which_kind_of_row_was_written() {
     assert_eq!(sizes.len(), 5);
     assert!(sizes.iter().all(|&n| n == 768), "{sizes:?}");
 }
+
+const NEW_PASS: &str = "vieux moulin bleu sous la pluie";
+
+fn note(vault: &mut temoin::vault::Vault, text: &str) {
+    vault
+        .append(&temoin::events::Event::now(EventKind::Note {
+            text: text.into(),
+        }))
+        .unwrap();
+}
+
+/// The file and its journal, as whoever copies the folder gets them.
+fn on_disk(path: &std::path::Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(path).unwrap();
+    bytes.extend(std::fs::read(path.with_extension("db-wal")).unwrap_or_default());
+    bytes
+}
+
+fn meta(path: &std::path::Path, name: &str) -> Vec<u8> {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+/// What an attacker does with a backup taken before the change and the file as it is now: the
+/// rows written since, copied into the backup, opened with the old secret.
+fn merged(backup: &std::path::Path, now: &std::path::Path, into: &std::path::Path) {
+    std::fs::copy(backup, into).unwrap();
+    let c = rusqlite::Connection::open(into).unwrap();
+    c.execute("ATTACH ?1 AS now", [now.to_str().unwrap()])
+        .unwrap();
+    c.execute_batch(
+        "INSERT INTO events SELECT * FROM now.events WHERE seq > (SELECT max(seq) FROM events);
+         UPDATE meta SET value = (SELECT value FROM now.meta WHERE name = 'head') WHERE name = 'head';",
+    )
+    .unwrap();
+}
+
+fn backup_of(path: &std::path::Path, to: &std::path::Path) {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .execute("VACUUM INTO ?1", [to.to_str().unwrap()])
+        .unwrap();
+}
+
+/// `passwd` and `recover` rotate what protects new events: an old passphrase or recovery code,
+/// with a backup of before, opens nothing written after the change (not even by a program that had
+/// the vault open all along), and what was replaced is left neither in the file nor its journal.
+#[test]
+fn an_old_secret_with_a_backup_opens_nothing_written_after_the_change() {
+    use temoin::vault::{RowProblem, Vault};
+    let (d, path, mut vault, code) = new_vault();
+    note(&mut vault, "avant");
+    let backup = d.path().join("sauvegarde.db");
+    backup_of(&path, &backup);
+    // The monitor, open since the morning.
+    let mut monitor = Vault::open(&path).unwrap();
+    monitor.set_program(temoin::vault::Program::Listening);
+    note(&mut monitor, "le matin, par le moniteur");
+    let replaced: Vec<Vec<u8>> = [
+        "passphrase_wrap",
+        "hpke_wrap",
+        "device_wrap",
+        "recovery_sealed",
+    ]
+    .iter()
+    .map(|n| meta(&path, n))
+    .collect();
+    vault.change_passphrase(PASS, NEW_PASS).unwrap();
+    let disk = on_disk(&path);
+    for old in &replaced {
+        assert!(
+            !disk.windows(old.len()).any(|w| w == old.as_slice()),
+            "a replaced key is still in the file or its journal"
+        );
+    }
+    note(&mut monitor, "après, par le moniteur");
+    note(&mut vault, "après, par la fenêtre");
+    let readable = |p: &std::path::Path, secret: Result<&str, &temoin::vault::RecoveryCode>| {
+        let v = Vault::open(p).unwrap();
+        let u = match secret {
+            Ok(pass) => v.unlock(pass).unwrap(),
+            Err(code) => v.unlock_with_recovery(code).unwrap(),
+        };
+        u.events()
+            .unwrap()
+            .into_iter()
+            .map(|e| match e.event {
+                Ok(e) => match e.kind {
+                    EventKind::Note { text } => text,
+                    _ => "autre".into(),
+                },
+                Err(RowProblem::Unreadable(_)) => "illisible".into(),
+                Err(RowProblem::UnknownKind) => "inconnu".into(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let all = [
+        "avant",
+        "le matin, par le moniteur",
+        "après, par le moniteur",
+        "après, par la fenêtre",
+    ];
+    // The worker reads everything, with the new passphrase and with the same recovery code.
+    assert_eq!(readable(&path, Ok(NEW_PASS)), all);
+    assert_eq!(readable(&path, Err(&code)), all);
+    // The old passphrase and the backup: what was there then, nothing after.
+    let attack = d.path().join("fusion.db");
+    merged(&backup, &path, &attack);
+    assert_eq!(
+        readable(&attack, Ok(PASS)),
+        [
+            "avant",
+            "le matin, par le moniteur",
+            "illisible",
+            "illisible"
+        ]
+    );
+    assert!(Vault::open(&path).unwrap().unlock(PASS).is_err());
+    // Recovered: the used code and a backup of before open nothing written after.
+    let backup2 = d.path().join("sauvegarde2.db");
+    backup_of(&path, &backup2);
+    let fresh = vault.recover(&code, PASS).unwrap();
+    note(&mut monitor, "après la récupération");
+    assert!(
+        Vault::open(&path)
+            .unwrap()
+            .unlock_with_recovery(&code)
+            .is_err()
+    );
+    assert_eq!(
+        readable(&path, Err(&fresh)).last().unwrap(),
+        "après la récupération"
+    );
+    let attack2 = d.path().join("fusion2.db");
+    merged(&backup2, &path, &attack2);
+    assert_eq!(readable(&attack2, Err(&code)).last().unwrap(), "illisible");
+    assert_eq!(
+        readable(&attack2, Ok(NEW_PASS)).last().unwrap(),
+        "illisible"
+    );
+    assert_eq!(readable(&attack2, Ok(NEW_PASS))[..4], all);
+}

@@ -89,8 +89,9 @@ fn the_file_holds_nothing_readable() {
             "kdf",
             "passphrase_salt",
             "passphrase_wrap",
+            "recovery_pk_wrap",
             "recovery_salt",
-            "recovery_wrap",
+            "recovery_sealed",
             "vault_id"
         ]
     );
@@ -188,7 +189,7 @@ fn an_edited_link_or_head_is_named() {
 }
 
 #[test]
-fn passwd_and_recover_change_only_the_wrapping() {
+fn passwd_and_recover_keep_every_event_readable() {
     let (_d, path) = temp_vault_path();
     let (_, out, _) = run(temoin(&path).arg("init").env("TEMOIN_PASSPHRASE", PASS));
     let code_line = out
