@@ -38,6 +38,7 @@ pub fn vault_error(e: &VaultError, lang: Lang) -> String {
         E::ReadOnly(p) => t!(lang, "vault-read-only", "path" => p),
         E::DiskFull => t!(lang, "vault-disk-full"),
         E::Busy => t!(lang, "vault-busy"),
+        E::KeysReplaced => t!(lang, "vault-keys-replaced"),
         E::Io(err) => with_detail(t!(lang, "vault-io"), &err.to_string(), lang),
         E::Database(m) => with_detail(t!(lang, "vault-database"), m, lang),
     }

@@ -363,7 +363,7 @@ session-rows = { $rows ->
 }
 session-line = { $rows }: { $program }
 session-line-when = { $rows }: { $program } on { $date } at { $time } (Témoin { $version })
-checkpoint-of-another = the checkpoint of { $date } was not signed by this vault.
+checkpoint-of-another = the checkpoint of { $date } was not signed by this vault for this recipient (if it was given with « --for NAME », give the same name).
 checkpoint-cut = on { $date } the log had { $size } events, it now has { $now }: its end was cut off or the file put back to an older copy.
 checkpoint-changed = the first { $size } events are no longer those of the checkpoint of { $date }: the log was changed or replaced.
 
@@ -851,3 +851,12 @@ export-masked = { $count ->
     [one] One note named a customer: it leaves masked (name, phone, numbers replaced); your vault keeps it as written:
    *[other] { $count } notes named a customer: they leave masked (names, phones, numbers replaced); your vault keeps them as written:
 }
+vault-keys-replaced = This vault's keys were replaced in the file: they are not the ones this PC saw the first time. Nothing was written, so that your next events do not go to someone else. Keep the file as it is, restore a backup of your vault, and tell your representative: someone has had their hands on your files.
+help-temoin-check--recipient = The recipient the checkpoints were given to (the name given then with --for)
+help-temoin-checkpoint--recipient = For whom: one name per recipient ("CSE Acme"); each gets its own signature, and two recipients cannot link what you give them
+help-temoin-export--recipient = For whom: one name per recipient ("CSE Acme"); each gets its own signature, and two recipients cannot link your exports
+help-temoin-report--recipient = For whom: the same name as for the export it goes with (its signature is named in it)
+gui-evidence-for = For whom (optional):
+gui-evidence-for-example = CSE Acme, occupational doctor…
+gui-evidence-for-why = Give one name per recipient: each gets its own signature, and two recipients cannot link what you give them. Use the same name for the same recipient.
+gui-export-for = For "{ $recipient }": a signature of its own, which other recipients cannot link to this one.

@@ -363,7 +363,7 @@ session-rows = { $rows ->
 }
 session-line = { $rows } : { $program }
 session-line-when = { $rows } : { $program } le { $date } à { $time } (Témoin { $version })
-checkpoint-of-another = le point de contrôle du { $date } n'a pas été signé par ce coffre.
+checkpoint-of-another = le point de contrôle du { $date } n'a pas été signé par ce coffre pour ce destinataire (s'il a été remis avec « --for NOM », indiquez le même nom).
 checkpoint-cut = le { $date } le journal comptait { $size } événements, il n'en a plus que { $now } : sa fin a été coupée ou le fichier remis à une copie plus ancienne.
 checkpoint-changed = les { $size } premiers événements ne sont plus ceux du point de contrôle du { $date } : le journal a été modifié ou remplacé.
 
@@ -866,3 +866,12 @@ export-masked = { $count ->
     [one] Une note désignait un client : elle part masquée (nom, téléphone, numéros remplacés), votre coffre la garde telle quelle :
    *[other] { $count } notes désignaient un client : elles partent masquées (noms, téléphones, numéros remplacés), votre coffre les garde telles quelles :
 }
+vault-keys-replaced = Les clés de ce coffre ont été remplacées dans le fichier : ce ne sont plus celles que ce PC a vues la première fois. Rien n'a été écrit, pour que vos prochains événements n'aillent pas à quelqu'un d'autre. Gardez le fichier tel quel, reprenez une sauvegarde de votre coffre, et parlez-en à votre représentant : quelqu'un a eu la main sur vos fichiers.
+help-temoin-check--recipient = Le destinataire à qui les points de contrôle ont été remis (le nom donné alors avec --for)
+help-temoin-checkpoint--recipient = Pour qui : un nom par destinataire (« CSE Acme »), chacun reçoit une signature à part et deux destinataires ne peuvent pas relier ce que vous leur donnez
+help-temoin-export--recipient = Pour qui : un nom par destinataire (« CSE Acme »), chacun reçoit une signature à part et deux destinataires ne peuvent pas relier vos exports
+help-temoin-report--recipient = Pour qui : le même nom que pour l'export qui l'accompagne (sa signature y est nommée)
+gui-evidence-for = Pour qui (facultatif) :
+gui-evidence-for-example = CSE Acme, médecin du travail…
+gui-evidence-for-why = Donnez un nom par destinataire : chacun reçoit une signature à part, et deux destinataires ne peuvent pas relier ce que vous leur donnez. Reprenez le même nom pour le même destinataire.
+gui-export-for = Pour « { $recipient } » : une signature à part, que les autres destinataires ne peuvent pas relier à celle-ci.

@@ -98,6 +98,10 @@ pub(crate) enum Command {
         /// sinon il a été coupé ou remis à une copie plus ancienne / a checkpoint given before.
         #[arg(long)]
         checkpoint: Vec<String>,
+        /// Le destinataire à qui les points de contrôle ont été remis (« --for » donné alors) /
+        /// the recipient the checkpoints were given to.
+        #[arg(long = "for", value_name = "NOM")]
+        recipient: Option<String>,
     },
     /// Change la phrase de passe / change the passphrase.
     Passwd,
@@ -165,6 +169,10 @@ pub(crate) enum Command {
         /// Écrire aussi la ligne dans ce fichier / also write the line to this file.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Pour qui (un nom par destinataire : chacun a sa propre signature) / for whom (a name per
+        /// recipient: each gets its own signature).
+        #[arg(long = "for", value_name = "NOM")]
+        recipient: Option<String>,
     },
     /// Vérifie un export : qui l'a signé, quelle période, intact ou non (0 intact, 1 non, 2 illisible) /
     /// verify an export: who signed, what period, intact or not (0 intact, 1 not, 2 unreadable).

@@ -37,6 +37,10 @@ pub struct ExportArgs {
     /// Fichier à écrire / file to write.
     #[arg(long)]
     out: PathBuf,
+    /// Pour qui (un nom par destinataire : chacun a sa propre signature) / for whom (a name per
+    /// recipient: each gets its own signature).
+    #[arg(long = "for", value_name = "NOM")]
+    recipient: Option<String>,
 }
 
 pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
@@ -47,14 +51,14 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
         LevelArg::Hourly => Level::Hourly,
         LevelArg::Daily => Level::Daily,
     };
-    let export::Made { bundle: b, broken } = export::make(
-        &vault,
-        &pass,
-        args.from,
-        args.to,
+    let asked = export::Asked {
+        from: args.from,
+        to: args.to,
         level,
-        Local::now().fixed_offset(),
-    )?;
+        recipient: args.recipient.as_deref(),
+    };
+    let export::Made { bundle: b, broken } =
+        export::make(&vault, &pass, &asked, Local::now().fixed_offset())?;
     if let Some(b) = broken {
         // Exported as it is: a checkpoint given earlier will show what changed.
         eprintln!(
@@ -101,7 +105,8 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
         "{}",
         temoin::t!(lang, "cli-export-signed",
             "pseudonym" => &b.worker.pseudonym,
-            "fingerprint" => PublicKey::from_slice(vault.device_public_key())
+            "fingerprint" => temoin::evidence::merkle::from_hex(&b.worker.public_key)
+                .and_then(|k| PublicKey::from_slice(&k))
                 .map(|k| k.fingerprint())
                 .unwrap_or_default(),
             "file" => &args.out)
@@ -114,18 +119,22 @@ pub fn export(path: &Path, args: ExportArgs, lang: Lang) -> anyhow::Result<ExitC
 }
 
 /// Signs the log's size and root now, records that it was given, prints it as text and QR code.
-pub fn checkpoint(path: &Path, out: Option<PathBuf>, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn checkpoint(
+    path: &Path,
+    out: Option<PathBuf>,
+    recipient: Option<&str>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     let mut vault = Vault::open(path)?;
     vault.writable()?;
     let pass = crate::cli::common::passphrase(lang)?;
-    let key = vault.device_public_key().to_vec();
-    let c = export::give_checkpoint(&mut vault, &pass, Local::now().fixed_offset())?;
+    let c = export::give_checkpoint(&mut vault, &pass, recipient, Local::now().fixed_offset())?;
     let line = c.to_line();
     if let Some(out) = &out {
         export::write_whole(out, format!("{line}\n").as_bytes())
             .map_err(|e| cannot_write(out, &e, lang))?;
     }
-    let pk = PublicKey::from_slice(&key).expect("Ed25519 key");
+    let pk = c.key;
     println!(
         "{} {} {} {} ({} {}).",
         temoin::i18n::s(lang, "cli-evidence-checkpoint"),
@@ -217,19 +226,34 @@ pub struct ReportArgs {
     /// Fichier HTML à écrire / HTML file to write.
     #[arg(long)]
     out: PathBuf,
+    /// Pour qui (un nom par destinataire : chacun a sa propre signature) / for whom (a name per
+    /// recipient: each gets its own signature).
+    #[arg(long = "for", value_name = "NOM")]
+    recipient: Option<String>,
 }
 
 /// The top-level entry point for `temoin report`: one worker's record as a readable page.
 pub fn report(path: &Path, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let events = crate::cli::common::readable_events(path, lang)?;
     let vault = Vault::open(path)?;
+    let pass = crate::cli::common::passphrase(lang)?;
+    let (events, key) = {
+        let unlocked = vault.unlock(&pass)?;
+        let events: Vec<temoin::events::Event> = unlocked
+            .events()?
+            .into_iter()
+            .filter_map(|r| r.event.ok())
+            .collect();
+        (
+            events,
+            PublicKey::of(&unlocked.signing_key(args.recipient.as_deref())),
+        )
+    };
     let today = Local::now().date_naive();
     let from = args
         .from
         .or_else(|| events.first().map(|e| e.at.date_naive()))
         .unwrap_or(today);
     let to = args.to.unwrap_or(today);
-    let key = PublicKey::from_slice(vault.device_public_key()).expect("Ed25519 key");
     let r = temoin::report::for_worker(&events, from, to, key.pseudonym(), key.fingerprint(), lang);
     export::write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())
         .map_err(|e| cannot_write(&args.out, &e, lang))?;

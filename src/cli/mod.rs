@@ -40,7 +40,11 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init => vault::init(&vault()?, lang),
         Command::Note { text } => vault::note(&vault()?, text, lang),
         Command::Events { json, from, to } => vault::events(&vault()?, json, from, to, lang),
-        Command::Check { full, checkpoint } => vault::check(&vault()?, full, &checkpoint, lang),
+        Command::Check {
+            full,
+            checkpoint,
+            recipient,
+        } => vault::check(&vault()?, full, &checkpoint, recipient.as_deref(), lang),
         Command::Passwd => vault::passwd(&vault()?, lang),
         Command::Recover => vault::recover(&vault()?, lang),
         Command::Analyze {
@@ -90,7 +94,9 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Call { action } => workload::call(&vault()?, action, lang),
         Command::FinDeService(args) => workload::self_report(&vault()?, args, lang),
         Command::Export(args) => evidence::export(&vault()?, args, lang),
-        Command::Checkpoint { out } => evidence::checkpoint(&vault()?, out, lang),
+        Command::Checkpoint { out, recipient } => {
+            evidence::checkpoint(&vault()?, out, recipient.as_deref(), lang)
+        }
         Command::Verify { file, checkpoint } => evidence::verify(&file, &checkpoint, lang),
         Command::Report(args) => evidence::report(&vault()?, args, lang),
         Command::Aggregate(args) => evidence::aggregate(args, lang),

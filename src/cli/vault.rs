@@ -16,7 +16,13 @@ use temoin::evidence::log::Log;
 use temoin::evidence::merkle;
 use temoin::messages::{self, Lang};
 
-pub fn check(path: &Path, full: bool, given: &[String], lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn check(
+    path: &Path,
+    full: bool,
+    given: &[String],
+    recipient: Option<&str>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     let mut checkpoints = Vec::new();
     for c in given {
         match crate::cli::evidence::read_checkpoint(c, lang) {
@@ -51,10 +57,10 @@ pub fn check(path: &Path, full: bool, given: &[String], lang: Lang) -> anyhow::R
                 .iter()
                 .map(|p| messages::history_problem(p, lang)),
         );
-        let key = temoin::evidence::identity::PublicKey::from_slice(vault.device_public_key());
         let log = Log::new(rows);
+        let ours = temoin::evidence::identity::PublicKey::of(&unlocked.signing_key(recipient));
         for c in &checkpoints {
-            if Some(c.key) != key {
+            if c.key != ours {
                 problems.push(messages::checkpoint_of_another(c, lang));
                 continue;
             }

@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::bundle::{self, Bundle, Level, Period};
 use super::checkpoint::Checkpoint;
+use super::identity::PublicKey;
 use super::log::Log;
 use super::merkle::to_hex;
 use crate::events::{Event, EventKind};
@@ -36,21 +37,40 @@ pub fn period(
     }
 }
 
-/// Unlocks, reads the whole log and signs a bundle of `period` (ends defaulted by [`period`]).
+/// What an export is made of: the period (each end defaulted by [`period`]), the level, and who
+/// it is for (each recipient named gets its own signing key).
+pub struct Asked<'a> {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub level: Level,
+    pub recipient: Option<&'a str>,
+}
+
+/// Unlocks, reads the whole log and signs a bundle as asked.
 pub fn make(
     vault: &Vault,
     passphrase: &str,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    level: Level,
+    asked: &Asked<'_>,
     now: DateTime<FixedOffset>,
 ) -> Result<Made, VaultError> {
     let unlocked = vault.unlock(passphrase)?;
     let broken = vault.check()?.broken;
     let log = Log::new(unlocked.events()?);
-    let p = period(&log, from, to, now.date_naive());
-    let bundle = bundle::build(&log, &unlocked.device_key(), p, level, now);
+    let p = period(&log, asked.from, asked.to, now.date_naive());
+    let key = unlocked.signing_key(asked.recipient);
+    let bundle = bundle::build(&log, &key, p, asked.level, now);
     Ok(Made { bundle, broken })
+}
+
+/// The pseudonym and fingerprint `recipient` sees exports and checkpoints signed by (unlocks).
+pub fn identity(
+    vault: &Vault,
+    passphrase: &str,
+    recipient: Option<&str>,
+) -> Result<PublicKey, VaultError> {
+    Ok(PublicKey::of(
+        &vault.unlock(passphrase)?.signing_key(recipient),
+    ))
 }
 
 /// The bundle as its file: indented to be read, unless it is long enough that size matters more.
@@ -89,6 +109,7 @@ pub fn given(vault: &mut Vault, b: &Bundle, now: DateTime<FixedOffset>) -> Resul
 pub fn give_checkpoint(
     vault: &mut Vault,
     passphrase: &str,
+    recipient: Option<&str>,
     now: DateTime<FixedOffset>,
 ) -> Result<Checkpoint, VaultError> {
     vault.writable()?;
@@ -96,7 +117,7 @@ pub fn give_checkpoint(
         let unlocked = vault.unlock(passphrase)?;
         let log = Log::new(unlocked.events()?);
         Checkpoint::sign(
-            &unlocked.device_key(),
+            &unlocked.signing_key(recipient),
             log.tree.size(),
             log.tree.root(),
             now,

@@ -16,7 +16,15 @@ impl PublicKey {
         b.try_into().ok().map(PublicKey)
     }
 
-    /// "T-7KQ2-M3XA": 40 bits of a domain-separated hash, in Crockford's base 32.
+    /// The public half of a signing key.
+    pub fn of(key: &ring::signature::Ed25519KeyPair) -> Self {
+        use ring::signature::KeyPair;
+        Self::from_slice(key.public_key().as_ref()).expect("Ed25519 public keys are 32 bytes")
+    }
+
+    /// "T-7KQ2-M3XA": 40 bits of a domain-separated hash, in Crockford's base 32. A name to read,
+    /// not to compare: a key with the same pseudonym can be ground out, so wherever people
+    /// compare keys the 128-bit [`PublicKey::fingerprint`] is shown beside it.
     pub fn pseudonym(&self) -> String {
         let h = digest(
             &SHA256,

@@ -26,6 +26,8 @@ pub struct Checkpoints {
     pub message: Option<Banner>,
     /// A checkpoint was just recorded in the log: what was read is out of date.
     pub given: bool,
+    /// Who it is for (the name « Preuves » keeps for the export too).
+    pub recipient: String,
 }
 
 /// The QR code of `text` as an image, `scale` pixels a module, with its quiet zone.
@@ -56,6 +58,7 @@ impl Checkpoints {
             pending: None,
             message: None,
             given: false,
+            recipient: String::new(),
         }
     }
 
@@ -66,11 +69,14 @@ impl Checkpoints {
     /// Signs a checkpoint and records that it was given, on its own thread.
     pub fn give(&mut self, ctx: &egui::Context, session: &Arc<Session>) {
         let (vault, lang, session) = (self.vault.clone(), self.lang, session.clone());
+        let recipient = crate::vault::normalized_recipient(&self.recipient)
+            .map(|_| self.recipient.trim().to_string());
         self.message = None;
         self.pending = Job::spawn("checkpoint", ctx, move || {
             let mut v = Vault::open(&vault).map_err(|e| messages::vault_error(&e, lang))?;
             v.set_program(crate::vault::Program::Window);
-            export::give_checkpoint(&mut v, session.passphrase(), Local::now().fixed_offset())
+            let now = Local::now().fixed_offset();
+            export::give_checkpoint(&mut v, session.passphrase(), recipient.as_deref(), now)
                 .map(|c| c.to_line())
                 .map_err(|e| messages::vault_error(&e, lang))
         });

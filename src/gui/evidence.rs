@@ -28,6 +28,8 @@ pub struct Evidence {
     pub export: Export,
     pub checkpoints: Checkpoints,
     pub file: String,
+    /// Who the export, report and checkpoint are for (each name its own signature).
+    pub recipient: String,
     /// The verdict, line by line, once known.
     pub verdict: Option<Verdict>,
     pending: Option<Job<Verdict>>,
@@ -60,6 +62,7 @@ impl Evidence {
             export: Export::new(vault.clone(), lang),
             checkpoints: Checkpoints::new(vault, lang),
             file: String::new(),
+            recipient: String::new(),
             verdict: None,
             pending: None,
         }
@@ -84,6 +87,11 @@ impl Evidence {
             ui.selectable_value(&mut self.part, Part::Verify, s::verify_tab(lang));
         });
         ui.separator();
+        if self.part != Part::Verify && lock.session.is_some() {
+            self.recipient_ui(ui);
+            self.export.recipient.clone_from(&self.recipient);
+            self.checkpoints.recipient.clone_from(&self.recipient);
+        }
         egui::ScrollArea::vertical().show(ui, |ui| match (self.part, lock.session.clone()) {
             (Part::Verify, _) => self.verify_ui(ui),
             (Part::Export, Some(session)) => self.export.ui(ui, &session),
@@ -93,6 +101,27 @@ impl Evidence {
         if std::mem::take(&mut self.checkpoints.given) {
             lock.refresh(ui.ctx());
         }
+    }
+
+    /// « Pour qui » : one name per recipient, each its own signature.
+    fn recipient_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.horizontal(|ui| {
+            let label = ui.label(crate::i18n::s(lang, "gui-evidence-for"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.recipient)
+                    .hint_text(crate::i18n::s(lang, "gui-evidence-for-example"))
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+        });
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(crate::i18n::s(lang, "gui-evidence-for-why")).small(),
+            )
+            .wrap(),
+        );
+        ui.separator();
     }
 
     fn verify_ui(&mut self, ui: &mut egui::Ui) {

@@ -16,7 +16,6 @@ use crate::events::{Event, EventKind};
 use crate::evidence::buckets::buckets;
 use crate::evidence::bundle::Level;
 use crate::evidence::export;
-use crate::evidence::identity::PublicKey;
 use crate::messages::{self, Lang};
 use crate::vault::Vault;
 
@@ -44,6 +43,8 @@ pub struct Export {
     pub preview: Option<Preview>,
     pub out: String,
     pub report_out: String,
+    /// Who it is for (« Preuves » keeps one name for the export, the report and checkpoints).
+    pub recipient: String,
     pending: Option<Job<Result<String, String>>>,
     previewing: Option<Job<Preview>>,
     /// What was written, or what went wrong and what to do.
@@ -87,6 +88,7 @@ impl Export {
             preview: None,
             out: String::new(),
             report_out: String::new(),
+            recipient: String::new(),
             pending: None,
             previewing: None,
             message: None,
@@ -119,19 +121,44 @@ impl Export {
             return;
         };
         let (level, lang, session) = (self.level, self.lang, session.clone());
+        let (vault, recipient) = (self.vault.clone(), self.recipient());
         self.preview = None;
         self.previewing = Job::spawn("preview", ctx, move || {
-            preview(&session, from, to, level, lang)
+            let who = identity(&vault, &session, recipient.as_deref());
+            preview(&session, from, to, level, &who, recipient.as_deref(), lang)
         });
+    }
+
+    /// The recipient named, if any.
+    fn recipient(&self) -> Option<String> {
+        crate::vault::normalized_recipient(&self.recipient).map(|_| self.recipient.trim().into())
     }
 }
 
-/// Exactly what an export of this period and level would hold.
+/// The pseudonym and fingerprint `recipient` sees (the session's own when none is named; one more
+/// unlock otherwise, on the caller's thread).
+fn identity(
+    vault: &std::path::Path,
+    session: &Session,
+    recipient: Option<&str>,
+) -> (String, String) {
+    let Some(r) = recipient else {
+        return session.who.clone();
+    };
+    Vault::open(vault)
+        .and_then(|v| export::identity(&v, session.passphrase(), Some(r)))
+        .map(|k| (k.pseudonym(), k.fingerprint()))
+        .unwrap_or_else(|_| session.who.clone())
+}
+
+/// Exactly what an export of this period and level would hold, signed as `who`.
 pub fn preview(
     session: &Session,
     from: NaiveDate,
     to: NaiveDate,
     level: Level,
+    who: &(String, String),
+    recipient: Option<&str>,
     lang: Lang,
 ) -> Preview {
     let chosen: Vec<&Event> = session
@@ -139,11 +166,13 @@ pub fn preview(
         .iter()
         .filter(|e| (from..=to).contains(&e.at.date_naive()))
         .collect();
-    let who = &session.who;
     let mut lines = vec![
         s::export_period(from, to, lang),
         s::export_signed_by(&who.0, &who.1, lang),
     ];
+    if let Some(r) = recipient {
+        lines.push(crate::t!(lang, "gui-export-for", "recipient" => r));
+    }
     let sample = match level {
         Level::Events => {
             lines.push(s::export_events(chosen.len(), lang));
@@ -214,17 +243,21 @@ impl Export {
         };
         let (vault, level, lang) = (self.vault.clone(), self.level, self.lang);
         let out = PathBuf::from(self.out.trim());
-        let session = session.clone();
+        let (session, recipient) = (session.clone(), self.recipient());
         self.message = None;
         self.pending = Job::spawn("export", ctx, move || {
             let mut v = Vault::open(&vault).map_err(|e| messages::vault_error(&e, lang))?;
             v.set_program(crate::vault::Program::Window);
+            let asked = export::Asked {
+                from: Some(from),
+                to: Some(to),
+                level,
+                recipient: recipient.as_deref(),
+            };
             let made = export::make(
                 &v,
                 session.passphrase(),
-                Some(from),
-                Some(to),
-                level,
+                &asked,
                 Local::now().fixed_offset(),
             )
             .map_err(|e| messages::vault_error(&e, lang))?;
@@ -248,19 +281,11 @@ impl Export {
         };
         let (vault, lang) = (self.vault.clone(), self.lang);
         let out = PathBuf::from(self.report_out.trim());
-        let session = session.clone();
+        let (session, recipient) = (session.clone(), self.recipient());
         self.message = None;
         self.pending = Job::spawn("report", ctx, move || {
-            let v = Vault::open(&vault).map_err(|e| messages::vault_error(&e, lang))?;
-            let key = PublicKey::from_slice(v.device_public_key()).expect("Ed25519 key");
-            let r = crate::report::for_worker(
-                &session.events,
-                from,
-                to,
-                key.pseudonym(),
-                key.fingerprint(),
-                lang,
-            );
+            let who = identity(&vault, &session, recipient.as_deref());
+            let r = crate::report::for_worker(&session.events, from, to, who.0, who.1, lang);
             export::write_whole(&out, crate::report::html(&r, lang).as_bytes())
                 .map_err(|e| s::cannot_write(&out, &e, lang))?;
             Ok(s::report_written(&out, lang))

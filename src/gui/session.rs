@@ -37,13 +37,13 @@ pub struct Session {
 impl Session {
     pub fn load(vault: &Path, passphrase: Zeroizing<String>) -> Result<Session, VaultError> {
         let v = Vault::open(vault)?;
-        let rows = v.unlock(&passphrase)?.events()?;
+        let unlocked = v.unlock(&passphrase)?;
+        let rows = unlocked.events()?;
         let total = rows.len();
         let events: Vec<Event> = rows.into_iter().filter_map(|r| r.event.ok()).collect();
         let unreadable = total - events.len();
-        let who = PublicKey::from_slice(v.device_public_key())
-            .map(|k| (k.pseudonym(), k.fingerprint()))
-            .unwrap_or_default();
+        let key = PublicKey::of(&unlocked.signing_key(None));
+        let who = (key.pseudonym(), key.fingerprint());
         Ok(Session {
             unreadable,
             who,

@@ -17,6 +17,7 @@
 mod chain;
 mod history;
 mod keys;
+mod pins;
 mod seal;
 
 use std::fs;
@@ -76,6 +77,10 @@ pub enum VaultError {
     DiskFull,
     #[error("the vault is busy (another Témoin is writing)")]
     Busy,
+    /// The key new events are sealed to is not one the vault's own anchor key signed, or the
+    /// anchor is not the one this PC pinned: new events would go to someone else.
+    #[error("the vault's keys were replaced")]
+    KeysReplaced,
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
     #[error("database error: {0}")]
@@ -172,8 +177,12 @@ pub enum RowProblem {
 struct Meta {
     vault_id: Vec<u8>,
     hpke_pk: Vec<u8>,
-    device_pk: Vec<u8>,
+    /// Kept in clear by vaults made before signing keys were per recipient (removed at their
+    /// next rotation): whoever copied the file could compute the worker's pseudonym.
+    device_pk: Option<Vec<u8>>,
     kdf: KdfParams,
+    /// The key that signs the sealing key (`None` for a vault made before it), pinned on this PC.
+    anchor_pk: Option<Vec<u8>>,
 }
 
 /// An open vault: can append and check; [`Vault::unlock`] to read.
@@ -309,6 +318,8 @@ impl Vault {
             VaultError::Database(m) => VaultError::Corrupt(m),
             e => e,
         })?;
+        check_sealing_key(&conn, &meta, &meta.hpke_pk)?;
+        pins::check(&meta.vault_id, meta.anchor_pk.as_deref())?;
         let sealer = seal::Sealer::new(&meta.vault_id, &meta.hpke_pk)
             .ok_or_else(|| VaultError::Corrupt("public key".into()))?;
         Ok(Vault {
@@ -322,11 +333,6 @@ impl Vault {
 
     pub fn path(&self) -> &Path {
         &self.path
-    }
-
-    /// The device's Ed25519 public key (used for the worker's pseudonym and to check exports).
-    pub fn device_public_key(&self) -> &[u8] {
-        &self.meta.device_pk
     }
 
     fn sql(&self) -> impl Fn(rusqlite::Error) -> VaultError + '_ {
@@ -369,6 +375,12 @@ impl Vault {
         // new public key from now on (a new session), never to the one left behind.
         let current = meta_value(&tx, "hpke_pk")?;
         if current != self.meta.hpke_pk {
+            // Only a key signed by the anchor this vault opened with (a rotation, never a swap).
+            if let Err(e) = check_sealing_key(&tx, &self.meta, &current) {
+                drop(tx);
+                self.sealer.stored(false);
+                return Err(e);
+            }
             let mut sealer = seal::Sealer::new(&self.meta.vault_id, &current)
                 .ok_or_else(|| VaultError::Corrupt("public key".into()))?;
             sealer.set_program(self.sealer.program());
@@ -505,6 +517,10 @@ impl Vault {
                 );
             }
         }
+        let anchor_pkcs8 = match meta_optional(&self.conn, "anchor_wrap")? {
+            Some(_) => Some(open("anchor")?),
+            None => None,
+        };
         let recovery_pk = match meta_optional(&self.conn, "recovery_pk_wrap")? {
             Some(_) => Some(open("recovery_pk")?.to_vec()),
             None => None,
@@ -515,7 +531,11 @@ impl Vault {
             .map_err(|_| VaultError::Corrupt("device key".into()))?;
         // Read from the file now: another program may have rotated the keys since this one opened.
         let hpke_pk = meta_value(&self.conn, "hpke_pk")?;
-        if device.public_key().as_ref() != self.meta.device_pk.as_slice()
+        if self
+            .meta
+            .device_pk
+            .as_ref()
+            .is_some_and(|pk| device.public_key().as_ref() != pk.as_slice())
             || seal::public_of(&hpke_sk).as_slice() != hpke_pk.as_slice()
         {
             return Err(VaultError::Corrupt("public keys replaced".into()));
@@ -526,6 +546,7 @@ impl Vault {
             hpke_keys,
             recovery_pk,
             device_pkcs8,
+            anchor_pkcs8,
         })
     }
 
@@ -593,6 +614,12 @@ impl Vault {
             tx.execute("DELETE FROM meta WHERE name = 'recovery_wrap'", [])
                 .map_err(sql)?;
         }
+        // Rotated: the device's public key, which identified the worker, leaves the clear.
+        if rows.iter().any(|(n, _)| n == "hpke_pk") {
+            tx.execute("DELETE FROM meta WHERE name = 'device_pk'", [])
+                .map_err(sql)?;
+            self.meta.device_pk = None;
+        }
         tx.commit().map_err(sql)?;
         // Readers hold no transaction between reads, so the checkpoint completes; if one does,
         // the next write's checkpoint (SQLite's own, at 1 000 pages) or this one again will.
@@ -619,6 +646,8 @@ pub struct Unlocked<'v> {
     /// The recovery code's public half (`None` for a vault made before it was kept).
     recovery_pk: Option<Vec<u8>>,
     device_pkcs8: Zeroizing<Vec<u8>>,
+    /// The key that signs the sealing key (`None` for a vault made before it).
+    anchor_pkcs8: Option<Zeroizing<Vec<u8>>>,
 }
 
 impl Unlocked<'_> {
@@ -661,10 +690,33 @@ impl Unlocked<'_> {
         Ok(history.finish())
     }
 
-    /// The device's signing key, for signing exports and checkpoints.
-    pub fn device_key(&self) -> Ed25519KeyPair {
-        Ed25519KeyPair::from_pkcs8(&self.device_pkcs8).expect("checked at unlock")
+    /// The key that signs exports and checkpoints for `recipient`: one key per recipient named
+    /// (derived from the device key, so nothing more is stored), so that two recipients cannot
+    /// link what the worker gave each; the device key itself when none is named. Names are
+    /// compared without case or extra spaces (« CSE  Acme » is « cse acme »).
+    pub fn signing_key(&self, recipient: Option<&str>) -> Ed25519KeyPair {
+        let device = Ed25519KeyPair::from_pkcs8(&self.device_pkcs8).expect("checked at unlock");
+        let Some(name) = recipient.and_then(normalized_recipient) else {
+            return device;
+        };
+        let k = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &self.device_pkcs8);
+        let seed = Zeroizing::new(
+            ring::hmac::sign(&k, format!("temoin/v1/recipient\n{name}").as_bytes())
+                .as_ref()
+                .to_vec(),
+        );
+        Ed25519KeyPair::from_seed_unchecked(&seed).expect("32 bytes are a seed")
     }
+}
+
+/// A recipient's name as compared: lower case, single spaces; `None` when nothing is left.
+pub fn normalized_recipient(name: &str) -> Option<String> {
+    let n = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    (!n.is_empty()).then_some(n)
 }
 
 /// How hard a passphrase is to guess, roughly: for the strength shown while it is chosen.
@@ -732,8 +784,27 @@ fn rotated(
             keys::wrap(&data_key, secret, &wrap_aad(name, id)),
         )
     };
+    // A vault made before anchors gets one now (and is pinned at its next opening).
+    let anchor_pkcs8 = match &unlocked.anchor_pkcs8 {
+        Some(k) => k.clone(),
+        None => new_pkcs8()?,
+    };
+    let anchor = Ed25519KeyPair::from_pkcs8(&anchor_pkcs8)
+        .map_err(|_| VaultError::Corrupt("anchor key".into()))?;
     let mut rows = vec![
         ("hpke_pk".to_string(), hpke_pk.to_vec()),
+        (
+            "hpke_pk_sig".to_string(),
+            anchor
+                .sign(&sealing_key_message(id, &hpke_pk))
+                .as_ref()
+                .to_vec(),
+        ),
+        (
+            "anchor_pk".to_string(),
+            anchor.public_key().as_ref().to_vec(),
+        ),
+        wrap("anchor", &anchor_pkcs8),
         wrap("hpke", hpke_sk.expose()),
         wrap("hpke_old", &old),
         wrap("device", &unlocked.device_pkcs8),
@@ -825,27 +896,19 @@ fn build_new(
     let vault_id = keys::random_bytes::<16>().to_vec();
     let data_key = SecretKey::random();
     let (hpke_sk, hpke_pk) = seal::generate_keypair();
-    let device_pkcs8 = Zeroizing::new(
-        Ed25519KeyPair::generate_pkcs8(&SystemRandom::new())
-            .map_err(|_| VaultError::Database("key generation failed".into()))?
-            .as_ref()
-            .to_vec(),
-    );
-    let device_pk = Ed25519KeyPair::from_pkcs8(&device_pkcs8)
-        .expect("ring just made it")
-        .public_key()
-        .as_ref()
-        .to_vec();
+    let device_pkcs8 = new_pkcs8()?;
+    let anchor_pkcs8 = new_pkcs8()?;
+    let anchor = Ed25519KeyPair::from_pkcs8(&anchor_pkcs8).expect("ring just made it");
     let meta = Meta {
         vault_id: vault_id.clone(),
         hpke_pk: hpke_pk.to_vec(),
-        device_pk: device_pk.clone(),
+        device_pk: None,
         kdf,
+        anchor_pk: Some(anchor.public_key().as_ref().to_vec()),
     };
     let mut rows = vec![
         ("vault_id".to_string(), vault_id.clone()),
         ("hpke_pk".to_string(), hpke_pk.to_vec()),
-        ("device_pk".to_string(), device_pk),
         (
             "kdf".to_string(),
             serde_json::to_vec(&kdf).expect("plain struct"),
@@ -857,6 +920,21 @@ fn build_new(
         (
             "device_wrap".to_string(),
             keys::wrap(&data_key, &device_pkcs8, &wrap_aad("device", &vault_id)),
+        ),
+        (
+            "anchor_wrap".to_string(),
+            keys::wrap(&data_key, &anchor_pkcs8, &wrap_aad("anchor", &vault_id)),
+        ),
+        (
+            "anchor_pk".to_string(),
+            anchor.public_key().as_ref().to_vec(),
+        ),
+        (
+            "hpke_pk_sig".to_string(),
+            anchor
+                .sign(&sealing_key_message(&vault_id, &hpke_pk))
+                .as_ref()
+                .to_vec(),
         ),
     ];
     rows.extend(slot_rows(
@@ -876,6 +954,32 @@ fn build_new(
     tx.commit().map_err(sql)?;
     conn.close().map_err(|(_, e)| sql(e))?;
     Ok(())
+}
+
+fn new_pkcs8() -> Result<Zeroizing<Vec<u8>>, VaultError> {
+    Ok(Zeroizing::new(
+        Ed25519KeyPair::generate_pkcs8(&SystemRandom::new())
+            .map_err(|_| VaultError::Database("key generation failed".into()))?
+            .as_ref()
+            .to_vec(),
+    ))
+}
+
+/// What the anchor key signs: the vault and the public key its new events are sealed to.
+fn sealing_key_message(vault_id: &[u8], hpke_pk: &[u8]) -> Vec<u8> {
+    [b"temoin/v1/sealing-key\n".as_slice(), vault_id, hpke_pk].concat()
+}
+
+/// `hpke_pk` is the sealing key the vault's anchor signed (a vault made before anchors has none
+/// to check).
+fn check_sealing_key(conn: &Connection, meta: &Meta, hpke_pk: &[u8]) -> Result<(), VaultError> {
+    let Some(anchor) = &meta.anchor_pk else {
+        return Ok(());
+    };
+    let sig = meta_optional(conn, "hpke_pk_sig")?.unwrap_or_default();
+    ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, anchor)
+        .verify(&sealing_key_message(&meta.vault_id, hpke_pk), &sig)
+        .map_err(|_| VaultError::KeysReplaced)
 }
 
 fn meta_optional(conn: &Connection, name: &str) -> Result<Option<Vec<u8>>, VaultError> {
@@ -901,10 +1005,15 @@ fn read_meta(conn: &Connection) -> Result<Meta, VaultError> {
     let meta = Meta {
         vault_id: meta_value(conn, "vault_id")?,
         hpke_pk: meta_value(conn, "hpke_pk")?,
-        device_pk: meta_value(conn, "device_pk")?,
+        device_pk: meta_optional(conn, "device_pk")?,
         kdf,
+        anchor_pk: meta_optional(conn, "anchor_pk")?,
     };
-    if meta.vault_id.len() != 16 || meta.hpke_pk.len() != 32 || meta.device_pk.len() != 32 {
+    if meta.vault_id.len() != 16
+        || meta.hpke_pk.len() != 32
+        || meta.device_pk.as_ref().is_some_and(|k| k.len() != 32)
+        || meta.anchor_pk.as_ref().is_some_and(|k| k.len() != 32)
+    {
         return Err(VaultError::Corrupt("key sizes".into()));
     }
     Ok(meta)
@@ -978,7 +1087,11 @@ mod tests {
 
     fn readable(v: &Vault, pass: &str) -> usize {
         let u = v.unlock(pass).unwrap();
-        u.events().unwrap().iter().filter(|e| e.event.is_ok()).count()
+        u.events()
+            .unwrap()
+            .iter()
+            .filter(|e| e.event.is_ok())
+            .count()
     }
 
     /// A vault made before recovery codes were sealed (its code wraps the data key plainly): it

@@ -411,3 +411,190 @@ fn an_old_secret_with_a_backup_opens_nothing_written_after_the_change() {
     );
     assert_eq!(readable(&attack2, Ok(NEW_PASS))[..4], all);
 }
+
+/// A meta row set to a value, or removed.
+type MetaChange = (&'static str, Option<Vec<u8>>);
+
+/// Someone with a hand on the file puts their own key where new events are sealed (alone, with a
+/// signing key of their own, or with the anchor removed): refused by a new run of `temoin` and by
+/// the monitor that had the vault open, nothing written; the file put back, writing goes on.
+#[test]
+fn a_swapped_sealing_key_is_refused_not_used() {
+    use ring::signature::{Ed25519KeyPair, KeyPair};
+    let (_d, path, vault, _) = new_vault();
+    drop(vault);
+    typed_after(temoin(&path).arg("note"), "avant");
+    let mut monitor = temoin::vault::Vault::open(&path).unwrap();
+    let rows = || {
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    let names = ["hpke_pk", "hpke_pk_sig", "anchor_pk"];
+    let original: Vec<Vec<u8>> = names.iter().map(|n| meta(&path, n)).collect();
+    let set = |values: &[MetaChange]| {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for (name, v) in values {
+            match v {
+                Some(v) => c
+                    .execute(
+                        "INSERT OR REPLACE INTO meta (name, value) VALUES (?1, ?2)",
+                        rusqlite::params![name, v],
+                    )
+                    .unwrap(),
+                None => c
+                    .execute("DELETE FROM meta WHERE name = ?1", [name])
+                    .unwrap(),
+            };
+        }
+    };
+    let theirs = [9u8; 32].to_vec();
+    let rng = ring::rand::SystemRandom::new();
+    let their_anchor =
+        Ed25519KeyPair::from_pkcs8(Ed25519KeyPair::generate_pkcs8(&rng).unwrap().as_ref()).unwrap();
+    let signed = their_anchor
+        .sign(
+            &[
+                b"temoin/v1/sealing-key\n".as_slice(),
+                &meta(&path, "vault_id"),
+                &theirs,
+            ]
+            .concat(),
+        )
+        .as_ref()
+        .to_vec();
+    let attacks: [Vec<MetaChange>; 3] = [
+        vec![("hpke_pk", Some(theirs.clone()))],
+        vec![
+            ("hpke_pk", Some(theirs.clone())),
+            ("hpke_pk_sig", Some(signed)),
+            (
+                "anchor_pk",
+                Some(their_anchor.public_key().as_ref().to_vec()),
+            ),
+        ],
+        vec![
+            ("hpke_pk", Some(theirs.clone())),
+            ("hpke_pk_sig", None),
+            ("anchor_pk", None),
+        ],
+    ];
+    for attack in &attacks {
+        set(attack);
+        let before = rows();
+        let (code, _, err) = run(temoin(&path).args(["call", "start"]));
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("Les clés de ce coffre ont été remplacées"),
+            "{err}"
+        );
+        assert!(matches!(
+            monitor.append(&temoin::events::Event::now(EventKind::MonitoringResumed)),
+            Err(temoin::vault::VaultError::KeysReplaced)
+        ));
+        assert_eq!(rows(), before, "nothing written");
+        let restore: Vec<MetaChange> = names
+            .iter()
+            .copied()
+            .zip(original.iter().cloned().map(Some))
+            .collect();
+        set(&restore);
+    }
+    // The file as it was: both write again.
+    assert_eq!(run(temoin(&path).args(["call", "start"])).0, 0);
+    note(&mut monitor, "après");
+    assert_eq!(stored_events(&path).len(), 3);
+}
+
+fn exported_for(
+    path: &std::path::Path,
+    out: &std::path::Path,
+    recipient: Option<&str>,
+) -> serde_json::Value {
+    let mut cmd = temoin(path);
+    cmd.env("TEMOIN_PASSPHRASE", PASS)
+        .args(["export", "--level", "events", "--out"])
+        .arg(out);
+    if let Some(r) = recipient {
+        cmd.args(["--for", r]);
+    }
+    let (code, _, err) = run(&mut cmd);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_slice(&bytes(out)).unwrap()
+}
+
+/// Two councils compare what they were given: each recipient named gets its own key, so nothing
+/// links them; a checkpoint given for one extends that one's export only; and the file on the PC
+/// holds no public key an export is signed with (the worker's pseudonym cannot be computed from it).
+#[test]
+fn each_recipient_gets_a_key_of_its_own_and_the_file_names_none() {
+    let (d, path, vault, _) = new_vault();
+    drop(vault);
+    typed_after(temoin(&path).arg("note"), "Pause refusée");
+    let acme = exported_for(&path, &d.path().join("acme.json"), Some("CSE Acme"));
+    let doctor = exported_for(
+        &path,
+        &d.path().join("medecin.json"),
+        Some("médecin du travail"),
+    );
+    let plain = exported_for(&path, &d.path().join("sans.json"), None);
+    let key = |v: &serde_json::Value| v["worker"]["public_key"].as_str().unwrap().to_string();
+    let pseudonym = |v: &serde_json::Value| v["worker"]["pseudonym"].as_str().unwrap().to_string();
+    assert_ne!(key(&acme), key(&doctor));
+    assert_ne!(key(&acme), key(&plain));
+    assert_ne!(pseudonym(&acme), pseudonym(&doctor));
+    // The same name, typed another way, is the same recipient.
+    let again = exported_for(&path, &d.path().join("acme2.json"), Some("  cse   ACME "));
+    assert_eq!(key(&again), key(&acme));
+    for f in ["acme.json", "medecin.json", "sans.json"] {
+        let (code, out, _) = run(temoin(&path).arg("verify").arg(d.path().join(f)));
+        assert_eq!(code, 0, "{f}: {out}");
+    }
+    // A checkpoint for Acme: Acme's export extends it, the doctor's is not the same signer.
+    let cp = d.path().join("point-acme.txt");
+    let (code, _, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["checkpoint", "--for", "CSE Acme", "--out"])
+        .arg(&cp));
+    assert_eq!(code, 0, "{err}");
+    let later = exported_for(&path, &d.path().join("acme3.json"), Some("CSE Acme"));
+    assert_eq!(key(&later), key(&acme));
+    let verify = |f: &str| {
+        run(temoin(&path)
+            .arg("verify")
+            .arg(d.path().join(f))
+            .arg("--checkpoint")
+            .arg(&cp))
+    };
+    let (code, out, _) = verify("acme3.json");
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Prolonge bien le point de contrôle"), "{out}");
+    assert_eq!(verify("medecin.json").0, 1);
+    // The worker's own check against it: with the name given then, and not without.
+    let check = |name: Option<&str>| {
+        let mut c = temoin(&path);
+        c.env("TEMOIN_PASSPHRASE", PASS)
+            .args(["check", "--checkpoint"])
+            .arg(&cp);
+        if let Some(n) = name {
+            c.args(["--for", n]);
+        }
+        run(&mut c)
+    };
+    assert_eq!(check(Some("cse acme")).0, 0);
+    let (code, out, _) = check(None);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("indiquez le même nom"), "{out}");
+    // The file and its journal hold none of the public keys exports were signed with.
+    let disk = on_disk(&path);
+    for v in [&acme, &doctor, &plain] {
+        let pk: Vec<u8> = (0..32)
+            .map(|i| u8::from_str_radix(&key(v)[2 * i..2 * i + 2], 16).unwrap())
+            .collect();
+        assert!(
+            !disk.windows(32).any(|w| w == pk.as_slice()),
+            "a signing key in the clear"
+        );
+    }
+}

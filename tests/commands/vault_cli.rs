@@ -81,10 +81,12 @@ fn the_file_holds_nothing_readable() {
     assert_eq!(
         names,
         [
-            "device_pk",
+            "anchor_pk",
+            "anchor_wrap",
             "device_wrap",
             "head",
             "hpke_pk",
+            "hpke_pk_sig",
             "hpke_wrap",
             "kdf",
             "passphrase_salt",

@@ -8,8 +8,21 @@ use temoin::vault::{RecoveryCode, Vault};
 
 pub const PASS: &str = "correct horse battery staple";
 
+/// The settings folder of the tests' own process: never the developer's (a vault opened
+/// in-process pins its key beside the settings).
+fn own_settings() {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let d = tempfile::tempdir().expect("temp dir");
+        // SAFETY: set once, before this process's first vault, to the same value for every test.
+        unsafe { std::env::set_var("TEMOIN_CONFIG", d.path().join("settings.json")) };
+        d
+    });
+}
+
 /// A fresh directory and a vault path inside it (not yet created).
 pub fn temp_vault_path() -> (tempfile::TempDir, PathBuf) {
+    own_settings();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("vault.db");
     (dir, path)

@@ -632,6 +632,50 @@ fn the_export_preview_shows_a_note_naming_a_customer_as_it_leaves_masked() {
     assert!(h.query_by_label_contains("Le Goff").is_none());
 }
 
+/// « Pour qui » : the export, its preview and the checkpoint are signed for the recipient named,
+/// with a key of its own (not the one shown when no one is named).
+#[test]
+fn a_recipient_named_in_the_window_gets_its_own_signature() {
+    use temoin::evidence::bundle;
+    use temoin::evidence::checkpoint::Checkpoint;
+    let (dir, path, _, _) = new_vault();
+    a_morning(&path);
+    let mut h = unlocked_app(&path);
+    let own = h.state().lock.session.as_ref().unwrap().who.clone();
+    h.get_by_label("Pour qui (facultatif) :").focus();
+    h.run();
+    h.get_by_label("Pour qui (facultatif) :")
+        .type_text("CSE Acme");
+    h.run();
+    h.get_by_label("Chaque événement").click();
+    h.run();
+    h.get_by_label("Suivant : aperçu").click();
+    until(&mut h, |a| a.evidence.export.preview.is_some());
+    assert!(
+        h.query_by_label_contains("Pour « CSE Acme » : une signature à part")
+            .is_some()
+    );
+    let signed = h.state().evidence.export.preview.clone().unwrap().lines[1].clone();
+    assert!(signed.starts_with("Signé par T-"), "{signed}");
+    assert!(
+        !signed.contains(&own.1),
+        "the recipient's preview shows the worker's own key"
+    );
+    let out = dir.path().join("acme.json");
+    h.state_mut().evidence.export.out = out.display().to_string();
+    h.get_by_label("Exporter et signer").click();
+    until(&mut h, |a| a.evidence.export.message.is_some());
+    let v = bundle::verify(&std::fs::read(&out).unwrap(), &[]).unwrap();
+    assert!(v.intact(), "{:?}", v.problems);
+    assert!(signed.contains(&v.key.fingerprint()), "{signed}");
+    h.get_by_label("Point de contrôle").click();
+    h.run();
+    h.get_by_label("Donner un point de contrôle").click();
+    until(&mut h, |a| a.evidence.checkpoints.line.is_some());
+    let c = Checkpoint::parse(&h.state().evidence.checkpoints.line.clone().unwrap()).unwrap();
+    assert_eq!(c.key, v.key);
+}
+
 #[test]
 fn a_checkpoint_is_given_as_text_and_a_readable_qr_code_and_noted_in_the_log() {
     use temoin::evidence::checkpoint::Checkpoint;
