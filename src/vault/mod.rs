@@ -4,8 +4,9 @@
 //! - Reading needs the passphrase: Argon2id turns it into the key that unwraps the data key,
 //!   which unwraps the private keys ([`keys`]).
 //! - Nothing in the file is readable without it: rows hold a sequence number, the sealed blob
-//!   and a hash-chain link ([`chain`]); the `meta` table holds only public keys, wrapped keys,
-//!   KDF parameters and the chain head.
+//!   (padded to a size class) and a hash-chain link ([`chain`]); the `meta` table holds the key
+//!   new events are sealed to, signed by the vault's anchor key (pinned on this PC: [`pins`]),
+//!   wrapped keys, KDF parameters and the chain head; no key that signs an export.
 //! - Crash-safe: WAL, `synchronous=FULL`, one transaction per append.
 //! - Changing the passphrase or recovering rotates what protects new events (a new data key and
 //!   key pair; the old private keys kept, wrapped, to read old rows), with `secure_delete` and the

@@ -221,6 +221,16 @@ fn a_customer_named_in_a_note_leaves_the_pc_masked_and_the_export_stays_verifiab
     std::fs::write(&out, text.replace("m'a insulté", "m'a félicité")).unwrap();
     let (code, said, _) = run(temoin(&path).arg("verify").arg(&out));
     assert_eq!(code, 1, "{said}");
+    // Without a level, the least detailed leaves: daily figures, no note at all.
+    let daily = d.path().join("jour.json");
+    let (code, _, err) = run(temoin(&path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["export", "--out"])
+        .arg(&daily));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&bytes(&daily)).unwrap();
+    assert_eq!(v["level"], "daily");
+    assert_eq!(v["events"].as_array().map_or(0, Vec::len), 0);
     // A masked row dressed as another kind is refused too (only notes are ever masked).
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     let i = v["masked"][0]["index"].as_u64().unwrap();
