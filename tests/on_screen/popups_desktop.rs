@@ -437,3 +437,63 @@ fn the_softphone_window_marks_calls_and_is_never_a_popup() {
     assert_eq!(w["total"]["calls"], 2, "{out}");
     assert_eq!(w["calls"][0]["sources"][0], "window");
 }
+
+/// The passphrase given to `temoin` through its environment is not handed down to the programs it
+/// starts: Tesseract, wrapped here to write down the environment it was given, never sees it.
+#[test]
+fn tesseract_started_for_ocr_does_not_inherit_the_passphrase() {
+    use std::os::unix::fs::PermissionsExt;
+    let desktop = Desktop::start();
+    let (_d, path, _, _) = new_vault();
+    let config = desktop.dir.path().join("settings.json");
+    std::fs::write(
+        desktop.dir.path().join("popups.toml"),
+        "[sources]\nocr = true\n",
+    )
+    .unwrap();
+    let bin = desktop.dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let seen = desktop.dir.path().join("tesseract-env.txt");
+    let real = String::from_utf8(
+        std::process::Command::new("sh")
+            .args(["-c", "command -v tesseract"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let wrapper = bin.join("tesseract");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nenv >> '{}'\nexec '{}' \"$@\"\n",
+            seen.display(),
+            real.trim()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = temoin(&path);
+    desktop
+        .env(&mut cmd)
+        .env("TEMOIN_CONFIG", &config)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .env(
+            "PATH",
+            format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
+        )
+        .args(["popup", "watch", "--seconds", "120"]);
+    let mut w = Watcher::spawn(cmd);
+    watching(&mut w);
+    let mut win = desktop.window("outil", "Alerte", "Vous parlez trop vite, ralentissez");
+    w.expect("(OCR) : surveillance active", WAIT);
+    std::thread::sleep(Duration::from_millis(300));
+    w.stop();
+    let _ = win.kill();
+    let _ = win.wait();
+    let env = std::fs::read_to_string(&seen).expect("Tesseract was started");
+    assert!(env.contains("TEMOIN_CONFIG="), "{env}");
+    assert!(!env.contains("TEMOIN_PASSPHRASE"), "inherited: {env}");
+    assert!(!env.contains(PASS));
+    assert_eq!(popups(&path).len(), 1);
+}
