@@ -129,10 +129,15 @@ pub fn checkpoint(
     vault.writable()?;
     let pass = crate::cli::common::passphrase(lang)?;
     let c = export::give_checkpoint(&mut vault, &pass, recipient, Local::now().fixed_offset())?;
-    let line = c.to_line();
+    let line = c.to_text();
     if let Some(out) = &out {
-        export::write_whole(out, format!("{line}\n").as_bytes())
-            .map_err(|e| cannot_write(out, &e, lang))?;
+        // A note ends in its line break; the one-line form gets one.
+        let text = if line.ends_with('\n') {
+            line.clone()
+        } else {
+            format!("{line}\n")
+        };
+        export::write_whole(out, text.as_bytes()).map_err(|e| cannot_write(out, &e, lang))?;
     }
     let pk = c.key;
     println!(

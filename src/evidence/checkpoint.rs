@@ -2,12 +2,13 @@
 //! (and a QR code) a worker hands to a union representative. A later bundle proves it extends
 //! every checkpoint given before.
 //!
-//! Text form: `temoin-checkpoint 1 <public key hex> <size> <root hex> <RFC 3339 time> <signature
-//! hex>`; the signature is Ed25519 over `temoin/v1/checkpoint\n` and the same fields, spaces
-//! between them.
+//! Text form: a C2SP signed note ([`super::note`]), which any transparency-log witness reads.
+//! Checkpoints given before it (one line, `temoin-checkpoint 1 <public key hex> <size> <root hex>
+//! <RFC 3339 time> <signature hex>`, Ed25519 over `temoin/v1/checkpoint\n` and the same fields)
+//! are still read.
 
 use chrono::{DateTime, FixedOffset};
-use ring::signature::{Ed25519KeyPair, KeyPair};
+use ring::signature::Ed25519KeyPair;
 
 use super::identity::PublicKey;
 use super::merkle::{Hash, from_hex, hash_from_hex, to_hex};
@@ -22,6 +23,8 @@ pub struct Checkpoint {
     pub root: Hash,
     pub at: DateTime<FixedOffset>,
     pub signature: Vec<u8>,
+    /// The signed note as written (`None` for a checkpoint of the one-line form).
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -47,22 +50,17 @@ fn message(key: &PublicKey, size: u64, root: &Hash, at: &DateTime<FixedOffset>) 
 }
 
 impl Checkpoint {
+    /// Signs a checkpoint as a C2SP note.
     pub fn sign(key: &Ed25519KeyPair, size: u64, root: Hash, at: DateTime<FixedOffset>) -> Self {
-        let public = PublicKey::from_slice(key.public_key().as_ref()).expect("Ed25519 key");
-        let signature = key
-            .sign(&message(&public, size, &root, &at))
-            .as_ref()
-            .to_vec();
-        Checkpoint {
-            key: public,
-            size,
-            root,
-            at,
-            signature,
-        }
+        let text = super::note::sign(key, size, &root, at);
+        Self::parse(&text).expect("a note just signed reads back")
     }
 
-    pub fn to_line(&self) -> String {
+    /// The text to hand over: the signed note (several lines), or the old one-line form.
+    pub fn to_text(&self) -> String {
+        if let Some(note) = &self.note {
+            return note.clone();
+        }
         format!(
             "{TAG} {VERSION} {} {} {} {} {}",
             to_hex(&self.key.0),
@@ -73,11 +71,12 @@ impl Checkpoint {
         )
     }
 
-    /// Reads the text form (surrounding spaces and line breaks ignored) and checks its signature.
+    /// Reads either text form (surrounding spaces and line breaks ignored, Windows line ends
+    /// taken as they come) and checks its signature.
     pub fn parse(text: &str) -> Result<Self, CheckpointError> {
         let f: Vec<&str> = text.split_whitespace().collect();
         if f.first() != Some(&TAG) {
-            return Err(CheckpointError::NotACheckpoint);
+            return Self::parse_note(text);
         }
         match f.get(1) {
             Some(v) if *v == VERSION.to_string() => {}
@@ -112,6 +111,28 @@ impl Checkpoint {
             root,
             at,
             signature,
+            note: None,
+        })
+    }
+
+    fn parse_note(text: &str) -> Result<Self, CheckpointError> {
+        use super::note::NoteError;
+        let text = format!("{}\n", text.replace("\r\n", "\n").trim());
+        let r = super::note::read(&text).map_err(|e| match e {
+            NoteError::Malformed(_) if !text.starts_with("temoin/") => {
+                CheckpointError::NotACheckpoint
+            }
+            NoteError::Malformed(what) => CheckpointError::Malformed(what),
+            NoteError::NotOurs => CheckpointError::NotACheckpoint,
+            NoteError::BadSignature => CheckpointError::BadSignature,
+        })?;
+        Ok(Checkpoint {
+            key: r.key,
+            size: r.size,
+            root: r.root,
+            at: r.at,
+            signature: r.signature,
+            note: Some(text),
         })
     }
 }
@@ -121,6 +142,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use ring::rand::SystemRandom;
+    use ring::signature::KeyPair;
 
     fn key() -> Ed25519KeyPair {
         let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).unwrap();
@@ -131,9 +153,35 @@ mod tests {
     fn round_trip_and_forgeries() {
         let k = key();
         let at = DateTime::parse_from_rfc3339("2026-11-25T17:00:00+01:00").unwrap();
-        let c = Checkpoint::sign(&k, 42, [7; 32], at);
-        let line = c.to_line();
+        // The one-line form of before, still read.
+        let public = PublicKey::from_slice(k.public_key().as_ref()).unwrap();
+        let signature = k
+            .sign(&message(&public, 42, &[7; 32], &at))
+            .as_ref()
+            .to_vec();
+        let c = Checkpoint {
+            key: public,
+            size: 42,
+            root: [7; 32],
+            at,
+            signature,
+            note: None,
+        };
+        let line = c.to_text();
         assert_eq!(Checkpoint::parse(&format!("  {line}\n")).unwrap(), c);
+        // A note, as given now, read back (also copied with Windows line ends).
+        let n = Checkpoint::sign(&k, 42, [7; 32], at);
+        assert_eq!((n.key, n.size, n.root, n.at), (public, 42, [7; 32], at));
+        let text = n.to_text();
+        assert_eq!(Checkpoint::parse(&text).unwrap(), n);
+        assert_eq!(
+            Checkpoint::parse(&format!("\n {}", text.replace('\n', "\r\n"))).unwrap(),
+            n
+        );
+        assert_eq!(
+            Checkpoint::parse(&text.replacen("\n42\n", "\n41\n", 1)),
+            Err(CheckpointError::BadSignature)
+        );
         // Another size with the same signature: forged.
         let forged = line.replacen(" 42 ", " 41 ", 1);
         assert_eq!(

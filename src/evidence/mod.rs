@@ -11,5 +11,6 @@ pub mod identity;
 pub mod log;
 pub mod masking;
 pub mod merkle;
+pub mod note;
 pub mod popups;
 pub mod summary;

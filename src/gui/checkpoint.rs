@@ -77,7 +77,7 @@ impl Checkpoints {
             v.set_program(crate::vault::Program::Window);
             let now = Local::now().fixed_offset();
             export::give_checkpoint(&mut v, session.passphrase(), recipient.as_deref(), now)
-                .map(|c| c.to_line())
+                .map(|c| c.to_text())
                 .map_err(|e| messages::vault_error(&e, lang))
         });
     }
@@ -114,7 +114,7 @@ impl Checkpoints {
             ui.add(
                 egui::TextEdit::multiline(&mut shown)
                     .font(egui::TextStyle::Monospace)
-                    .desired_rows(3)
+                    .desired_rows(6)
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(l.id);

@@ -48,7 +48,15 @@ fn export_checkpoint_verify_round_trip_and_a_subset_with_its_proofs() {
         .args(["checkpoint", "--out"])
         .arg(&cp));
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("temoin-checkpoint 1 "), "{out}");
+    // A C2SP checkpoint note: origin, size, root, the time given, then the log's signature.
+    let note = std::fs::read_to_string(&cp).unwrap();
+    let lines: Vec<&str> = note.lines().collect();
+    assert!(
+        lines[0].starts_with("temoin/T-") && lines[1] == "9",
+        "{note}"
+    );
+    assert!(lines[5].starts_with("— temoin/T-"), "{note}");
+    assert!(out.contains(lines[0]), "{out}");
     assert!(
         out.contains('▀') || out.contains('█'),
         "a QR code is drawn: {out}"
@@ -267,13 +275,13 @@ fn bad_input_gets_its_own_message_and_exit_2() {
     assert_eq!(code, 2);
     assert!(err.contains("trop gros"), "{err}");
     // A forged checkpoint (another size, same signature), and a missing file.
-    let line = std::fs::read_to_string(&cp).unwrap();
-    let mut fields: Vec<String> = line.split_whitespace().map(str::to_string).collect();
-    fields[3] = (fields[3].parse::<u64>().unwrap() - 1).to_string();
+    let note = std::fs::read_to_string(&cp).unwrap();
+    let size = note.lines().nth(1).unwrap().parse::<u64>().unwrap();
+    let forged = note.replacen(&format!("\n{size}\n"), &format!("\n{}\n", size - 1), 1);
     let (code, _, err) = run(temoin(&path)
         .arg("verify")
         .arg(&b)
-        .args(["--checkpoint", &fields.join(" ")]));
+        .args(["--checkpoint", &forged]));
     assert_eq!(code, 2);
     assert!(err.contains("fabriqué"), "{err}");
     let (code, _, err) = run(temoin(&path)
@@ -802,4 +810,46 @@ fn a_bundle_padded_to_512_mb_is_verified_within_1_gb() {
     assert!(peak < 1024.0, "a child took {peak:.0} MB");
     let _ = std::fs::remove_file(&padded);
     let _ = std::fs::remove_file(&huge);
+}
+
+/// A checkpoint given before checkpoints became C2SP notes (one line) still counts: `verify` and
+/// `check` say the log extends it, and one with another size is refused as forged.
+#[test]
+fn a_checkpoint_of_the_one_line_form_still_verifies() {
+    use temoin::evidence::merkle::to_hex;
+    let (dir, path, vault, _) = new_vault();
+    three_days(&path);
+    let b = dir.path().join("b.json");
+    let (code, _, err) = run(with_pass(&mut temoin(&path))
+        .args(["export", "--level", "events", "--out"])
+        .arg(&b));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&bytes(&b)).unwrap();
+    let (size, root) = (
+        v["log"]["size"].as_u64().unwrap(),
+        v["log"]["root"].as_str().unwrap(),
+    );
+    let key = vault.unlock(PASS).unwrap().signing_key(None);
+    let pk = to_hex(ring::signature::KeyPair::public_key(&key).as_ref());
+    let at = "2026-11-05T18:00:00+01:00";
+    let signed = format!("temoin/v1/checkpoint\n{pk} {size} {root} {at}");
+    let sig = to_hex(key.sign(signed.as_bytes()).as_ref());
+    let line = format!("temoin-checkpoint 1 {pk} {size} {root} {at} {sig}");
+    let (code, out, _) = run(temoin(&path)
+        .arg("verify")
+        .arg(&b)
+        .args(["--checkpoint", &line]));
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Prolonge bien le point de contrôle du 05/11/2026"),
+        "{out}"
+    );
+    let (code, out, _) = run(with_pass(&mut temoin(&path)).args(["check", "--checkpoint", &line]));
+    assert_eq!(code, 0, "{out}");
+    let forged = line.replacen(&format!(" {size} "), &format!(" {} ", size - 1), 1);
+    let (code, _, err) = run(temoin(&path)
+        .arg("verify")
+        .arg(&b)
+        .args(["--checkpoint", &forged]));
+    assert_eq!(code, 2, "{err}");
 }

@@ -7,6 +7,7 @@ mod common;
 
 mod accuracy;
 mod analyze_cli;
+mod c2sp;
 mod employer_pc;
 mod evidence;
 mod gate;

@@ -96,3 +96,39 @@ pub fn stored_events(path: &Path) -> Vec<temoin::events::Event> {
         .map(|e| e.event.expect("a readable row"))
         .collect()
 }
+
+/// A Python 3.12 with `aics-tlog` and `aics-witness` (an independent C2SP implementation, from
+/// PyPI, hashes pinned in tests/data/c2sp-requirements.txt), in a venv made once per target dir.
+pub fn c2sp_python() -> PathBuf {
+    static VENV: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = VENV.lock().unwrap_or_else(|e| e.into_inner());
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c2sp-venv");
+    let python = venv.join("bin/python");
+    let ready = Command::new(&python)
+        .args(["-c", "import aics_tlog, aics_witness"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ready {
+        let _ = std::fs::remove_dir_all(&venv);
+        let made = Command::new("python3.12")
+            .env("PYENV_VERSION", "3.12.1")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .expect("python3.12 (pyenv) to make the C2SP venv");
+        assert!(made.success(), "python3.12 -m venv failed");
+        let requirements =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/c2sp-requirements.txt");
+        let out = Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--require-hashes", "-r"])
+            .arg(&requirements)
+            .output()
+            .expect("pip");
+        assert!(
+            out.status.success(),
+            "pip install of the C2SP reference failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    python
+}

@@ -1,0 +1,245 @@
+//! Checkpoints in the transparency logs' standard form, so that any C2SP witness or verifier
+//! reads them: a `c2sp.org/tlog-checkpoint` body (origin, size, base64 root of the RFC 9162 tree,
+//! then one extension line with the time it was given) in a `c2sp.org/signed-note`, signed with
+//! Ed25519. The note format is `signed_note`'s (Cloudflare's azul); signing and verifying are
+//! ring's, through its `Signer` / `Verifier` traits. `tlog_tiles` is not used: it brings URL and
+//! IDNA parsing for tile paths Témoin does not serve, for a body of four lines parsed here (and
+//! checked against an independent implementation, `aics-tlog`, in the tests).
+//!
+//! The origin names the log by the worker's pseudonym and carries the whole public key in hex,
+//! `temoin/T-7KQ2-M3XA/<64 hex>`, so that a checkpoint is verified from its text alone and a
+//! witness can enrol the key it names.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use chrono::{DateTime, FixedOffset};
+use ring::signature::Ed25519KeyPair;
+use signed_note::{Note, Signer, VerificationError, Verifier, Verifiers};
+
+use super::identity::PublicKey;
+use super::merkle::Hash;
+
+const PREFIX: &str = "temoin/";
+/// Témoin's extension line: when the worker gave the checkpoint.
+const TIME: &str = "temoin-time ";
+/// Signature type of an Ed25519 note signature (c2sp.org/signed-note).
+const ED25519: u8 = 0x01;
+
+/// The log's origin line for a signing key.
+pub fn origin(key: &PublicKey) -> String {
+    format!(
+        "{PREFIX}{}/{}",
+        key.pseudonym(),
+        super::merkle::to_hex(&key.0)
+    )
+}
+
+/// The key an origin names (`None`: not a Témoin origin, or its pseudonym does not match).
+pub fn key_of(origin: &str) -> Option<PublicKey> {
+    let rest = origin.strip_prefix(PREFIX)?;
+    let (pseudonym, hex) = rest.split_once('/')?;
+    let key = super::merkle::from_hex(hex).and_then(|b| PublicKey::from_slice(&b))?;
+    (key.pseudonym() == pseudonym).then_some(key)
+}
+
+fn key_id(name: &str, key: &PublicKey) -> u32 {
+    signed_note::key_id(name, &[&[ED25519][..], &key.0].concat())
+}
+
+/// The verifier key a witness is given: `<origin>+<key ID>+<base64(0x01 ‖ key)>`.
+pub fn vkey(key: &PublicKey) -> String {
+    let name = origin(key);
+    format!(
+        "{name}+{:08x}+{}",
+        key_id(&name, key),
+        B64.encode([&[ED25519][..], &key.0].concat())
+    )
+}
+
+struct RingSigner<'a> {
+    name: String,
+    id: u32,
+    key: &'a Ed25519KeyPair,
+}
+
+impl Signer for RingSigner<'_> {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn key_id(&self) -> u32 {
+        self.id
+    }
+    fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, signature::Error> {
+        Ok(self.key.sign(msg).as_ref().to_vec())
+    }
+}
+
+struct RingVerifier {
+    name: String,
+    id: u32,
+    key: PublicKey,
+}
+
+impl Verifier for RingVerifier {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn key_id(&self) -> u32 {
+        self.id
+    }
+    fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
+        self.key.verify(msg, sig)
+    }
+}
+
+impl Verifiers for RingVerifier {
+    fn verifier(&self, name: &str, id: u32) -> Result<&dyn Verifier, VerificationError> {
+        if name == self.name && id == self.id {
+            Ok(self)
+        } else {
+            Err(VerificationError::UnknownKey {
+                name: name.to_string(),
+                id,
+            })
+        }
+    }
+}
+
+/// A checkpoint read from a note: what it says, its signature checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Read {
+    pub key: PublicKey,
+    pub size: u64,
+    pub root: Hash,
+    pub at: DateTime<FixedOffset>,
+    /// The log's signature (key ID first, as in the note).
+    pub signature: Vec<u8>,
+}
+
+/// Why a note is not a checkpoint Témoin signed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteError {
+    /// Not a signed note, or its body is not a checkpoint.
+    Malformed(&'static str),
+    /// The origin is not a Témoin log's.
+    NotOurs,
+    /// No valid signature by the key the origin names.
+    BadSignature,
+}
+
+/// The checkpoint as a signed note (text ending in a line break).
+pub fn sign(key: &Ed25519KeyPair, size: u64, root: &Hash, at: DateTime<FixedOffset>) -> String {
+    let public = PublicKey::of(key);
+    let name = origin(&public);
+    let body = format!(
+        "{name}\n{size}\n{}\n{TIME}{}\n",
+        B64.encode(root),
+        at.to_rfc3339()
+    );
+    let mut note = Note::new(body.as_bytes(), &[]).expect("a well-formed body");
+    let signer = RingSigner {
+        id: key_id(&name, &public),
+        name,
+        key,
+    };
+    note.add_sigs(&[&signer]).expect("a valid key name");
+    String::from_utf8(note.to_bytes()).expect("notes are UTF-8")
+}
+
+/// Reads a checkpoint note and checks the signature of the key its origin names.
+pub fn read(text: &str) -> Result<Read, NoteError> {
+    let note = Note::from_bytes(text.as_bytes()).map_err(|_| NoteError::Malformed("note"))?;
+    let body = std::str::from_utf8(note.text()).map_err(|_| NoteError::Malformed("text"))?;
+    let mut lines = body.strip_suffix('\n').unwrap_or(body).split('\n');
+    let origin = lines.next().ok_or(NoteError::Malformed("origin"))?;
+    let key = key_of(origin).ok_or(NoteError::NotOurs)?;
+    let size_text = lines.next().ok_or(NoteError::Malformed("size"))?;
+    let size: u64 = size_text
+        .parse()
+        .ok()
+        .filter(|n: &u64| n.to_string() == size_text)
+        .ok_or(NoteError::Malformed("size"))?;
+    let root: Hash = lines
+        .next()
+        .and_then(|r| B64.decode(r).ok())
+        .and_then(|r| r.try_into().ok())
+        .ok_or(NoteError::Malformed("root"))?;
+    let at = lines
+        .next()
+        .and_then(|l| l.strip_prefix(TIME))
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .ok_or(NoteError::Malformed("time"))?;
+    if lines.next().is_some() {
+        return Err(NoteError::Malformed("extension"));
+    }
+    let verifier = RingVerifier {
+        name: origin.to_string(),
+        id: key_id(origin, &key),
+        key,
+    };
+    let (verified, _) = note
+        .verify(&verifier)
+        .map_err(|_| NoteError::BadSignature)?;
+    let signature = verified
+        .first()
+        .map(|s| s.signature().to_vec())
+        .ok_or(NoteError::BadSignature)?;
+    Ok(Read {
+        key,
+        size,
+        root,
+        at,
+        signature,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ring::rand::SystemRandom;
+
+    fn key() -> Ed25519KeyPair {
+        let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).unwrap();
+        Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).unwrap()
+    }
+
+    #[test]
+    fn a_note_reads_back_and_any_change_is_refused() {
+        let k = key();
+        let at = DateTime::parse_from_rfc3339("2026-11-25T17:00:00+01:00").unwrap();
+        let text = sign(&k, 1432, &[7; 32], at);
+        let r = read(&text).unwrap();
+        assert_eq!(
+            (r.key, r.size, r.root, r.at),
+            (PublicKey::of(&k), 1432, [7; 32], at)
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("temoin/T-"), "{text}");
+        assert_eq!(lines[1], "1432");
+        assert_eq!(lines[4], "");
+        assert!(lines[5].starts_with("— temoin/T-"), "{text}");
+        // Another size under the same signature: refused.
+        assert_eq!(
+            read(&text.replacen("\n1432\n", "\n1200\n", 1)),
+            Err(NoteError::BadSignature)
+        );
+        // Signed by another key than the origin names.
+        let other = sign(&key(), 1432, &[7; 32], at);
+        let forged = format!(
+            "{}\n{}",
+            text.split("\n\n").next().unwrap(),
+            &other[other.find("\n\n").unwrap() + 2..]
+        );
+        assert!(read(&forged).is_err());
+        assert_eq!(read("bonjour\n"), Err(NoteError::Malformed("note")));
+    }
+
+    #[test]
+    fn the_vkey_names_the_origin_and_the_key() {
+        let k = key();
+        let v = vkey(&PublicKey::of(&k));
+        let (name, rest) = v.split_once('+').unwrap();
+        assert_eq!(key_of(name), Some(PublicKey::of(&k)));
+        assert_eq!(rest.split('+').count(), 2);
+    }
+}
