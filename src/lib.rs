@@ -24,6 +24,7 @@ pub mod settings;
 pub mod speech;
 pub mod vault;
 pub mod voice;
+pub mod witness;
 pub mod workload;
 
 /// The data flows one way: each module imports only those in layers below its own (and its
@@ -41,7 +42,7 @@ mod layers {
         &["vault"],
         &["pipeline"],
         &["evidence"],
-        &["report"],
+        &["report", "witness"],
         &["messages"],
         &["gui"],
     ];

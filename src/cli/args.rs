@@ -151,6 +151,12 @@ pub(crate) enum Command {
         #[arg(value_enum)]
         action: ExtensionAction,
     },
+    /// Le témoin du CSE : contre-signe les points de contrôle des journaux inscrits /
+    /// the works council's witness: cosigns the checkpoints of the logs enrolled.
+    Witness {
+        #[command(subcommand)]
+        action: super::witness::WitnessAction,
+    },
     /// Marque le début ou la fin d'un appel, sans phrase de passe / mark a call's start or end.
     Call {
         #[arg(value_enum)]

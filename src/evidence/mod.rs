@@ -6,6 +6,7 @@ pub mod aggregate;
 pub mod buckets;
 pub mod bundle;
 pub mod checkpoint;
+pub mod cosign;
 pub mod export;
 pub mod identity;
 pub mod log;
