@@ -19,4 +19,5 @@ mod vault_bad_input;
 mod vault_cli;
 mod vault_crash;
 mod vault_roundtrip;
+mod witness_load;
 mod workload;
