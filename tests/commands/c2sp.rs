@@ -3,6 +3,8 @@
 //! builds itself from the origin line, recomputes the tree's root from an export's leaves and
 //! checks Témoin's consistency proofs (RFC 9162).
 
+use std::net::SocketAddr;
+
 use crate::common::*;
 use temoin::events::{Event, EventKind};
 
@@ -109,13 +111,21 @@ struct Served {
     vkey: String,
 }
 
-fn serve(dir: &std::path::Path) -> Served {
+/// Starts `temoin witness serve DIR` on a free loopback port (its errors go to DIR/serve.log):
+/// the process, its address and its key.
+pub(crate) fn start_witness(dir: &std::path::Path) -> (std::process::Child, SocketAddr, String) {
     use std::io::BufRead;
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("serve.log"))
+        .unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_temoin"))
         .args(["witness", "serve"])
         .arg(dir)
         .args(["--listen", "127.0.0.1:0"])
         .stdout(std::process::Stdio::piped())
+        .stderr(log)
         .spawn()
         .unwrap();
     let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
@@ -123,10 +133,19 @@ fn serve(dir: &std::path::Path) -> Served {
     let url = first
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
-        .unwrap()
-        .to_string();
+        .unwrap();
+    let addr = url.trim_start_matches("http://").parse().unwrap();
     let vkey = lines.next().unwrap().unwrap();
-    Served { child, url, vkey }
+    (child, addr, vkey)
+}
+
+fn serve(dir: &std::path::Path) -> Served {
+    let (child, addr, vkey) = start_witness(dir);
+    Served {
+        child,
+        url: format!("http://{addr}"),
+        vkey,
+    }
 }
 
 impl Drop for Served {

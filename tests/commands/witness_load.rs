@@ -69,27 +69,7 @@ impl Log {
 }
 
 fn serve(dir: &std::path::Path) -> (std::process::Child, SocketAddr) {
-    use std::io::BufRead;
-    let log = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join("serve.log"))
-        .unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_temoin"))
-        .args(["witness", "serve"])
-        .arg(dir)
-        .args(["--listen", "127.0.0.1:0"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(log)
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let url = first
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap();
-    let addr = url.trim_start_matches("http://").parse().unwrap();
+    let (child, addr, _) = crate::c2sp::start_witness(dir);
     (child, addr)
 }
 
