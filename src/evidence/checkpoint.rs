@@ -141,13 +141,9 @@ impl Checkpoint {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use ring::rand::SystemRandom;
     use ring::signature::KeyPair;
 
-    fn key() -> Ed25519KeyPair {
-        let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).unwrap();
-        Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).unwrap()
-    }
+    use crate::evidence::identity::test_key as key;
 
     #[test]
     fn round_trip_and_forgeries() {

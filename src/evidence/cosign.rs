@@ -7,6 +7,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use ring::digest::{SHA256, digest};
 use ring::signature::Ed25519KeyPair;
+pub use signed_note::Signature;
 
 use super::identity::PublicKey;
 use super::merkle::Hash;
@@ -95,89 +96,43 @@ impl VerifierKey {
     }
 }
 
-/// One signature line of a note: `— <name> <base64(key ID ‖ signature)>`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignatureLine {
-    pub name: String,
-    pub id: [u8; 4],
-    pub signature: Vec<u8>,
-}
-
-impl SignatureLine {
-    pub fn parse(line: &str) -> Option<Self> {
-        let rest = line.strip_prefix("— ")?;
-        let (name, sig) = rest.split_once(' ')?;
-        let raw = B64.decode(sig.trim_end_matches('\n')).ok()?;
-        if raw.len() < 5 || !valid_name(name) {
-            return None;
-        }
-        Some(Self {
-            name: name.into(),
-            id: raw[..4].try_into().ok()?,
-            signature: raw[4..].to_vec(),
-        })
-    }
-
-    pub fn to_text(&self) -> String {
-        format!(
-            "— {} {}\n",
-            self.name,
-            B64.encode([&self.id[..], &self.signature].concat())
-        )
-    }
-}
-
 fn cosigned_message(time: u64, checkpoint: &str) -> Vec<u8> {
     format!("cosignature/v1\ntime {time}\n{checkpoint}").into_bytes()
 }
 
 /// A witness's cosignature of `checkpoint` (the note's text, origin to last extension line) at
-/// `time` (seconds since 1970).
-pub fn cosign(key: &Ed25519KeyPair, name: &str, time: u64, checkpoint: &str) -> SignatureLine {
+/// `time` (seconds since 1970): a signature line, `signed_note`'s, of the 0x04 kind.
+pub fn cosign(key: &Ed25519KeyPair, name: &str, time: u64, checkpoint: &str) -> Signature {
     let v = VerifierKey::witness(name, PublicKey::of(key));
     let sig = key.sign(&cosigned_message(time, checkpoint));
-    SignatureLine {
-        name: name.into(),
-        id: v.id(),
-        signature: [&time.to_be_bytes()[..], sig.as_ref()].concat(),
-    }
+    Signature::new(
+        name.into(),
+        u32::from_be_bytes(v.id()),
+        [&time.to_be_bytes()[..], sig.as_ref()].concat(),
+    )
+    .expect("a witness's name is checked when it is made")
 }
 
 /// The time a witness cosigned `checkpoint` at, when `line` is its valid cosignature.
-pub fn cosigned_at(witness: &VerifierKey, line: &SignatureLine, checkpoint: &str) -> Option<u64> {
+pub fn cosigned_at(witness: &VerifierKey, line: &Signature, checkpoint: &str) -> Option<u64> {
+    let sig = line.signature();
     if !witness.is_witness()
-        || line.name != witness.name
-        || line.id != witness.id()
-        || line.signature.len() != 72
+        || line.name() != witness.name
+        || line.id() != u32::from_be_bytes(witness.id())
+        || sig.len() != 72
     {
         return None;
     }
-    let time = u64::from_be_bytes(line.signature[..8].try_into().ok()?);
+    let time = u64::from_be_bytes(sig[..8].try_into().ok()?);
     witness
         .key
-        .verify(&cosigned_message(time, checkpoint), &line.signature[8..])
+        .verify(&cosigned_message(time, checkpoint), &sig[8..])
         .then_some(time)
 }
 
-/// Whether `line` is the log's valid signature of `checkpoint` under `log`.
-pub fn signed_by_log(log: &VerifierKey, line: &SignatureLine, checkpoint: &str) -> bool {
-    log.kind == ED25519
-        && line.name == log.name
-        && line.id == log.id()
-        && log.key.verify(checkpoint.as_bytes(), &line.signature)
-}
-
-/// A note split into its text (ending in a line break) and its signature lines.
-pub fn split_note(note: &str) -> Option<(&str, Vec<SignatureLine>)> {
-    let at = note.rfind("\n\n")?;
-    let (text, sigs) = (&note[..at + 1], &note[at + 2..]);
-    let lines: Option<Vec<SignatureLine>> = sigs
-        .split('\n')
-        .filter(|l| !l.is_empty())
-        .map(SignatureLine::parse)
-        .collect();
-    let lines = lines.filter(|l| !l.is_empty() && l.len() <= 100)?;
-    Some((text, lines))
+/// Reads one signature line (`— <name> <base64(key ID ‖ signature)>`).
+pub fn signature_line(line: &str) -> Option<Signature> {
+    Signature::from_bytes(line.trim_end_matches('\n').as_bytes()).ok()
 }
 
 /// A checkpoint's body: origin, size, root, extension lines.
@@ -259,12 +214,8 @@ impl AddCheckpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ring::rand::SystemRandom;
 
-    fn key() -> Ed25519KeyPair {
-        let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).unwrap();
-        Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).unwrap()
-    }
+    use crate::evidence::identity::test_key as key;
 
     #[test]
     fn a_cosignature_verifies_for_its_checkpoint_and_time_only() {
@@ -273,14 +224,15 @@ mod tests {
         let line = cosign(&k, "cse.example/temoin", 1_764_500_000, cp);
         let v = VerifierKey::witness("cse.example/temoin", PublicKey::of(&k));
         assert_eq!(VerifierKey::parse(&v.to_text()), Some(v.clone()));
-        let back = SignatureLine::parse(line.to_text().trim_end()).unwrap();
+        let back = signature_line(&String::from_utf8(line.to_bytes()).unwrap()).unwrap();
         assert_eq!(cosigned_at(&v, &back, cp), Some(1_764_500_000));
         assert_eq!(
             cosigned_at(&v, &back, &cp.replace("\n12\n", "\n13\n")),
             None
         );
-        let mut later = back.clone();
-        later.signature[7] ^= 1;
+        let mut tampered = back.signature().to_vec();
+        tampered[7] ^= 1;
+        let later = Signature::new(back.name().into(), back.id(), tampered).unwrap();
         assert_eq!(cosigned_at(&v, &later, cp), None);
         // A log key (type 0x01) is not a witness key.
         assert_eq!(

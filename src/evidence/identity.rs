@@ -57,6 +57,14 @@ impl PublicKey {
     }
 }
 
+/// A fresh Ed25519 key for the tests of the modules that sign.
+#[cfg(test)]
+pub(crate) fn test_key() -> ring::signature::Ed25519KeyPair {
+    let rng = ring::rand::SystemRandom::new();
+    let pkcs8 = ring::signature::Ed25519KeyPair::generate_pkcs8(&rng).unwrap();
+    ring::signature::Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

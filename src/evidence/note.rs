@@ -14,8 +14,9 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use chrono::{DateTime, FixedOffset};
 use ring::signature::Ed25519KeyPair;
-use signed_note::{Note, Signer, VerificationError, Verifier, Verifiers};
+use signed_note::{Note, Signature, Signer, VerificationError, Verifier, Verifiers};
 
+use super::cosign::{self, VerifierKey};
 use super::identity::PublicKey;
 use super::merkle::Hash;
 
@@ -40,13 +41,9 @@ pub fn key_of(origin: &str) -> Option<PublicKey> {
     (key.pseudonym() == pseudonym).then_some(key)
 }
 
-fn key_id(name: &str, key: &PublicKey) -> u32 {
-    u32::from_be_bytes(super::cosign::VerifierKey::log(name, *key).id())
-}
-
 /// The verifier key a witness is given: `<origin>+<key ID>+<base64(0x01 ‖ key)>`.
 pub fn vkey(key: &PublicKey) -> String {
-    super::cosign::VerifierKey::log(&origin(key), *key).to_text()
+    VerifierKey::log(&origin(key), *key).to_text()
 }
 
 struct RingSigner<'a> {
@@ -71,6 +68,16 @@ struct RingVerifier {
     name: String,
     id: u32,
     key: PublicKey,
+}
+
+impl RingVerifier {
+    fn of(log: &VerifierKey) -> Self {
+        Self {
+            name: log.name.clone(),
+            id: u32::from_be_bytes(log.id()),
+            key: log.key,
+        }
+    }
 }
 
 impl Verifier for RingVerifier {
@@ -131,7 +138,7 @@ pub fn sign(key: &Ed25519KeyPair, size: u64, root: &Hash, at: DateTime<FixedOffs
     );
     let mut note = Note::new(body.as_bytes(), &[]).expect("a well-formed body");
     let signer = RingSigner {
-        id: key_id(&name, &public),
+        id: u32::from_be_bytes(VerifierKey::log(&name, public).id()),
         name,
         key,
     };
@@ -139,62 +146,45 @@ pub fn sign(key: &Ed25519KeyPair, size: u64, root: &Hash, at: DateTime<FixedOffs
     String::from_utf8(note.to_bytes()).expect("notes are UTF-8")
 }
 
+/// A note's text (origin to last extension line) and the log's valid signature of it, when `log`
+/// signed it (a signature line of `log` that does not verify, or none at all: `None`). Lines of
+/// other keys (a witness's cosignatures) are left as they are.
+pub fn log_signature(note: &str, log: &VerifierKey) -> Option<(String, Signature)> {
+    let note = Note::from_bytes(note.as_bytes()).ok()?;
+    let text = String::from_utf8(note.text().to_vec()).ok()?;
+    let (verified, _) = note.verify(&RingVerifier::of(log)).ok()?;
+    Some((text, verified.into_iter().next()?))
+}
+
 /// Reads a checkpoint note and checks the signature of the key its origin names.
 pub fn read(text: &str) -> Result<Read, NoteError> {
     let note = Note::from_bytes(text.as_bytes()).map_err(|_| NoteError::Malformed("note"))?;
     let body = std::str::from_utf8(note.text()).map_err(|_| NoteError::Malformed("text"))?;
-    let mut lines = body.strip_suffix('\n').unwrap_or(body).split('\n');
-    let origin = lines.next().ok_or(NoteError::Malformed("origin"))?;
-    let key = key_of(origin).ok_or(NoteError::NotOurs)?;
-    let size_text = lines.next().ok_or(NoteError::Malformed("size"))?;
-    let size: u64 = size_text
-        .parse()
-        .ok()
-        .filter(|n: &u64| n.to_string() == size_text)
-        .ok_or(NoteError::Malformed("size"))?;
-    let root: Hash = lines
-        .next()
-        .and_then(|r| B64.decode(r).ok())
-        .and_then(|r| r.try_into().ok())
-        .ok_or(NoteError::Malformed("root"))?;
-    let at = lines
-        .next()
-        .and_then(|l| l.strip_prefix(TIME))
-        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .ok_or(NoteError::Malformed("time"))?;
-    if lines.next().is_some() {
-        return Err(NoteError::Malformed("extension"));
-    }
-    let verifier = RingVerifier {
-        name: origin.to_string(),
-        id: key_id(origin, &key),
-        key,
+    let body = cosign::body(body).ok_or(NoteError::Malformed("checkpoint"))?;
+    let key = key_of(&body.origin).ok_or(NoteError::NotOurs)?;
+    let at = match body.extensions.as_slice() {
+        [time] => time
+            .strip_prefix(TIME)
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .ok_or(NoteError::Malformed("time"))?,
+        _ => return Err(NoteError::Malformed("extension")),
     };
-    let (verified, _) = note
-        .verify(&verifier)
-        .map_err(|_| NoteError::BadSignature)?;
-    let signature = verified
-        .first()
-        .map(|s| s.signature().to_vec())
-        .ok_or(NoteError::BadSignature)?;
+    let (_, signature) =
+        log_signature(text, &VerifierKey::log(&body.origin, key)).ok_or(NoteError::BadSignature)?;
     Ok(Read {
         key,
-        size,
-        root,
+        size: body.size,
+        root: body.root,
         at,
-        signature,
+        signature: signature.signature().to_vec(),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ring::rand::SystemRandom;
 
-    fn key() -> Ed25519KeyPair {
-        let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).unwrap();
-        Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).unwrap()
-    }
+    use crate::evidence::identity::test_key as key;
 
     #[test]
     fn a_note_reads_back_and_any_change_is_refused() {

@@ -558,19 +558,24 @@ impl Vault {
     pub fn change_passphrase(&mut self, old: &str, new: &str) -> Result<(), VaultError> {
         self.writable()?;
         check_passphrase(new)?;
+        if meta_optional(&self.conn, "recovery_pk_wrap")?.is_none() {
+            let rows = slot_rows(
+                "passphrase",
+                new.as_bytes(),
+                &self.legacy_data_key(old)?,
+                &self.meta,
+            )?;
+            return self.write_meta(&rows, &[]);
+        }
         let rows = {
             let unlocked = self.unlock(old)?;
-            match unlocked.recovery_pk.clone() {
-                Some(pk) => rotated(&unlocked, new, Recovery::Keep(&pk))?,
-                None => slot_rows(
-                    "passphrase",
-                    new.as_bytes(),
-                    &self.legacy_data_key(old)?,
-                    &self.meta,
-                )?,
-            }
+            let pk = unlocked
+                .recovery_pk
+                .clone()
+                .ok_or_else(|| VaultError::Corrupt("recovery key".into()))?;
+            rotated(&unlocked, new, Recovery::Keep(&pk))?
         };
-        self.write_meta(&rows)
+        self.write_meta(&rows, RETIRED_AT_ROTATION)
     }
 
     /// The data key of a vault whose recovery code still wraps it plainly.
@@ -589,13 +594,18 @@ impl Vault {
             let unlocked = self.unlock_with_recovery(code)?;
             rotated(&unlocked, new, Recovery::New(&fresh))?
         };
-        self.write_meta(&rows)?;
+        self.write_meta(&rows, RETIRED_AT_ROTATION)?;
         Ok(fresh)
     }
 
-    /// Writes `rows` in one transaction, then folds the journal into the file and empties it, so
-    /// that what they replace stays neither in free pages (`secure_delete`) nor in `-wal`.
-    fn write_meta(&mut self, rows: &[(String, Vec<u8>)]) -> Result<(), VaultError> {
+    /// Writes `rows` and removes `retired` in one transaction, then folds the journal into the
+    /// file and empties it, so that what they replace stays neither in free pages
+    /// (`secure_delete`) nor in `-wal`.
+    fn write_meta(
+        &mut self,
+        rows: &[(String, Vec<u8>)],
+        retired: &[&str],
+    ) -> Result<(), VaultError> {
         let path = self.path.clone();
         let sql = |e| VaultError::from_sql(e, &path);
         let tx = self
@@ -610,18 +620,14 @@ impl Vault {
             )
             .map_err(sql)?;
         }
-        // A vault made before sealed recovery codes loses its plain wrap once recovered.
-        if rows.iter().any(|(n, _)| n == "recovery_sealed") {
-            tx.execute("DELETE FROM meta WHERE name = 'recovery_wrap'", [])
+        for name in retired {
+            tx.execute("DELETE FROM meta WHERE name = ?1", [name])
                 .map_err(sql)?;
-        }
-        // Rotated: the device's public key, which identified the worker, leaves the clear.
-        if rows.iter().any(|(n, _)| n == "hpke_pk") {
-            tx.execute("DELETE FROM meta WHERE name = 'device_pk'", [])
-                .map_err(sql)?;
-            self.meta.device_pk = None;
         }
         tx.commit().map_err(sql)?;
+        if retired.contains(&"device_pk") {
+            self.meta.device_pk = None;
+        }
         // Readers hold no transaction between reads, so the checkpoint completes; if one does,
         // the next write's checkpoint (SQLite's own, at 1 000 pages) or this one again will.
         let _: (i64, i64, i64) = self
@@ -751,6 +757,10 @@ fn check_passphrase(p: &str) -> Result<(), VaultError> {
         _ => Ok(()),
     }
 }
+
+/// What a rotation leaves behind of a vault made before it: the recovery code's plain wrap, and
+/// the device's public key in clear (which identified the worker).
+const RETIRED_AT_ROTATION: &[&str] = &["recovery_wrap", "device_pk"];
 
 /// What becomes of the recovery code in a rotation.
 enum Recovery<'a> {
@@ -1105,7 +1115,7 @@ mod tests {
         note(&mut v, "un");
         let data_key = v.legacy_data_key(PASS).unwrap();
         let rows = slot_rows("recovery", code.secret(), &data_key, &v.meta).unwrap();
-        v.write_meta(&rows).unwrap();
+        v.write_meta(&rows, &[]).unwrap();
         v.conn
             .execute(
                 "DELETE FROM meta WHERE name IN ('recovery_sealed', 'recovery_pk_wrap')",

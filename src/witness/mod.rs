@@ -127,7 +127,11 @@ impl Witness {
     /// then the cosignature line.
     pub fn add_checkpoint(&self, request: &str) -> Result<String, Refusal> {
         let req = AddCheckpoint::parse(request).ok_or(Refusal::Malformed("request"))?;
-        let (text, lines) = cosign::split_note(&req.note).ok_or(Refusal::Malformed("note"))?;
+        let text = req
+            .note
+            .rfind("\n\n")
+            .map(|at| &req.note[..at + 1])
+            .ok_or(Refusal::Malformed("note"))?;
         let body = cosign::body(text).ok_or(Refusal::Malformed("checkpoint"))?;
         let vkey = self
             .store
@@ -135,13 +139,9 @@ impl Witness {
             .map_err(|e| Refusal::Store(e.to_string()))?
             .and_then(|v| VerifierKey::parse(&v))
             .ok_or(Refusal::UnknownLog)?;
-        let theirs: Vec<_> = lines
-            .iter()
-            .filter(|l| l.name == vkey.name && l.id == vkey.id())
-            .collect();
-        if theirs.len() != 1 || !cosign::signed_by_log(&vkey, theirs[0], text) {
-            return Err(Refusal::BadSignature);
-        }
+        let (text, theirs) =
+            crate::evidence::note::log_signature(&req.note, &vkey).ok_or(Refusal::BadSignature)?;
+        let text = text.as_str();
         if req.old > body.size {
             return Err(Refusal::Malformed("old size larger than the checkpoint's"));
         }
@@ -169,7 +169,10 @@ impl Witness {
             if known.is_some_and(|k| time < k.time) {
                 return Err(Refusal::ClockBehind);
             }
-            let line = cosign::cosign(&self.key, &self.name, time, text);
+            let line =
+                String::from_utf8(cosign::cosign(&self.key, &self.name, time, text).to_bytes())
+                    .expect("signature lines are UTF-8");
+            let log_line = String::from_utf8(theirs.to_bytes()).expect("read as UTF-8");
             Ok((
                 LogState {
                     origin: body.origin.clone(),
@@ -177,8 +180,8 @@ impl Witness {
                     root: body.root,
                     time,
                 },
-                format!("{text}\n{}{}", theirs[0].to_text(), line.to_text()),
-                line.to_text(),
+                format!("{text}\n{log_line}{line}"),
+                line,
             ))
         })
     }

@@ -2,12 +2,8 @@ use super::*;
 use crate::evidence::checkpoint::Checkpoint;
 use crate::evidence::merkle::{Tree, leaf_hash};
 use chrono::DateTime;
-use ring::rand::SystemRandom;
 
-fn log_key() -> Ed25519KeyPair {
-    let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).unwrap();
-    Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).unwrap()
-}
+use crate::evidence::identity::test_key as log_key;
 
 fn tree(n: usize, salt: u8) -> Tree {
     Tree::new((0..n).map(|i| leaf_hash(&[salt, i as u8])).collect())
@@ -37,7 +33,7 @@ fn cosigns_only_what_extends_what_it_cosigned_across_a_restart() {
     let line = w
         .add_checkpoint(&request(0, vec![], note(&k, &t5)))
         .unwrap();
-    let sig = cosign::SignatureLine::parse(line.trim_end()).unwrap();
+    let sig = cosign::signature_line(&line).unwrap();
     let text = note(&k, &t5);
     let body = &text[..text.find("\n\n").unwrap() + 1];
     assert!(cosign::cosigned_at(&w.vkey(), &sig, body).is_some());

@@ -279,7 +279,7 @@ fn the_witness_cosigns_logs_of_either_implementation_and_holds_after_a_kill() {
     let note = std::fs::read_to_string(&cp).unwrap();
     let body = &note[..note.find("\n\n").unwrap() + 1];
     let w = temoin::evidence::cosign::VerifierKey::parse(&wvkey).unwrap();
-    let sig = temoin::evidence::cosign::SignatureLine::parse(line.trim_end()).unwrap();
+    let sig = temoin::evidence::cosign::signature_line(line).unwrap();
     assert!(temoin::evidence::cosign::cosigned_at(&w, &sig, body).is_some());
     // Killed without a word, restarted: what it cosigned holds (a replay from 0 is told 4: the
     // checkpoint covered the four notes, its own mark came after).
@@ -391,7 +391,7 @@ fn an_independent_witness_cosigns_a_temoin_checkpoint() {
     assert_eq!(status, "200", "{answer}");
     let body = &note[..note.find("\n\n").unwrap() + 1];
     let w = temoin::evidence::cosign::VerifierKey::parse(&wvkey).expect(&wvkey);
-    let sig = temoin::evidence::cosign::SignatureLine::parse(line.trim_end()).unwrap();
+    let sig = temoin::evidence::cosign::signature_line(line).unwrap();
     assert!(temoin::evidence::cosign::cosigned_at(&w, &sig, body).is_some());
     // The same line does not verify for another checkpoint.
     assert!(

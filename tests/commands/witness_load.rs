@@ -14,7 +14,7 @@ use chrono::DateTime;
 use ring::rand::SystemRandom;
 use ring::signature::Ed25519KeyPair;
 use temoin::evidence::checkpoint::Checkpoint;
-use temoin::evidence::cosign::{self, AddCheckpoint, SignatureLine, VerifierKey};
+use temoin::evidence::cosign::{self, AddCheckpoint, VerifierKey};
 use temoin::evidence::merkle::{Hash, Tree, leaf_hash};
 
 const LOGS: usize = 5_000;
@@ -138,7 +138,7 @@ fn five_thousand_logs_a_kill_and_nothing_lost_or_contradicted() {
                             sent.fetch_add(1, Ordering::SeqCst);
                             match post(at, &req) {
                                 Ok((200, line)) => {
-                                    let sig = SignatureLine::parse(line.trim_end()).unwrap();
+                                    let sig = cosign::signature_line(&line).unwrap();
                                     assert!(cosign::cosigned_at(wkey, &sig, &body).is_some());
                                     l.acked = size as u64;
                                     l.in_flight = None;
