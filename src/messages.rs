@@ -504,7 +504,34 @@ pub fn bundle_problem(p: &crate::evidence::bundle::Problem, lang: Lang) -> Strin
         P::OtherWorker { at } => t!(lang, "problem-other-worker", "date" => day(at)),
         P::CheckpointLater { at } => t!(lang, "problem-checkpoint-later", "date" => day(at)),
         P::Inconsistent { at } => t!(lang, "problem-inconsistent", "date" => day(at)),
+        P::Witness(w) => witness_problem(w, lang),
     }
+}
+
+fn witness_problem(p: &crate::evidence::rows::WitnessProblem, lang: Lang) -> String {
+    use crate::evidence::rows::WitnessProblem as W;
+    match p {
+        W::Malformed => crate::i18n::s(lang, "problem-witness-malformed").into(),
+        W::BadCosignature { witness } => {
+            t!(lang, "problem-witness-bad-cosignature", "witness" => witness)
+        }
+        W::Cut { by, size } => t!(lang, "problem-witness-cut",
+            "witness" => &by.witness,
+            "key" => &by.key,
+            "cosigned" => by.size,
+            "date" => local_time(lang, &by.at),
+            "size" => *size),
+        W::Contradicts { by } => t!(lang, "problem-witness-contradicts",
+            "witness" => &by.witness,
+            "key" => &by.key,
+            "cosigned" => by.size,
+            "date" => local_time(lang, &by.at)),
+    }
+}
+
+/// A moment as the reader's clock shows it.
+fn local_time(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
+    crate::i18n::date_time(lang, &at.with_timezone(&chrono::Local).fixed_offset())
 }
 
 /// « n° 7 et n° 8 », « n° 7, n° 8 et 40 autres ».
@@ -574,6 +601,13 @@ pub fn verdict(v: &crate::evidence::bundle::Verified, lang: Lang) -> Vec<String>
     for at in &v.extends {
         out.push(t!(lang, "verdict-extends", "date" => crate::i18n::date_time(lang, at)));
     }
+    for by in &v.cosigned {
+        out.push(t!(lang, "verdict-cosigned",
+            "witness" => &by.witness,
+            "key" => &by.key,
+            "cosigned" => by.size,
+            "date" => local_time(lang, &by.at)));
+    }
     if v.figures_only() {
         out.push(crate::i18n::s(lang, "messages-hourly-or-daily-figures-signed-by").into());
     }
@@ -597,4 +631,88 @@ pub fn self_report_error(e: &crate::selfreport::SelfReportError, lang: Lang) -> 
         E::NotANumber(v) => t!(lang, "self-report-not-a-number", "value" => v),
         E::OutOfRange(v) => t!(lang, "self-report-out-of-range", "value" => *v),
     }
+}
+
+/// Why a witness could not be added or sent to.
+pub fn client_error(e: &crate::witness::client::ClientError, lang: Lang) -> String {
+    use crate::witness::client::ClientError as C;
+    match e {
+        C::NoWitness => crate::i18n::s(lang, "witness-none").into(),
+        C::BadKey(k) => t!(lang, "witness-bad-key", "key" => k),
+        C::BadUrl(u) => t!(lang, "witness-bad-url", "url" => u),
+        C::Vault(v) => vault_error(v, lang),
+    }
+}
+
+/// What a witness made of a checkpoint, in one sentence.
+pub fn witness_outcome(name: &str, o: &crate::witness::client::Outcome, lang: Lang) -> String {
+    use crate::witness::client::{Failure as F, Outcome as O};
+    let when = |t: u64| {
+        chrono::DateTime::from_timestamp(t as i64, 0)
+            .map(|at| local_time(lang, &at))
+            .unwrap_or_default()
+    };
+    match o {
+        O::Cosigned { size, time } => t!(lang, "witness-cosigned",
+            "witness" => name, "size" => *size, "date" => when(*time)),
+        O::UpToDate { size } => t!(lang, "witness-up-to-date", "witness" => name, "size" => *size),
+        O::Contradicted {
+            cosigned,
+            time: Some(time),
+            have,
+        } => t!(lang, "witness-contradicted",
+            "witness" => name, "cosigned" => *cosigned, "date" => when(*time), "size" => *have),
+        O::Contradicted {
+            cosigned,
+            time: None,
+            have,
+        } => t!(lang, "witness-contradicted-undated",
+            "witness" => name, "cosigned" => *cosigned, "size" => *have),
+        O::Failed(F::Unreachable(why)) => with_detail(
+            t!(lang, "witness-unreachable", "witness" => name),
+            why,
+            lang,
+        ),
+        O::Failed(F::NotEnrolled(_)) => t!(lang, "witness-not-enrolled", "witness" => name),
+        O::Failed(F::Refused { status, said }) => with_detail(
+            t!(lang, "witness-refused", "witness" => name, "status" => *status),
+            said,
+            lang,
+        ),
+        O::Failed(F::BadAnswer) => t!(lang, "witness-bad-answer", "witness" => name),
+    }
+}
+
+/// The witnesses added, each with its last cosignature and the failures since.
+pub fn witnesses(
+    added: &[crate::settings::AddedWitness],
+    cosigned: &[crate::vault::Cosigned],
+    tries: &[crate::vault::Tries],
+    lang: Lang,
+) -> Vec<String> {
+    added
+        .iter()
+        .map(|a| {
+            let name = crate::evidence::cosign::VerifierKey::parse(&a.key)
+                .map_or_else(|| a.key.chars().take(40).collect(), |k| k.name);
+            let last = cosigned
+                .iter()
+                .filter(|c| c.witness == a.key)
+                .max_by_key(|c| c.size);
+            let failures = tries
+                .iter()
+                .find(|t| t.witness == a.key)
+                .map_or(0, |t| t.failures);
+            let state = match last {
+                Some(c) => t!(lang, "witness-last",
+                    "size" => c.size,
+                    "date" => chrono::DateTime::from_timestamp(c.time as i64, 0)
+                        .map(|at| local_time(lang, &at))
+                        .unwrap_or_default()),
+                None => crate::i18n::s(lang, "witness-never").into(),
+            };
+            t!(lang, "witness-line",
+                "witness" => name, "url" => &a.url, "state" => state, "failures" => failures)
+        })
+        .collect()
 }

@@ -29,6 +29,16 @@ pub struct Settings {
     /// Whether toasts inside web pages and Electron apps are read (through the desktop's
     /// accessibility, which Témoin switches on).
     pub pages: PagePopups,
+    /// The witnesses the vault's checkpoints are sent to (size, root, signatures: nothing
+    /// else). None by default: then nothing leaves the PC.
+    pub witnesses: Vec<AddedWitness>,
+}
+
+/// A witness the worker added: where it answers and its key (`<name>+<id>+<base64>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedWitness {
+    pub url: String,
+    pub key: String,
 }
 
 /// Reading pop-ups inside web pages and apps: on unless the worker turns it off.

@@ -882,3 +882,72 @@ help-temoin-witness-serve--listen = Address to listen on
 help-temoin-witness-status = The logs enrolled: size and date of the last cosignature
 help-temoin-witness-status--dir = The witness's folder
 help-temoin-witness-status--json = JSON output
+verdict-cosigned = Cosigned by the witness { $witness } (key { $key }) on { $date }: { $cosigned ->
+    [one] { $cosigned } row
+   *[other] { $cosigned } rows
+}, which this log does extend.
+problem-witness-cut = The witness { $witness } (key { $key }) cosigned { $cosigned ->
+    [one] { $cosigned } row
+   *[other] { $cosigned } rows
+} of this log on { $date }; this export has only { $size }: the vault was cut or rolled back after that date.
+problem-witness-contradicts = This log does not extend what the witness { $witness } (key { $key }) cosigned on { $date } ({ $cosigned ->
+    [one] { $cosigned } row
+   *[other] { $cosigned } rows
+}): rows were changed or replaced after that date.
+problem-witness-bad-cosignature = The cosignature attributed to the witness { $witness } is not valid (forged or altered).
+problem-witness-malformed = The export's witnesses section does not hold together (key, root or number of rows): it was changed after signing.
+witness-added = Witness added: { $witness } ({ $url }). Nothing is sent to it before the works council enrols your log: give them your log's key, below, in person.
+witness-what-leaves = What will be sent after each call, every quarter of an hour when there is something new, and at the end of the shift: the vault's number of rows, its fingerprint (tree root) and a signature. Nothing else: no event, no text, no measurement.
+witness-not-added = No witness has the address { $url }. « temoin witness list » shows those added.
+witness-removed = Witness removed: { $url }. Nothing more is sent to it; the cosignatures already received stay in the vault.
+witness-none = No witness is added: nothing leaves this PC. To add one: temoin witness add ADDRESS KEY (the works council gives you the address and key).
+witness-your-log-key = Your log's key (give it to the works council so they enrol it):
+witness-bad-key = This is not a witness's key: « { $key } ». It looks like « cse-acme.example/temoin+1a2b3c4d+… »; ask the works council for it (shown by « temoin witness init » or « serve »).
+witness-bad-url = The witness's address « { $url } » must start with http:// or https:// (for example https://cse-acme.example/temoin).
+witness-cosigned = { $witness }: cosigned, { $size ->
+    [one] { $size } row
+   *[other] { $size } rows
+}, on { $date }.
+witness-up-to-date = { $witness }: nothing new since its last cosignature ({ $size ->
+    [one] { $size } row
+   *[other] { $size } rows
+}).
+witness-contradicted = { $witness }: WARNING — this witness cosigned { $cosigned ->
+    [one] { $cosigned } row
+   *[other] { $cosigned } rows
+} on { $date } and the vault now has only { $size }, or not the same ones: it was cut, rolled back or changed. The witness's dated proof is kept and your exports will show it.
+witness-contradicted-undated = { $witness }: WARNING — this witness already cosigned { $cosigned ->
+    [one] { $cosigned } row
+   *[other] { $cosigned } rows
+} and the vault has only { $size }, or not the same ones: it was cut, rolled back or changed. Ask the works council for the date of its last cosignature.
+witness-unreachable = { $witness }: out of reach for now. It will be tried again later; nothing is lost.
+witness-not-enrolled = { $witness }: this witness does not know your log yet. Give the works council your log's key (below, or in « Settings ») so they enrol it.
+witness-refused = { $witness }: refused (HTTP { $status }).
+witness-bad-answer = { $witness }: the answer holds no valid cosignature by this witness. Check with the works council that the key you added is theirs.
+witness-last = last cosignature: { $size ->
+    [one] { $size } row
+   *[other] { $size } rows
+}, on { $date }
+witness-never = no cosignature yet
+witness-line = { $witness } ({ $url }): { $state }{ $failures ->
+    [0] {""}
+    [one] ; { $failures } failure since
+   *[other] ; { $failures } failures since
+}.
+help-temoin-witness-add = Add the works council's witness to send your checkpoints to
+help-temoin-witness-add--url = The witness's address (http:// or https://)
+help-temoin-witness-add--key = The witness's key
+help-temoin-witness-remove = Remove a witness
+help-temoin-witness-remove--url = The witness's address
+help-temoin-witness-list = Your witnesses and your log's key
+help-temoin-witness-submit = Submit a checkpoint to your witnesses now
+gui-witness-title = Works council's witness (optional)
+gui-witness-explain = Without a witness, nothing leaves this PC. With one, after each call and at the end of the shift, Témoin sends the works council's server your vault's number of rows, their fingerprint and a signature — nothing else: no event, no text, no measurement. The witness cosigns and keeps them: a vault cut or rolled back afterwards shows in your exports, with the date.
+gui-witness-url = Witness address
+gui-witness-key = Witness key
+gui-witness-add = Add this witness
+gui-witness-remove = Remove
+gui-witness-send = Send now
+gui-witness-sending = Sending…
+gui-witness-added = Witness added. Show the works council your log's key, below, so they enrol it: nothing is sent to it before.
+gui-witness-log-key = Your log's key, to show the works council (text or QR code):

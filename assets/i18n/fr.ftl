@@ -897,3 +897,72 @@ help-temoin-witness-serve--listen = Adresse d'écoute
 help-temoin-witness-status = Les journaux inscrits : taille et date de la dernière contre-signature
 help-temoin-witness-status--dir = Dossier du témoin
 help-temoin-witness-status--json = Sortie JSON
+verdict-cosigned = Cosigné par le témoin { $witness } (clé { $key }) le { $date } : { $cosigned ->
+    [one] { $cosigned } ligne
+   *[other] { $cosigned } lignes
+}, que ce journal prolonge bien.
+problem-witness-cut = Le témoin { $witness } (clé { $key }) a cosigné { $cosigned ->
+    [one] { $cosigned } ligne
+   *[other] { $cosigned } lignes
+} de ce journal le { $date } ; cet export n'en a que { $size } : le coffre a été coupé ou remis en arrière après cette date.
+problem-witness-contradicts = Ce journal ne prolonge pas ce que le témoin { $witness } (clé { $key }) a cosigné le { $date } ({ $cosigned ->
+    [one] { $cosigned } ligne
+   *[other] { $cosigned } lignes
+}) : des lignes ont été changées ou remplacées après cette date.
+problem-witness-bad-cosignature = La contre-signature attribuée au témoin { $witness } n'est pas valide (fausse ou modifiée).
+problem-witness-malformed = La partie « témoins » de l'export ne tient pas ensemble (clé, racine ou nombre de lignes) : elle a été modifiée après la signature.
+witness-added = Témoin ajouté : { $witness } ({ $url }). Rien ne lui est envoyé avant que le CSE ait inscrit votre journal : donnez-lui en personne la clé de votre journal, ci-dessous.
+witness-what-leaves = Ce qui sera envoyé après chaque appel, tous les quarts d'heure s'il y a du nouveau, et en fin de service : le nombre de lignes du coffre, son empreinte (racine de l'arbre) et une signature. Rien d'autre : ni événement, ni texte, ni mesure.
+witness-not-added = Aucun témoin n'a l'adresse { $url }. « temoin witness list » montre ceux qui sont ajoutés.
+witness-removed = Témoin retiré : { $url }. Plus rien ne lui est envoyé ; ses contre-signatures déjà reçues restent dans le coffre.
+witness-none = Aucun témoin n'est ajouté : rien ne quitte ce PC. Pour en ajouter un : temoin witness add ADRESSE CLÉ (l'adresse et la clé vous sont données par le CSE).
+witness-your-log-key = Clé de votre journal (à donner au CSE pour qu'il l'inscrive) :
+witness-bad-key = Ce n'est pas la clé d'un témoin : « { $key } ». Elle ressemble à « cse-acme.example/temoin+1a2b3c4d+… » ; demandez-la au CSE (affichée par « temoin witness init » ou « serve »).
+witness-bad-url = L'adresse du témoin « { $url } » doit commencer par http:// ou https:// (par exemple https://cse-acme.example/temoin).
+witness-cosigned = { $witness } : contre-signé, { $size ->
+    [one] { $size } ligne
+   *[other] { $size } lignes
+}, le { $date }.
+witness-up-to-date = { $witness } : rien de nouveau depuis sa dernière contre-signature ({ $size ->
+    [one] { $size } ligne
+   *[other] { $size } lignes
+}).
+witness-contradicted = { $witness } : ATTENTION — ce témoin a contre-signé { $cosigned ->
+    [one] { $cosigned } ligne
+   *[other] { $cosigned } lignes
+} le { $date } et le coffre n'en a plus que { $size }, ou pas les mêmes : il a été coupé, remis en arrière ou modifié. La preuve datée du témoin est gardée et vos exports la montreront.
+witness-contradicted-undated = { $witness } : ATTENTION — ce témoin a déjà contre-signé { $cosigned ->
+    [one] { $cosigned } ligne
+   *[other] { $cosigned } lignes
+} et le coffre n'en a que { $size }, ou pas les mêmes : il a été coupé, remis en arrière ou modifié. Demandez au CSE la date de sa dernière contre-signature.
+witness-unreachable = { $witness } : injoignable pour l'instant. Un nouvel essai sera fait plus tard ; rien n'est perdu.
+witness-not-enrolled = { $witness } : ce témoin ne connaît pas encore votre journal. Donnez au CSE la clé de votre journal (ci-dessous, ou dans « Réglages ») pour qu'il l'inscrive.
+witness-refused = { $witness } : refusé (HTTP { $status }).
+witness-bad-answer = { $witness } : la réponse ne porte pas de contre-signature valide de ce témoin. Vérifiez avec le CSE que la clé ajoutée est bien la sienne.
+witness-last = dernière contre-signature : { $size ->
+    [one] { $size } ligne
+   *[other] { $size } lignes
+}, le { $date }
+witness-never = pas encore de contre-signature
+witness-line = { $witness } ({ $url }) : { $state }{ $failures ->
+    [0] {""}
+    [one] ; { $failures } échec depuis
+   *[other] ; { $failures } échecs depuis
+}.
+help-temoin-witness-add = Ajoute le témoin du CSE à qui envoyer vos points de contrôle
+help-temoin-witness-add--url = Adresse du témoin (http:// ou https://)
+help-temoin-witness-add--key = Clé du témoin
+help-temoin-witness-remove = Retire un témoin
+help-temoin-witness-remove--url = Adresse du témoin
+help-temoin-witness-list = Vos témoins et la clé de votre journal
+help-temoin-witness-submit = Envoie maintenant un point de contrôle à vos témoins
+gui-witness-title = Témoin du CSE (facultatif)
+gui-witness-explain = Sans témoin, rien ne quitte ce PC. Avec un témoin, après chaque appel et en fin de service, Témoin envoie au serveur du CSE le nombre de lignes de votre coffre, leur empreinte et une signature — rien d'autre : ni événement, ni texte, ni mesure. Le témoin les contre-signe et les garde : un coffre coupé ou remis en arrière ensuite se voit dans vos exports, avec la date.
+gui-witness-url = Adresse du témoin
+gui-witness-key = Clé du témoin
+gui-witness-add = Ajouter ce témoin
+gui-witness-remove = Retirer
+gui-witness-send = Envoyer maintenant
+gui-witness-sending = Envoi en cours…
+gui-witness-added = Témoin ajouté. Montrez au CSE la clé de votre journal, ci-dessous, pour qu'il l'inscrive : rien ne lui est envoyé avant.
+gui-witness-log-key = Clé de votre journal, à montrer au CSE (texte ou code QR) :

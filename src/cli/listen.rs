@@ -114,6 +114,12 @@ pub(crate) fn listen(
             popups: popups.then(|| super::popup::rules_file(lang)),
         },
     )?;
+    // After each call and at the end: checkpoints to the witnesses the worker added (none: none).
+    let witnesses = temoin::witness::client::Submitter::start(
+        vault.to_path_buf(),
+        saved.witnesses.clone(),
+        Some(monitor.counters.clone()),
+    );
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -144,6 +150,9 @@ pub(crate) fn listen(
     let counters = monitor.counters.clone();
     let notices = monitor.popup_notices().clone();
     monitor.stop();
+    if let Some(w) = witnesses {
+        w.finish(std::time::Duration::from_secs(15));
+    }
     while let Ok(n) = notices.try_recv() {
         super::popup::show_notice(n, &mut popups_stored, lang);
     }

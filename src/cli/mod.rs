@@ -92,7 +92,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Extension {
             action: ExtensionAction::Install,
         } => extension::install(lang),
-        Command::Witness { action } => witness::run(action, lang),
+        Command::Witness { action } => witness::run(action, vault, lang),
         Command::Call { action } => workload::call(&vault()?, action, lang),
         Command::FinDeService(args) => workload::self_report(&vault()?, args, lang),
         Command::Export(args) => evidence::export(&vault()?, args, lang),

@@ -38,12 +38,15 @@ use super::checkpoint::Checkpoint;
 use super::identity::PublicKey;
 use super::log::{Log, canonical, event_leaf};
 use super::merkle::{self, Hash, hash_from_hex, to_hex};
+use super::rows::{CosignedBy, WitnessProblem, Witnessed};
 use crate::events::{Event, EventKind};
 
 pub const FORMAT: &str = "temoin-bundle";
 /// Version 3 when the bundle holds masked events ([`MaskedRow`]), else 2, so that a bundle
 /// without any is read by the versions before.
-pub const VERSION: u64 = 3;
+pub const VERSION: u64 = 4;
+/// Masked events came with version 3.
+const MASKED_VERSION: u64 = 3;
 const PLAIN_VERSION: u64 = 2;
 /// Larger files are refused before being read: a worker-year of every event is about 200 MB.
 pub const MAX_BYTES: u64 = 512 * 1024 * 1024;
@@ -210,6 +213,9 @@ pub struct Bundle {
         deserialize_with = "capped_vec::<_, _, MAX_EVENTS>"
     )]
     pub masked: Vec<MaskedRow>,
+    /// The rows' log and its witnesses' cosignatures ([`super::rows`]). Signed, from version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub witnessed: Option<Witnessed>,
     #[serde(default)]
     pub signature: String,
 }
@@ -231,6 +237,8 @@ struct Signed<'a> {
     checkpoints: &'a [Extends],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     masked: &'a [MaskedRow],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    witnessed: Option<&'a Witnessed>,
 }
 
 impl Bundle {
@@ -248,6 +256,7 @@ impl Bundle {
             aggregates: &self.aggregates,
             checkpoints: &self.checkpoints,
             masked: &self.masked,
+            witnessed: self.witnessed.as_ref(),
         };
         let v = serde_json::to_value(&signed).expect("the signed part serialises");
         [b"temoin/v1/bundle\n".as_slice(), &canonical(&v)].concat()
@@ -280,12 +289,16 @@ struct RawBundle {
     #[serde(default)]
     masked: Option<Box<RawValue>>,
     #[serde(default)]
+    witnessed: Option<Box<RawValue>>,
+    #[serde(default)]
     signature: String,
 }
 
 /// The longest text a signed field may have (the figures and checkpoints are longer).
 const MAX_FIELD: usize = 64 * 1024;
 const MAX_LISTS: usize = 32 * 1024 * 1024;
+/// The witnesses' section: a few notes of under 4 kB and their proofs each.
+const MAX_WITNESSED: usize = 1024 * 1024;
 
 impl RawBundle {
     /// The signed message, from the fields as written, and the typed bundle.
@@ -313,6 +326,7 @@ impl RawBundle {
         field("aggregates", self.aggregates.as_deref(), MAX_LISTS)?;
         field("checkpoints", self.checkpoints.as_deref(), MAX_LISTS)?;
         field("masked", self.masked.as_deref(), MAX_LISTS)?;
+        field("witnessed", self.witnessed.as_deref(), MAX_WITNESSED)?;
         let message = [
             b"temoin/v1/bundle\n".as_slice(),
             &canonical(&Value::Object(signed)),
@@ -339,6 +353,7 @@ impl RawBundle {
             aggregates,
             checkpoints,
             masked,
+            witnessed: self.witnessed.as_deref().map(typed).transpose()?,
             signature: self.signature,
         };
         Ok((bundle, message))
@@ -436,7 +451,7 @@ pub fn build(
         version: if masked.is_empty() {
             PLAIN_VERSION
         } else {
-            VERSION
+            MASKED_VERSION
         },
         app_version: env!("CARGO_PKG_VERSION").into(),
         created,
@@ -456,10 +471,18 @@ pub fn build(
         aggregates,
         checkpoints,
         masked,
+        witnessed: None,
         signature: String::new(),
     };
     sign(&mut bundle, key);
     bundle
+}
+
+/// Adds the rows' log and its cosignatures to a bundle of the same rows, and signs it again.
+pub fn attach_witnessed(bundle: &mut Bundle, witnessed: Witnessed, key: &Ed25519KeyPair) {
+    bundle.witnessed = Some(witnessed);
+    bundle.version = VERSION;
+    sign(bundle, key);
 }
 
 /// What a masked event's signed digest is computed from: its row number and canonical JSON.
@@ -639,6 +662,8 @@ pub enum Problem {
     CheckpointLater { at: DateTime<FixedOffset> },
     /// The log does not extend the checkpoint: something given before was removed or changed.
     Inconsistent { at: DateTime<FixedOffset> },
+    /// Against a witness's cosignature: the log was cut, rolled back or changed after it.
+    Witness(WitnessProblem),
 }
 
 /// Positions named at most in a verdict (the total is given beside).
@@ -652,6 +677,8 @@ pub struct Verified {
     pub problems: Vec<Problem>,
     /// Checkpoints the bundle was shown to extend.
     pub extends: Vec<DateTime<FixedOffset>>,
+    /// Witnesses' cosignatures the bundle was shown to extend.
+    pub cosigned: Vec<CosignedBy>,
 }
 
 impl Verified {
@@ -683,10 +710,20 @@ fn check(
     if !known_version(bundle.version) {
         return Err(Unreadable::UnknownVersion(bundle.version.to_string()));
     }
-    if bundle.version < VERSION && !bundle.masked.is_empty() {
+    if bundle.version < MASKED_VERSION && !bundle.masked.is_empty() {
         return Err(Unreadable::Malformed(
             "masked events before version 3".into(),
         ));
+    }
+    if bundle.version < VERSION && bundle.witnessed.is_some() {
+        return Err(Unreadable::Malformed("witnesses before version 4".into()));
+    }
+    if bundle
+        .witnessed
+        .as_ref()
+        .is_some_and(|w| w.cosigned.len() > super::rows::MAX_WITNESSES)
+    {
+        return Err(Unreadable::Malformed("too many witnesses".into()));
     }
     for (s, what) in [
         (&bundle.app_version, "version"),
@@ -781,11 +818,18 @@ fn check(
             Err(p) => problems.push(p),
         }
     }
+    let mut cosigned = Vec::new();
+    if let Some(w) = &bundle.witnessed {
+        let (found, wrong) = super::rows::check(w, bundle.log.size);
+        cosigned = found;
+        problems.extend(wrong.into_iter().map(Problem::Witness));
+    }
     Ok(Verified {
         bundle,
         key,
         problems,
         extends,
+        cosigned,
     })
 }
 

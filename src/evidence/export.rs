@@ -58,7 +58,10 @@ pub fn make(
     let log = Log::new(unlocked.events()?);
     let p = period(&log, asked.from, asked.to, now.date_naive());
     let key = unlocked.signing_key(asked.recipient);
-    let bundle = bundle::build(&log, &key, p, asked.level, now);
+    let mut bundle = bundle::build(&log, &key, p, asked.level, now);
+    if let Some(w) = super::rows::witnessed(vault, log.tree.size())? {
+        bundle::attach_witnessed(&mut bundle, w, &key);
+    }
     Ok(Made { bundle, broken })
 }
 

@@ -14,4 +14,5 @@ pub mod masking;
 pub mod merkle;
 pub mod note;
 pub mod popups;
+pub mod rows;
 pub mod summary;

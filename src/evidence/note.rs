@@ -21,13 +21,24 @@ use super::identity::PublicKey;
 use super::merkle::Hash;
 
 const PREFIX: &str = "temoin/";
+/// The origin of the rows' log, which witnesses cosign (see [`sign_rows`]).
+const ROWS_PREFIX: &str = "temoin-rows/";
 /// Témoin's extension line: when the worker gave the checkpoint.
 const TIME: &str = "temoin-time ";
 
 /// The log's origin line for a signing key.
 pub fn origin(key: &PublicKey) -> String {
+    named(PREFIX, key)
+}
+
+/// The origin of the rows' log for a log key: `temoin-rows/<pseudonym>/<64 hex>`.
+pub fn rows_origin(key: &PublicKey) -> String {
+    named(ROWS_PREFIX, key)
+}
+
+fn named(prefix: &str, key: &PublicKey) -> String {
     format!(
-        "{PREFIX}{}/{}",
+        "{prefix}{}/{}",
         key.pseudonym(),
         super::merkle::to_hex(&key.0)
     )
@@ -35,7 +46,16 @@ pub fn origin(key: &PublicKey) -> String {
 
 /// The key an origin names (`None`: not a Témoin origin, or its pseudonym does not match).
 pub fn key_of(origin: &str) -> Option<PublicKey> {
-    let rest = origin.strip_prefix(PREFIX)?;
+    key_named(PREFIX, origin)
+}
+
+/// The log key a rows' origin names.
+pub fn rows_key_of(origin: &str) -> Option<PublicKey> {
+    key_named(ROWS_PREFIX, origin)
+}
+
+fn key_named(prefix: &str, origin: &str) -> Option<PublicKey> {
+    let rest = origin.strip_prefix(prefix)?;
     let (pseudonym, hex) = rest.split_once('/')?;
     let key = super::merkle::from_hex(hex).and_then(|b| PublicKey::from_slice(&b))?;
     (key.pseudonym() == pseudonym).then_some(key)
@@ -44,6 +64,11 @@ pub fn key_of(origin: &str) -> Option<PublicKey> {
 /// The verifier key a witness is given: `<origin>+<key ID>+<base64(0x01 ‖ key)>`.
 pub fn vkey(key: &PublicKey) -> String {
     VerifierKey::log(&origin(key), *key).to_text()
+}
+
+/// The rows' log's verifier key, which the worker gives the works council to enrol.
+pub fn rows_vkey(key: &PublicKey) -> VerifierKey {
+    VerifierKey::log(&rows_origin(key), *key)
 }
 
 struct RingSigner<'a> {
@@ -129,17 +154,38 @@ pub enum NoteError {
 
 /// The checkpoint as a signed note (text ending in a line break).
 pub fn sign(key: &Ed25519KeyPair, size: u64, root: &Hash, at: DateTime<FixedOffset>) -> String {
-    let public = PublicKey::of(key);
-    let name = origin(&public);
-    let body = format!(
-        "{name}\n{size}\n{}\n{TIME}{}\n",
-        B64.encode(root),
-        at.to_rfc3339()
-    );
+    let name = origin(&PublicKey::of(key));
+    sign_body(
+        key,
+        &name,
+        size,
+        root,
+        &[format!("{TIME}{}", at.to_rfc3339())],
+    )
+}
+
+/// A checkpoint of the vault's sealed rows (the tree witnesses cosign), signed by the log key:
+/// no extension line, the witness's cosignature says when.
+pub fn sign_rows(key: &Ed25519KeyPair, size: u64, root: &Hash) -> String {
+    sign_body(key, &rows_origin(&PublicKey::of(key)), size, root, &[])
+}
+
+fn sign_body(
+    key: &Ed25519KeyPair,
+    name: &str,
+    size: u64,
+    root: &Hash,
+    extensions: &[String],
+) -> String {
+    let mut body = format!("{name}\n{size}\n{}\n", B64.encode(root));
+    for e in extensions {
+        body.push_str(e);
+        body.push('\n');
+    }
     let mut note = Note::new(body.as_bytes(), &[]).expect("a well-formed body");
     let signer = RingSigner {
-        id: u32::from_be_bytes(VerifierKey::log(&name, public).id()),
-        name,
+        id: u32::from_be_bytes(VerifierKey::log(name, PublicKey::of(key)).id()),
+        name: name.to_string(),
         key,
     };
     note.add_sigs(&[&signer]).expect("a valid key name");

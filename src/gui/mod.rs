@@ -21,6 +21,7 @@ pub mod session;
 pub mod settings;
 pub mod strings;
 pub mod today;
+pub mod witnesses;
 pub mod writer;
 
 pub use eframe::egui;
@@ -213,6 +214,9 @@ impl Window {
         let Screen::Main(app) = &mut self.screen else {
             return;
         };
+        if std::mem::take(&mut app.settings.witnesses.changed) {
+            app.today.restart_witnesses();
+        }
         if std::mem::take(&mut app.settings.restart_listening) && self.restarting.is_none() {
             let lang = app.today.lang;
             let old = app.today.take_monitor();

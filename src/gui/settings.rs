@@ -43,6 +43,7 @@ pub struct SettingsView {
     pub message: Option<Banner>,
     /// The microphone or the pop-up mode changed: listening is to start again with them.
     pub restart_listening: bool,
+    pub witnesses: super::witnesses::WitnessesPart,
 }
 
 impl SettingsView {
@@ -69,6 +70,7 @@ impl SettingsView {
             .ok()
             .flatten()
             .unwrap_or_else(|| Rules::default_text().to_string());
+        let witnesses = super::witnesses::WitnessesPart::new(vault.clone());
         SettingsView {
             lang,
             vault,
@@ -86,6 +88,7 @@ impl SettingsView {
             changing: None,
             message,
             restart_listening: false,
+            witnesses,
         }
     }
 
@@ -204,6 +207,10 @@ impl SettingsView {
             self.popups_part(ui);
             ui.separator();
             self.models_part(ui);
+            ui.separator();
+            if self.witnesses.ui(ui, &mut self.settings, lang) {
+                self.save();
+            }
             ui.separator();
             self.passphrase_part(ui);
             ui.separator();

@@ -17,6 +17,7 @@ use crate::messages::{self, Lang};
 use crate::pipeline::live::{Monitor, Status};
 use crate::pipeline::watch::Notice;
 use crate::popups::{Detection, Outcome, Recorder, RulesFile, SourceReport, SourceState};
+use crate::witness::client::Submitter;
 use crate::workload::{WorkloadSettings, compute};
 
 /// What the background threads tell the window.
@@ -115,6 +116,9 @@ pub struct Today {
     /// When these counts began: they are what this window saw, not the day's totals (those need
     /// the passphrase, in « Historique »).
     pub since: DateTime<Local>,
+    vault: PathBuf,
+    /// Checkpoints to the witnesses the worker added, after each call (none added: `None`).
+    witnesses: Option<Submitter>,
 }
 
 impl Today {
@@ -122,9 +126,10 @@ impl Today {
     pub fn new(vault: PathBuf, lang: Lang, rules: RulesFile, monitor: Option<Monitor>) -> Self {
         let (sender, updates) = unbounded();
         let gauge = monitor.as_ref().map(Monitor::gauge);
+        let witnesses = start_witnesses(&vault, monitor.as_ref());
         Today {
             lang,
-            writer: Writer::start(vault),
+            writer: Writer::start(vault.clone()),
             recorder: Recorder::new(rules),
             monitor,
             updates,
@@ -136,7 +141,14 @@ impl Today {
             last_popup: None,
             message: None,
             since: Local::now(),
+            vault,
+            witnesses,
         }
+    }
+
+    /// Sends to the witnesses as now listed in the settings.
+    pub fn restart_witnesses(&mut self) {
+        self.witnesses = start_witnesses(&self.vault, self.monitor.as_ref());
     }
 
     /// Forwards the monitor's news to the window and wakes it: no polling, no repaint loop.
@@ -454,15 +466,33 @@ impl Today {
     }
 
     /// Stops listening and watching (what was heard is still measured and stored).
+    /// The window closes: listening stops, and the witnesses get the last checkpoint of the
+    /// shift (waited for a few seconds at most).
     pub fn shutdown(&mut self) {
         if let Some(m) = self.monitor.take() {
             m.stop();
         }
+        if let Some(w) = self.witnesses.take() {
+            w.finish(std::time::Duration::from_secs(5));
+        }
     }
+}
+
+fn start_witnesses(vault: &std::path::Path, monitor: Option<&Monitor>) -> Option<Submitter> {
+    let list = crate::settings::Settings::current()
+        .map(|s| s.witnesses)
+        .unwrap_or_default();
+    Submitter::start(
+        vault.to_path_buf(),
+        list,
+        monitor.map(|m| m.counters.clone()),
+    )
 }
 
 impl Drop for Today {
     fn drop(&mut self) {
-        self.shutdown();
+        if let Some(m) = self.monitor.take() {
+            m.stop();
+        }
     }
 }

@@ -20,6 +20,7 @@ mod history;
 mod keys;
 mod pins;
 mod seal;
+mod witnessing;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,7 @@ pub use chain::Break;
 pub use history::{History, HistoryProblem, Session};
 pub use keys::{KdfParams, RecoveryCode};
 pub use seal::{OpenError, Program};
+pub use witnessing::{Cosigned, Tries};
 
 use crate::events::Event;
 use keys::SecretKey;

@@ -7,6 +7,7 @@
 //! [`Witness::add_checkpoint`] follows the specification's checks in order; `serve` puts it
 //! behind HTTP.
 
+pub mod client;
 mod serve;
 mod store;
 
@@ -116,6 +117,11 @@ impl Witness {
             .enroll(&vkey.name, &vkey.to_text(), (self.clock)())
             .map_err(|e| Refusal::Store(e.to_string()))?;
         Ok(vkey.name)
+    }
+
+    /// The last checkpoint cosigned for a log (its note with both signature lines).
+    pub fn latest(&self, origin: &str) -> Result<Option<String>, StoreError> {
+        self.store.latest(origin)
     }
 
     /// What the witness holds of each enrolled log.

@@ -1,5 +1,7 @@
 //! The witness over HTTP (axum on tokio): `POST /add-checkpoint` as c2sp.org/tlog-witness says,
-//! `GET /logs` the JSON list of the logs, by pseudonym, with the last size cosigned and when.
+//! `GET /logs` the JSON list of the logs, by pseudonym, with the last size cosigned and when;
+//! `GET /checkpoint/<origin>` the last checkpoint cosigned for a log (its worker's app asks for it
+//! when its vault holds less).
 //! Bodies over [`super::MAX_BODY`] are refused unread (413); a body that does not arrive within
 //! ten seconds is dropped (408), so slow clients cannot hold the witness. TLS is left to the
 //! server in front of it (the council's reverse proxy), which also sees the addresses: the witness
@@ -60,13 +62,31 @@ async fn add_checkpoint(State(w): State<Arc<Witness>>, req: Request) -> Response
     }
 }
 
+/// The last checkpoint cosigned for a log, so that a worker's app that finds its vault smaller
+/// than what was cosigned keeps the witness's dated proof of it.
+async fn latest(
+    State(w): State<Arc<Witness>>,
+    axum::extract::Path(origin): axum::extract::Path<String>,
+) -> Response {
+    match tokio::task::spawn_blocking(move || w.latest(&origin)).await {
+        Ok(Ok(Some(note))) => text(StatusCode::OK, note),
+        Ok(Ok(None)) => text(StatusCode::NOT_FOUND, "unknown log\n".into()),
+        _ => text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "store unavailable\n".into(),
+        ),
+    }
+}
+
 async fn logs(State(w): State<Arc<Witness>>) -> Response {
     match tokio::task::spawn_blocking(move || w.logs()).await {
         Ok(Ok(logs)) => {
             let list: Vec<serde_json::Value> = logs
                 .iter()
                 .map(|l| {
-                    let pseudonym = crate::evidence::note::key_of(&l.origin).map(|k| k.pseudonym());
+                    let pseudonym = crate::evidence::note::key_of(&l.origin)
+                        .or_else(|| crate::evidence::note::rows_key_of(&l.origin))
+                        .map(|k| k.pseudonym());
                     let at = (l.time > 0)
                         .then(|| chrono::DateTime::from_timestamp(l.time as i64, 0))
                         .flatten()
@@ -107,6 +127,7 @@ pub fn serve(
         let app = Router::new()
             .route("/add-checkpoint", post(add_checkpoint))
             .route("/logs", get(logs))
+            .route("/checkpoint/{*origin}", get(latest))
             .with_state(Arc::new(witness));
         let listener = tokio::net::TcpListener::bind(listen).await?;
         ready(listener.local_addr()?);

@@ -126,6 +126,17 @@ impl Store {
             .optional()?)
     }
 
+    /// The last checkpoint cosigned for a log, as answered (with the log's and the witness's
+    /// signature lines).
+    pub fn latest(&self, origin: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row("SELECT note FROM state WHERE origin = ?1", [origin], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
     pub fn logs(&self) -> Result<Vec<LogState>, StoreError> {
         let conn = self.conn();
         let mut stmt = conn.prepare(

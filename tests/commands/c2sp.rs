@@ -52,7 +52,7 @@ for p in proofs:
 print("ok", size, len(proofs))
 "#;
 
-fn note_now(path: &std::path::Path, n: usize) {
+pub(crate) fn note_now(path: &std::path::Path, n: usize) {
     let mut v = temoin::vault::Vault::open(path).unwrap();
     for i in 0..n {
         v.append(&Event::now(EventKind::Note {

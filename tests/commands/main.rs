@@ -20,4 +20,5 @@ mod vault_cli;
 mod vault_crash;
 mod vault_roundtrip;
 mod witness_load;
+mod witnessing;
 mod workload;

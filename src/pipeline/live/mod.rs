@@ -113,6 +113,8 @@ pub struct Counters {
     /// Segments stored without words to keep counting words within its share of the processor
     /// (see [`WORDS_SHARE`]).
     pub words_unsampled: AtomicU64,
+    /// Calls ended and handed to the vault: a witness is sent a checkpoint after each.
+    pub calls_ended: AtomicU64,
 }
 
 enum Control {

@@ -103,6 +103,11 @@ impl Processor {
     /// Stores an event the worker sees counted (a pop-up, a call, a strain episode) and says so
     /// (with the time from detection to storage when known).
     fn log_and_tell(&mut self, e: Event, seen: Option<std::time::Instant>) {
+        if matches!(e.kind, EventKind::CallEnded(_)) {
+            self.counters
+                .calls_ended
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         self.log(e.clone());
         // Not stored yet: the vault trouble is in the status, and the event waits in memory.
         if self.outbox.waiting.is_empty() {

@@ -1,0 +1,229 @@
+//! The worker's side of the witness: `temoin witness add` / `submit`, the cosignatures kept in the
+//! vault and carried by exports, and what `verify` says of a vault cut or rolled back after a
+//! cosignature, against `temoin witness serve` and against the PyPI witness (`aics-witness`).
+
+use std::path::Path;
+
+use crate::c2sp::{note_now, start_witness};
+use crate::common::*;
+
+struct Served(std::process::Child);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The log key printed by `witness add` / `list` (the line naming a rows' origin).
+fn log_key(out: &str) -> String {
+    out.lines()
+        .find(|l| l.starts_with("temoin-rows/"))
+        .unwrap_or_else(|| panic!("no log key in {out}"))
+        .to_string()
+}
+
+fn export_and_verify(path: &Path, dir: &Path, name: &str) -> (i32, String) {
+    let out = dir.join(name);
+    let (code, _, err) = run(temoin(path)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["export", "--level", "daily", "--out"])
+        .arg(&out));
+    assert_eq!(code, 0, "{err}");
+    let (code, said, err) = run(temoin(path).arg("verify").arg(&out));
+    (code, format!("{said}{err}"))
+}
+
+/// The vault's three files, copied (what an administrator keeps to roll the vault back).
+fn copy_vault(from: &Path, to: &Path) {
+    for ext in ["", "-wal", "-shm"] {
+        let f = |p: &Path| std::path::PathBuf::from(format!("{}{ext}", p.display()));
+        let _ = std::fs::remove_file(f(to));
+        if f(from).exists() {
+            std::fs::copy(f(from), f(to)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_vault_rolled_back_after_a_cosignature_fails_verify_with_the_witness_date() {
+    let (dir, path, vault, _) = new_vault();
+    drop(vault);
+    let wdir = dir.path().join("cse");
+    let (code, _, err) = run(temoin_in(dir.path())
+        .args(["witness", "init"])
+        .arg(&wdir)
+        .args(["--name", "cse-acme.example/temoin"]));
+    assert_eq!(code, 0, "{err}");
+    let (child, addr, wkey) = start_witness(&wdir);
+    let _served = Served(child);
+    let url = format!("http://{addr}");
+
+    // Nothing is sent before a witness is added.
+    let (code, said, _) = run(temoin(&path).args(["witness", "submit"]));
+    assert_ne!(code, 0);
+    assert!(said.is_empty());
+    let (code, said, err) = run(temoin(&path).args(["witness", "add", &url, &wkey]));
+    assert_eq!(code, 0, "{err}");
+    assert!(said.contains("Rien d'autre"), "{said}");
+    let key = log_key(&said);
+    // Not enrolled yet: refused, counted, the key to give shown again.
+    let (code, said, _) = run(temoin(&path).args(["witness", "submit"]));
+    assert_eq!(code, 1, "{said}");
+    assert!(
+        said.contains("ne connaît pas encore votre journal"),
+        "{said}"
+    );
+    assert_eq!(log_key(&said), key);
+    let (code, _, err) = run(temoin_in(dir.path())
+        .args(["witness", "enroll"])
+        .arg(&wdir)
+        .arg(&key));
+    assert_eq!(code, 0, "{err}");
+
+    note_now(&path, 3);
+    let (code, said, err) = run(temoin(&path).args(["witness", "submit"]));
+    assert_eq!(code, 0, "{said}{err}");
+    assert!(said.contains("contre-signé, 3 lignes"), "{said}");
+    let (_, said, _) = run(temoin(&path).args(["witness", "submit"]));
+    assert!(said.contains("rien de nouveau"), "{said}");
+    // The administrator keeps a copy of the file here.
+    let backup = dir.path().join("backup.db");
+    copy_vault(&path, &backup);
+    note_now(&path, 2);
+    let (code, said, err) = run(temoin(&path).args(["witness", "submit"]));
+    assert_eq!(code, 0, "{said}{err}");
+    assert!(said.contains("contre-signé, 5 lignes"), "{said}");
+    let (_, listed, _) = run(temoin(&path).args(["witness", "list"]));
+    assert!(
+        listed.contains("cse-acme.example/temoin") && listed.contains("5 lignes"),
+        "{listed}"
+    );
+    let (code, said) = export_and_verify(&path, dir.path(), "before.json");
+    assert_eq!(code, 0, "{said}");
+    assert!(
+        said.contains("Cosigné par le témoin cse-acme.example/temoin") && said.contains("5 lignes"),
+        "{said}"
+    );
+
+    // Cut: the last rows deleted (the export just recorded as given among them) and the chain's
+    // head rewritten to match; the cosignature of 5 rows kept beside them says what is missing,
+    // without asking the witness.
+    {
+        let db = rusqlite::Connection::open(&path).unwrap();
+        db.execute("DELETE FROM events WHERE seq >= 5", []).unwrap();
+        let link: Vec<u8> = db
+            .query_row("SELECT link FROM events WHERE seq = 4", [], |r| r.get(0))
+            .unwrap();
+        let head = [&4u64.to_be_bytes()[..], &link].concat();
+        db.execute("UPDATE meta SET value = ?1 WHERE name = 'head'", [head])
+            .unwrap();
+    }
+    let (code, said) = export_and_verify(&path, dir.path(), "cut.json");
+    assert_ne!(code, 0, "{said}");
+    assert!(
+        said.contains("a cosigné 5 lignes de ce journal le") && said.contains("n'en a que 4"),
+        "{said}"
+    );
+
+    // Rolled back to the copy (the cosignatures with it), then a new event: 4 rows, the witness
+    // cosigned 5; the app asks the witness for its copy and keeps it.
+    copy_vault(&backup, &path);
+    note_now(&path, 1);
+    let (code, said, _) = run(temoin(&path).args(["witness", "submit"]));
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("ATTENTION"), "{said}");
+    let (code, said) = export_and_verify(&path, dir.path(), "after.json");
+    assert_ne!(code, 0, "{said}");
+    let today = chrono::Local::now().format("%d/%m/%Y").to_string();
+    assert!(
+        said.contains("a cosigné 5 lignes de ce journal le")
+            && said.contains(&today)
+            && said.contains("n'en a que 4"),
+        "{said}"
+    );
+
+    // Rolled back and written again up to the same size: another log of 5 rows.
+    copy_vault(&backup, &path);
+    note_now(&path, 2);
+    let (code, said, _) = run(temoin(&path).args(["witness", "submit"]));
+    assert_eq!(code, 2, "a fork of the same size is refused too: {said}");
+    let (code, said) = export_and_verify(&path, dir.path(), "forked.json");
+    assert_ne!(code, 0, "{said}");
+    assert!(said.contains("ne prolonge pas ce que le témoin"), "{said}");
+}
+
+/// The PyPI witness cosigns the worker's log as `temoin witness submit` sends it, and an export
+/// carries its cosignature, which `verify` checks.
+#[test]
+fn the_pypi_witness_cosigns_the_worker_s_log() {
+    let python = c2sp_python();
+    let (dir, path, vault, _) = new_vault();
+    drop(vault);
+    let config = dir.path().join("aics").join("witness.json");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let aics = |args: &[&str]| {
+        let o = std::process::Command::new(&python)
+            .args(["-m", "aics_witness"])
+            .args(args)
+            .arg("--config")
+            .arg(&config)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let init = aics(&[
+        "init",
+        "--name",
+        "aics.example/w1",
+        "--listen",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    let wkey = init.trim().lines().last().unwrap().to_string();
+    let url = format!("http://127.0.0.1:{port}");
+    let (code, said, err) = run(temoin(&path).args(["witness", "add", &url, &wkey]));
+    assert_eq!(code, 0, "{err}");
+    let key = log_key(&said);
+    let origin = key.split('+').next().unwrap();
+    aics(&["add-log", "--origin", origin, "--vkey", &key]);
+    let _served = Served(
+        std::process::Command::new(&python)
+            .args(["-m", "aics_witness", "serve", "--config"])
+            .arg(&config)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    note_now(&path, 4);
+    let mut said = String::new();
+    for _ in 0..50 {
+        let (code, out, _) = run(temoin(&path).args(["witness", "submit"]));
+        said = out;
+        if code == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert!(
+        said.contains("aics.example/w1 : contre-signé, 4 lignes"),
+        "{said}"
+    );
+    note_now(&path, 2);
+    let (code, said, _) = run(temoin(&path).args(["witness", "submit"]));
+    assert_eq!(
+        code, 0,
+        "a consistency proof the PyPI witness accepts: {said}"
+    );
+    let (code, said) = export_and_verify(&path, dir.path(), "export.json");
+    assert_eq!(code, 0, "{said}");
+    assert!(
+        said.contains("Cosigné par le témoin aics.example/w1") && said.contains("6 lignes"),
+        "{said}"
+    );
+}
