@@ -15,3 +15,4 @@ mod listen_live;
 mod listen_popups;
 mod listen_recovery;
 mod listen_tempo;
+mod listen_witness;
