@@ -946,8 +946,8 @@ witness-last = dernière contre-signature : { $size ->
 witness-never = pas encore de contre-signature
 witness-line = { $witness } ({ $url }) : { $state }{ $failures ->
     [0] {""}
-    [one] ; { $failures } échec depuis
-   *[other] ; { $failures } échecs depuis
+    [one] {" "}; { $failures } envoi a échoué depuis
+   *[other] {" "}; { $failures } envois ont échoué depuis
 }.
 help-temoin-witness-add = Ajoute le témoin du CSE à qui envoyer vos points de contrôle
 help-temoin-witness-add--url = Adresse du témoin (http:// ou https://)

@@ -1393,3 +1393,160 @@ fn the_passphrase_cannot_be_brought_back_by_undo() {
         "undo reached the field"
     );
 }
+
+/// « Réglages » › « Témoin du CSE »: a key that is not a witness's is refused and said; a good
+/// one is saved with its address, and the log's key to give the council appears (text and QR).
+#[test]
+fn a_witness_is_added_in_the_settings_and_the_log_key_shown() {
+    use temoin::gui::endofshift::EndOfShift;
+    use temoin::gui::settings::SettingsView;
+    use temoin::gui::{TemoinApp, View};
+    let (dir, path, _, _) = new_vault();
+    let config = dir.path().join("config").join("settings.json");
+    let mut app = TemoinApp::new(
+        Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None),
+        EndOfShift::new(path.clone(), Lang::Fr),
+    );
+    app.settings = SettingsView::new(path.clone(), Some(config.clone()), Lang::Fr);
+    let mut h = Harness::builder()
+        .with_size(eframe::egui::vec2(480.0, 2000.0))
+        .build_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
+    h.run();
+    h.get_by_label("Réglages").click();
+    h.run();
+    assert_eq!(h.state().view, View::Settings);
+    assert!(
+        h.query_by_label_contains("Sans témoin, rien ne quitte ce PC")
+            .is_some()
+    );
+    // No witness yet: no log key made, none shown.
+    assert!(
+        temoin::vault::Vault::open(&path)
+            .unwrap()
+            .log_key()
+            .unwrap()
+            .is_none()
+    );
+    assert!(h.query_by_label_contains("Clé de votre journal").is_none());
+    let type_in = |h: &mut Harness<'_, TemoinApp>, label: &str, text: &str| {
+        h.get_by_label(label).focus();
+        h.run();
+        h.get_by_label(label).type_text(text);
+        h.run();
+    };
+    type_in(
+        &mut h,
+        "Adresse du témoin",
+        "https://cse-acme.example/temoin",
+    );
+    type_in(&mut h, "Clé du témoin", "pas une clé");
+    h.get_by_label("Ajouter ce témoin").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Ce n'est pas la clé d'un témoin")
+            .is_some()
+    );
+    assert!(
+        temoin::settings::Settings::load(&config)
+            .map(|s| s.witnesses.is_empty())
+            .unwrap_or(true)
+    );
+    let w = ring::signature::Ed25519KeyPair::from_pkcs8(
+        ring::signature::Ed25519KeyPair::generate_pkcs8(&ring::rand::SystemRandom::new())
+            .unwrap()
+            .as_ref(),
+    )
+    .unwrap();
+    let wkey = temoin::evidence::cosign::VerifierKey::witness(
+        "cse-acme.example/temoin",
+        temoin::evidence::identity::PublicKey::of(&w),
+    )
+    .to_text();
+    h.state_mut().settings.witnesses.key = wkey.clone();
+    h.run();
+    h.get_by_label("Ajouter ce témoin").click();
+    h.run();
+    let saved = temoin::settings::Settings::load(&config).unwrap();
+    assert_eq!(saved.witnesses.len(), 1);
+    assert_eq!(saved.witnesses[0].url, "https://cse-acme.example/temoin");
+    assert_eq!(saved.witnesses[0].key, wkey);
+    assert!(h.state().settings.witnesses.changed || h.state().view == View::Settings);
+    // The log key, made now, shown to be given in person.
+    let log = temoin::vault::Vault::open(&path)
+        .unwrap()
+        .log_key()
+        .unwrap()
+        .expect("a log key once a witness is added");
+    let vkey = temoin::evidence::note::rows_vkey(&temoin::evidence::identity::PublicKey::of(&log))
+        .to_text();
+    assert!(
+        h.query_all_by_label_contains("Clé de votre journal")
+            .count()
+            >= 1
+    );
+    assert!(
+        h.query_by_value(&vkey).is_some(),
+        "the log key is shown as text"
+    );
+    assert!(
+        h.query_by_label_contains("cse-acme.example/temoin (https://cse-acme.example/temoin) : pas encore de contre-signature")
+            .is_some()
+    );
+    // Removed: nothing is sent any more.
+    h.get_by_label("Retirer").click();
+    h.run();
+    assert!(
+        temoin::settings::Settings::load(&config)
+            .unwrap()
+            .witnesses
+            .is_empty()
+    );
+}
+
+/// « Réglages » of the real window with a witness added that could not be reached: the section
+/// drawn (its log key as text and QR code) and kept as a screenshot.
+#[test]
+fn the_witness_section_is_drawn_in_the_real_window() {
+    let desktop = desktop::Desktop::start();
+    let (_dir, path, _, _) = new_vault();
+    let settings = desktop.dir.path().join("settings.json");
+    let w = ring::signature::Ed25519KeyPair::from_pkcs8(
+        ring::signature::Ed25519KeyPair::generate_pkcs8(&ring::rand::SystemRandom::new())
+            .unwrap()
+            .as_ref(),
+    )
+    .unwrap();
+    let wkey = temoin::evidence::cosign::VerifierKey::witness(
+        "cse-acme.example/temoin",
+        temoin::evidence::identity::PublicKey::of(&w),
+    )
+    .to_text();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let url = format!("http://127.0.0.1:{port}");
+    let (code, _, err) = run(temoin(&path)
+        .env("TEMOIN_CONFIG", &settings)
+        .args(["witness", "add", &url, &wkey]));
+    assert_eq!(code, 0, "{err}");
+    let (code, said, _) = run(temoin(&path)
+        .env("TEMOIN_CONFIG", &settings)
+        .args(["witness", "submit"]));
+    assert_eq!(code, 1, "nobody listens there: {said}");
+    assert!(said.contains("injoignable"), "{said}");
+    let (app, window) = open_window(&desktop, &path, &["--vue", "reglages"]);
+    let id = window.to_string();
+    let top = grab(&desktop.display, window).2;
+    xdotool(&desktop, &["mousemove", "--window", &id, "200", "300"]);
+    for _ in 0..6 {
+        xdotool(&desktop, &["click", "5"]);
+    }
+    std::thread::sleep(Duration::from_millis(800));
+    let px = shoot(&desktop, window, "reglages-temoin");
+    assert!(
+        px.iter().zip(&top).filter(|(a, b)| a != b).count() > px.len() / 20,
+        "the view did not scroll down to the witness section"
+    );
+    close_app(&desktop, window, app);
+}
