@@ -92,6 +92,28 @@ fn list_all(c: &mut Criterion) {
             assert_eq!(n, N);
         })
     });
+    // What a witness's checkpoint costs the app that runs all day: the tree over the sealed rows
+    // read whole (once, when listening starts), then after each call only the rows added.
+    let key = vault.make_log_key().unwrap();
+    g.bench_function("witness checkpoint, 500k rows read whole", |b| {
+        b.iter(|| {
+            let rows = temoin::evidence::rows::Rows::read(&vault).unwrap();
+            let t = rows.tree(rows.size());
+            temoin::evidence::note::sign_rows(&key, t.size(), &t.root())
+        })
+    });
+    let mut rows = temoin::evidence::rows::Rows::read(&vault).unwrap();
+    let mut i = N;
+    g.bench_function("witness checkpoint after a call (500k rows, 20 added)", |b| {
+        b.iter(|| {
+            let events: Vec<Event> = (i..i + 20).map(sample_event).collect();
+            i += 20;
+            vault.append_all(&events).unwrap();
+            rows.update(&vault).unwrap();
+            let t = rows.tree(rows.size());
+            temoin::evidence::note::sign_rows(&key, t.size(), &t.root())
+        })
+    });
     g.finish();
 }
 

@@ -3,7 +3,10 @@
 //! `GET /checkpoint/<origin>` the last checkpoint cosigned for a log (its worker's app asks for it
 //! when its vault holds less).
 //! Bodies over [`super::MAX_BODY`] are refused unread (413); a body that does not arrive within
-//! ten seconds is dropped (408), so slow clients cannot hold the witness. TLS is left to the
+//! ten seconds is dropped (408), headers that do not arrive within ten seconds close the
+//! connection, no connection lives over 30 s and at most 256 are served at once, so slow or idle
+//! clients cannot hold the witness. Served by hyper directly (axum's `serve` sets no header
+//! timeout), one request a connection. TLS is left to the
 //! server in front of it (the council's reverse proxy), which also sees the addresses: the witness
 //! logs none.
 
@@ -21,6 +24,12 @@ use axum::routing::{get, post};
 use super::{Refusal, Witness};
 
 const BODY_TIME: Duration = Duration::from_secs(10);
+/// A client has this long to send its request's headers.
+const HEADER_TIME: Duration = Duration::from_secs(10);
+/// No connection outlives this (headers, body, answer).
+const CONNECTION_TIME: Duration = Duration::from_secs(30);
+/// Connections served at once; more wait to be accepted (a union's members submit a few a second).
+const MAX_CONNECTIONS: usize = 256;
 
 fn text(status: StatusCode, body: String) -> Response {
     (
@@ -124,23 +133,42 @@ pub fn serve(
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let app = Router::new()
+        let app: Router = Router::new()
             .route("/add-checkpoint", post(add_checkpoint))
             .route("/logs", get(logs))
             .route("/checkpoint/{*origin}", get(latest))
             .with_state(Arc::new(witness));
         let listener = tokio::net::TcpListener::bind(listen).await?;
         ready(listener.local_addr()?);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let mut term =
-                    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-                        .expect("a SIGTERM handler");
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            })
-            .await
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+        loop {
+            let accepted = tokio::select! {
+                _ = tokio::signal::ctrl_c() => return Ok(()),
+                _ = term.recv() => return Ok(()),
+                a = listener.accept() => a,
+            };
+            // A failed accept (out of descriptors, a connection reset before it was taken) is
+            // waited out, never the end of the witness.
+            let Ok((stream, _)) = accepted else {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            };
+            let Ok(slot) = slots.clone().acquire_owned().await else {
+                return Ok(());
+            };
+            let service = hyper_util::service::TowerToHyperService::new(app.clone());
+            tokio::spawn(async move {
+                let connection = hyper::server::conn::http1::Builder::new()
+                    .timer(hyper_util::rt::TokioTimer::new())
+                    .header_read_timeout(HEADER_TIME)
+                    .keep_alive(false)
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+                // Headers in 10 s, the body in 10 more, the answer after: a connection never lives
+                // longer than this, however slowly its client writes or reads.
+                let _ = tokio::time::timeout(CONNECTION_TIME, connection).await;
+                drop(slot);
+            });
+        }
     })
 }

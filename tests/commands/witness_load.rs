@@ -121,13 +121,15 @@ fn five_thousand_logs_a_kill_and_nothing_lost_or_contradicted() {
     }
     let _reap = Reap(&pid);
     let sent = AtomicU64::new(0);
+    // How long each cosignature took, request to answer, and the witness's peak memory.
+    let latencies = std::sync::Mutex::new(Vec::new());
     let started = Instant::now();
     for round in 1..=ROUNDS {
         let size = round * 6 - (round % 3);
         std::thread::scope(|s| {
             for chunk in logs.chunks_mut(LOGS / CLIENTS) {
-                let (addr, sent, wkey, wdir, killed, pid) =
-                    (&addr, &sent, &wkey, &wdir, &killed, &pid);
+                let (addr, sent, wkey, wdir, killed, pid, latencies) =
+                    (&addr, &sent, &wkey, &wdir, &killed, &pid, &latencies);
                 s.spawn(move || {
                     for l in chunk {
                         let mut failures = 0;
@@ -136,8 +138,10 @@ fn five_thousand_logs_a_kill_and_nothing_lost_or_contradicted() {
                             let at = SocketAddr::from(([127, 0, 0, 1], port));
                             let (req, body) = l.request(l.acked, size);
                             sent.fetch_add(1, Ordering::SeqCst);
+                            let asked = Instant::now();
                             match post(at, &req) {
                                 Ok((200, line)) => {
+                                    latencies.lock().unwrap().push(asked.elapsed());
                                     let sig = cosign::signature_line(&line).unwrap();
                                     assert!(cosign::cosigned_at(wkey, &sig, &body).is_some());
                                     l.acked = size as u64;
@@ -166,7 +170,7 @@ fn five_thousand_logs_a_kill_and_nothing_lost_or_contradicted() {
                                         "the witness stopped answering (killed: {}; pid {} alive: {}): {e}; {}",
                                         killed.load(Ordering::SeqCst),
                                         pid.load(Ordering::SeqCst),
-                                        std::path::Path::new(&format!("/proc/{}/status", pid.load(Ordering::SeqCst))).exists(),
+                                        std::fs::read_to_string(format!("/proc/{}/status", pid.load(Ordering::SeqCst))).unwrap_or_default().lines().find(|l| l.starts_with("State")).unwrap_or("gone").to_string(),
                                         std::fs::read_to_string(wdir.join("serve.log"))
                                             .unwrap_or_default()
                                     );
@@ -192,6 +196,21 @@ fn five_thousand_logs_a_kill_and_nothing_lost_or_contradicted() {
     }
     let took = started.elapsed();
     assert!(killed.load(Ordering::SeqCst));
+    let mut lat = latencies.into_inner().unwrap();
+    lat.sort();
+    let peak = std::fs::read_to_string(format!("/proc/{}/status", child.id()))
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmHWM"))
+        .unwrap_or("VmHWM: ?")
+        .to_string();
+    eprintln!(
+        "cosigned {} in {took:.1?}: median {:.1?}, p99 {:.1?}, slowest {:.1?}; witness after restart {peak}",
+        lat.len(),
+        lat[lat.len() / 2],
+        lat[lat.len() * 99 / 100],
+        lat[lat.len() - 1]
+    );
     let at = SocketAddr::from(([127, 0, 0, 1], addr.load(Ordering::SeqCst) as u16));
     // Replays and forks are refused with the specification's codes.
     let l = &logs[17];

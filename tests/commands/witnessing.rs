@@ -227,3 +227,48 @@ fn the_pypi_witness_cosigns_the_worker_s_log() {
         "{said}"
     );
 }
+
+/// Clients that open a connection and never finish their headers (more of them than the witness
+/// serves at once) are closed after ten seconds, and a worker's submission still gets through.
+#[test]
+fn idle_and_slow_clients_cannot_hold_the_witness() {
+    use std::io::{Read, Write};
+    let (dir, path, vault, _) = new_vault();
+    drop(vault);
+    let wdir = dir.path().join("cse");
+    let (code, _, err) = run(temoin_in(dir.path())
+        .args(["witness", "init"])
+        .arg(&wdir)
+        .args(["--name", "cse-acme.example/temoin"]));
+    assert_eq!(code, 0, "{err}");
+    let (child, addr, wkey) = start_witness(&wdir);
+    let _served = Served(child);
+    let (_, said, _) =
+        run(temoin(&path).args(["witness", "add", &format!("http://{addr}"), &wkey]));
+    let (code, _, _) = run(temoin_in(dir.path())
+        .args(["witness", "enroll"])
+        .arg(&wdir)
+        .arg(log_key(&said)));
+    assert_eq!(code, 0);
+    note_now(&path, 2);
+    let started = std::time::Instant::now();
+    let mut idle: Vec<std::net::TcpStream> = (0..300)
+        .map(|_| {
+            let mut s = std::net::TcpStream::connect(addr).unwrap();
+            s.write_all(b"POST /add-checkpoint HTTP/1.1\r\nHost: w\r\n")
+                .unwrap();
+            s
+        })
+        .collect();
+    let (code, said, _) = run(temoin(&path).args(["witness", "submit"]));
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("contre-signé, 2 lignes"), "{said}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    // Each idle connection was closed by the witness, none after more than 30 s.
+    let s = &mut idle[0];
+    s.set_read_timeout(Some(std::time::Duration::from_secs(40)))
+        .unwrap();
+    let mut rest = Vec::new();
+    assert!(s.read_to_end(&mut rest).is_ok(), "still open");
+    assert!(started.elapsed() < std::time::Duration::from_secs(35));
+}
