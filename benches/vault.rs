@@ -104,16 +104,19 @@ fn list_all(c: &mut Criterion) {
     });
     let mut rows = temoin::evidence::rows::Rows::read(&vault).unwrap();
     let mut i = N;
-    g.bench_function("witness checkpoint after a call (500k rows, 20 added)", |b| {
-        b.iter(|| {
-            let events: Vec<Event> = (i..i + 20).map(sample_event).collect();
-            i += 20;
-            vault.append_all(&events).unwrap();
-            rows.update(&vault).unwrap();
-            let t = rows.tree(rows.size());
-            temoin::evidence::note::sign_rows(&key, t.size(), &t.root())
-        })
-    });
+    g.bench_function(
+        "witness checkpoint after a call (500k rows, 20 added)",
+        |b| {
+            b.iter(|| {
+                let events: Vec<Event> = (i..i + 20).map(sample_event).collect();
+                i += 20;
+                vault.append_all(&events).unwrap();
+                rows.update(&vault).unwrap();
+                let t = rows.tree(rows.size());
+                temoin::evidence::note::sign_rows(&key, t.size(), &t.root())
+            })
+        },
+    );
     g.finish();
 }
 

@@ -170,7 +170,7 @@ fn five_thousand_logs_a_kill_and_nothing_lost_or_contradicted() {
                                         "the witness stopped answering (killed: {}; pid {} alive: {}): {e}; {}",
                                         killed.load(Ordering::SeqCst),
                                         pid.load(Ordering::SeqCst),
-                                        std::fs::read_to_string(format!("/proc/{}/status", pid.load(Ordering::SeqCst))).unwrap_or_default().lines().find(|l| l.starts_with("State")).unwrap_or("gone").to_string(),
+                                        std::fs::read_to_string(format!("/proc/{}/status", pid.load(Ordering::SeqCst))).unwrap_or_default().lines().find(|l| l.starts_with("State")).unwrap_or("gone"),
                                         std::fs::read_to_string(wdir.join("serve.log"))
                                             .unwrap_or_default()
                                     );
