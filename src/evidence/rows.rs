@@ -97,16 +97,25 @@ pub fn witnessed(vault: &Vault, size: u64) -> Result<Option<Witnessed>, VaultErr
     let Some(key) = vault.log_key()? else {
         return Ok(None);
     };
-    let tree = Rows::read(vault)?.tree(size);
-    // The latest checkpoint of each witness: the largest size it cosigned.
-    let mut latest: std::collections::BTreeMap<String, Cosigned> = Default::default();
+    let rows = Rows::read(vault)?;
+    let tree = rows.tree(size);
+    // Of each witness, the latest checkpoint the head extends; one the vault does not hold any
+    // more (cut, rolled back, changed) is carried instead, as the proof of it. One the vault
+    // holds but that came after the events were read (the app that runs all day submitted
+    // meanwhile) is passed over for the one before.
+    let mut by_witness: std::collections::BTreeMap<String, Vec<Cosigned>> = Default::default();
     for c in vault.cosigned()? {
-        if latest.get(&c.witness).is_none_or(|l| c.size > l.size) {
-            latest.insert(c.witness.clone(), c);
-        }
+        by_witness.entry(c.witness.clone()).or_default().push(c);
     }
-    let cosigned = latest
+    let held = |c: &Cosigned| {
+        c.size <= rows.size() && Some(rows.tree(c.size).root()) == cosigned_root(&c.note)
+    };
+    let cosigned = by_witness
         .into_values()
+        .filter_map(|mut list| {
+            list.sort_by_key(|c| std::cmp::Reverse(c.size));
+            list.into_iter().find(|c| c.size <= size || !held(c))
+        })
         .take(MAX_WITNESSES)
         .map(|c| WitnessedBy {
             proof: if c.size > 0 && c.size < tree.size() {
@@ -124,6 +133,11 @@ pub fn witnessed(vault: &Vault, size: u64) -> Result<Option<Witnessed>, VaultErr
         root: to_hex(&tree.root()),
         cosigned,
     }))
+}
+
+fn cosigned_root(note: &str) -> Option<Hash> {
+    let text = note.get(..note.find("\n\n")? + 1)?;
+    Some(cosign::body(text)?.root)
 }
 
 /// A witness's cosignature as `verify` found it.
@@ -169,7 +183,7 @@ pub fn check(w: &Witnessed, events_size: u64) -> (Vec<CosignedBy>, Vec<WitnessPr
             });
             continue;
         };
-        let (size, old_root) = (by.size, by_root(c));
+        let (size, old_root) = (by.size, cosigned_root(&c.note));
         let proof: Option<Vec<Hash>> = c.proof.iter().map(|h| hash_from_hex(h)).collect();
         let extends = match (proof, old_root) {
             _ if size > w.size => {
@@ -188,11 +202,6 @@ pub fn check(w: &Witnessed, events_size: u64) -> (Vec<CosignedBy>, Vec<WitnessPr
         }
     }
     (found, problems)
-}
-
-fn by_root(c: &WitnessedBy) -> Option<Hash> {
-    let text = c.note.get(..c.note.find("\n\n")? + 1)?;
-    Some(cosign::body(text)?.root)
 }
 
 /// The witness's cosignature of the note, when the log key signed it.

@@ -21,6 +21,8 @@ pub struct EndOfShift {
     pub answered: [bool; 6],
     pub note: String,
     pub message: Option<Banner>,
+    /// A report was just stored: the end of a shift, when the witnesses get a checkpoint.
+    pub stored: bool,
 }
 
 impl EndOfShift {
@@ -33,6 +35,7 @@ impl EndOfShift {
             answered: [false; 6],
             note: String::new(),
             message: None,
+            stored: false,
         }
     }
 
@@ -57,6 +60,7 @@ impl EndOfShift {
         for w in self.writer.results() {
             match w {
                 Written::Stored(_) => {
+                    self.stored = true;
                     self.message = Some(Banner::done(s::report_saved(self.lang)));
                     self.values = [50; 6];
                     self.answered = [false; 6];

@@ -121,7 +121,12 @@ impl TemoinApp {
                 }
                 None => self.lock.ui(ui, strings::history_why(lang)),
             },
-            View::EndOfShift => self.end_of_shift.ui(ui),
+            View::EndOfShift => {
+                self.end_of_shift.ui(ui);
+                if std::mem::take(&mut self.end_of_shift.stored) {
+                    self.today.nudge_witnesses();
+                }
+            }
             View::Evidence => self.evidence.ui(ui, &mut self.lock),
             View::Settings => {
                 if let Some(l) = self.settings.ui(ui) {

@@ -146,6 +146,13 @@ impl Today {
         }
     }
 
+    /// A checkpoint to the witnesses now (an end-of-shift report was stored).
+    pub fn nudge_witnesses(&self) {
+        if let Some(w) = &self.witnesses {
+            w.nudge();
+        }
+    }
+
     /// Sends to the witnesses as now listed in the settings.
     pub fn restart_witnesses(&mut self) {
         self.witnesses = start_witnesses(&self.vault, self.monitor.as_ref());

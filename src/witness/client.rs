@@ -333,10 +333,28 @@ pub struct SubmitterStatus {
     pub contradicted: AtomicU64,
 }
 
-/// When rows were added but no call ended, a checkpoint this often.
-const EVERY: Duration = Duration::from_secs(15 * 60);
-/// After a failure, waits double each time up to this.
-const MAX_BACKOFF: Duration = Duration::from_secs(30 * 60);
+/// How often the submitter looks and sends.
+#[derive(Debug, Clone, Copy)]
+pub struct Pace {
+    /// How often it looks whether a call ended.
+    pub look: Duration,
+    /// When rows were added but no call ended, a checkpoint this often.
+    pub every: Duration,
+    /// The wait after a first failure; it doubles with each one after, up to `max_backoff`.
+    pub backoff: Duration,
+    pub max_backoff: Duration,
+}
+
+impl Pace {
+    /// A working day's: a look every 5 s, a checkpoint at least every quarter of an hour when
+    /// rows were added, a witness out of reach tried after 1 min, then 2, 4… up to 30.
+    pub const DAY: Pace = Pace {
+        look: Duration::from_secs(5),
+        every: Duration::from_secs(15 * 60),
+        backoff: Duration::from_secs(60),
+        max_backoff: Duration::from_secs(30 * 60),
+    };
+}
 
 impl Submitter {
     /// Starts when the worker added witnesses (`None` otherwise: nothing is sent). `calls_ended`
@@ -346,6 +364,16 @@ impl Submitter {
         witnesses: Vec<AddedWitness>,
         calls_ended: Option<Arc<Counters>>,
     ) -> Option<Submitter> {
+        Self::start_at(vault, witnesses, calls_ended, Pace::DAY)
+    }
+
+    /// As [`Submitter::start`], at another pace.
+    pub fn start_at(
+        vault: PathBuf,
+        witnesses: Vec<AddedWitness>,
+        calls_ended: Option<Arc<Counters>>,
+        pace: Pace,
+    ) -> Option<Submitter> {
         if witnesses.is_empty() {
             return None;
         }
@@ -354,7 +382,7 @@ impl Submitter {
         let st = status.clone();
         std::thread::Builder::new()
             .name("temoin-witness".into())
-            .spawn(move || run(vault, witnesses, calls_ended, rx, st))
+            .spawn(move || run(vault, witnesses, calls_ended, rx, st, pace))
             .ok()?;
         Some(Submitter { tx, status })
     }
@@ -379,6 +407,7 @@ fn run(
     calls_ended: Option<Arc<Counters>>,
     rx: Receiver<Nudge>,
     status: Arc<SubmitterStatus>,
+    pace: Pace,
 ) {
     let mut rows = Rows::default();
     let mut vault: Option<Vault> = None;
@@ -389,7 +418,7 @@ fn run(
     let mut last = Instant::now();
     let mut backoff: Option<(Instant, Duration)> = None;
     loop {
-        let nudge = rx.recv_timeout(Duration::from_secs(20));
+        let nudge = rx.recv_timeout(pace.look);
         let (finish, asked) = match nudge {
             Ok(Nudge::Finish(done)) => (Some(done), true),
             Ok(Nudge::Now) => (None, true),
@@ -401,7 +430,8 @@ fn run(
             .map_or(0, |c| c.calls_ended.load(Ordering::Relaxed));
         let waiting = backoff.is_some_and(|(since, wait)| since.elapsed() < wait);
         let due = asked
-            || (!waiting && (calls != calls_seen || last.elapsed() >= EVERY || backoff.is_some()));
+            || (!waiting
+                && (calls != calls_seen || last.elapsed() >= pace.every || backoff.is_some()));
         if !due {
             continue;
         }
@@ -435,8 +465,7 @@ fn run(
                     counter.fetch_add(1, Ordering::Relaxed);
                 }
                 backoff = failed.then(|| {
-                    let wait =
-                        backoff.map_or(Duration::from_secs(60), |(_, w)| (w * 2).min(MAX_BACKOFF));
+                    let wait = backoff.map_or(pace.backoff, |(_, w)| (w * 2).min(pace.max_backoff));
                     (Instant::now(), wait)
                 });
                 submitted_size = Some(rows.size());

@@ -272,3 +272,150 @@ fn idle_and_slow_clients_cannot_hold_the_witness() {
     assert!(s.read_to_end(&mut rest).is_ok(), "still open");
     assert!(started.elapsed() < std::time::Duration::from_secs(35));
 }
+
+/// The submitter the app runs all day: a witness out of reach is counted and tried again later,
+/// never waited for; once it answers, each call ended brings a checkpoint, without the passphrase.
+#[test]
+fn the_app_sends_after_each_call_and_tries_again_a_witness_out_of_reach() {
+    use std::sync::Arc;
+    use std::sync::atomic::Ordering;
+    use std::time::{Duration, Instant};
+    use temoin::witness::client::{Pace, Submitter};
+    let (dir, path, vault, _) = new_vault();
+    drop(vault);
+    let wdir = dir.path().join("cse");
+    let (code, out, err) = run(temoin_in(dir.path())
+        .args(["witness", "init"])
+        .arg(&wdir)
+        .args(["--name", "cse-acme.example/temoin"]));
+    assert_eq!(code, 0, "{err}");
+    let wkey = out.lines().last().unwrap().to_string();
+    let log = {
+        let mut v = temoin::vault::Vault::open(&path).unwrap();
+        temoin::witness::client::log_vkey(&mut v).unwrap()
+    };
+    let (code, _, _) = run(temoin_in(dir.path())
+        .args(["witness", "enroll"])
+        .arg(&wdir)
+        .arg(&log));
+    assert_eq!(code, 0);
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let counters = Arc::new(temoin::pipeline::live::Counters::default());
+    let submitter = Submitter::start_at(
+        path.clone(),
+        vec![temoin::settings::AddedWitness {
+            url: format!("http://127.0.0.1:{port}"),
+            key: wkey,
+        }],
+        Some(counters.clone()),
+        Pace {
+            look: Duration::from_millis(100),
+            every: Duration::from_secs(3600),
+            backoff: Duration::from_secs(1),
+            max_backoff: Duration::from_secs(2),
+        },
+    )
+    .unwrap();
+    let until = |what: &str, ok: &dyn Fn(&temoin::vault::Vault) -> bool| {
+        let t = Instant::now();
+        while t.elapsed() < Duration::from_secs(15) {
+            if ok(&temoin::vault::Vault::open(&path).unwrap()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("{what} did not happen");
+    };
+    let cosigned = |v: &temoin::vault::Vault| v.cosigned().unwrap().iter().map(|c| c.size).max();
+    // A call ends while the witness is down: tried, counted, nothing stored.
+    note_now(&path, 2);
+    counters.calls_ended.fetch_add(1, Ordering::Relaxed);
+    until("a failure counted", &|v| {
+        v.tries().unwrap().first().is_some_and(|t| t.failures >= 1)
+    });
+    assert_eq!(cosigned(&temoin::vault::Vault::open(&path).unwrap()), None);
+    // The witness comes up: tried again on its own, without another call.
+    let _served = Served(
+        std::process::Command::new(env!("CARGO_BIN_EXE_temoin"))
+            .args(["witness", "serve"])
+            .arg(&wdir)
+            .args(["--listen", &format!("127.0.0.1:{port}")])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    until("the retry cosigned", &|v| cosigned(v) == Some(2));
+    assert_eq!(
+        temoin::vault::Vault::open(&path).unwrap().tries().unwrap()[0].failures,
+        0,
+        "failures are counted since the last answer"
+    );
+    // Another call: another checkpoint.
+    note_now(&path, 3);
+    counters.calls_ended.fetch_add(1, Ordering::Relaxed);
+    until("the checkpoint after the call", &|v| cosigned(v) == Some(5));
+    // The end of the shift: the last rows sent before it returns.
+    note_now(&path, 1);
+    submitter.finish(Duration::from_secs(10));
+    assert_eq!(
+        cosigned(&temoin::vault::Vault::open(&path).unwrap()),
+        Some(6)
+    );
+}
+
+/// An export made while the app submits (the events read at 4 rows, the witness cosigning 5
+/// meanwhile) carries the cosignature before, not a false cut; a cosignature of rows the vault
+/// no longer holds is always carried.
+#[test]
+fn an_export_carries_the_cosignature_its_rows_extend_unless_the_vault_lost_rows() {
+    use temoin::evidence::cosign::{self, VerifierKey};
+    use temoin::evidence::identity::PublicKey;
+    use temoin::evidence::rows::{self, Rows};
+    let (_dir, path, vault, _) = new_vault();
+    drop(vault);
+    note_now(&path, 5);
+    let mut v = temoin::vault::Vault::open(&path).unwrap();
+    let log = v.make_log_key().unwrap();
+    let w = ring::signature::Ed25519KeyPair::from_pkcs8(
+        ring::signature::Ed25519KeyPair::generate_pkcs8(&ring::rand::SystemRandom::new())
+            .unwrap()
+            .as_ref(),
+    )
+    .unwrap();
+    let wkey = VerifierKey::witness("cse.example/temoin", PublicKey::of(&w));
+    let all = Rows::read(&v).unwrap();
+    let cosign_at = |size: u64, root: [u8; 32]| {
+        let note = temoin::evidence::note::sign_rows(&log, size, &root);
+        let text = &note[..note.find("\n\n").unwrap() + 1];
+        let line = cosign::cosign(&w, "cse.example/temoin", 1_764_500_000 + size, text);
+        let (note, time) =
+            rows::with_cosignature(&note, &String::from_utf8(line.to_bytes()).unwrap(), &wkey)
+                .unwrap();
+        temoin::vault::Cosigned {
+            witness: wkey.to_text(),
+            size,
+            note,
+            time,
+        }
+    };
+    for size in [3, 5] {
+        let c = cosign_at(size, all.tree(size).root());
+        v.keep_cosigned(&c).unwrap();
+    }
+    let w4 = rows::witnessed(&v, 4).unwrap().unwrap();
+    let (found, problems) = rows::check(&w4, 4);
+    assert_eq!(problems, vec![]);
+    assert_eq!(found.iter().map(|f| f.size).collect::<Vec<_>>(), vec![3]);
+    // A cosignature of 6 rows the vault does not have: carried, and said.
+    v.keep_cosigned(&cosign_at(6, [9; 32])).unwrap();
+    let w5 = rows::witnessed(&v, 5).unwrap().unwrap();
+    let (_, problems) = rows::check(&w5, 5);
+    assert!(
+        matches!(&problems[..], [rows::WitnessProblem::Cut { size: 5, by }] if by.size == 6),
+        "{problems:?}"
+    );
+}
