@@ -317,9 +317,14 @@ pub struct StrainEpisode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkSource {
+    /// The worker's speech: a silence longer than the gap (fixed or learned).
     Speech,
     Window,
     Manual,
+    /// An opening or a closing the worker said.
+    Words,
+    /// The softphone's own audio streams (metadata, never samples).
+    Stream,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

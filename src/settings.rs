@@ -16,6 +16,9 @@ pub struct Settings {
     pub speech_lang: Option<crate::speech::SpokenLanguage>,
     /// How calls are told apart in the worker's speech.
     pub calls: crate::workload::CallSettings,
+    /// The softphone (or the browser of a web agent desktop) whose own audio streams mark calls:
+    /// its name as the sound server lists it (`temoin calls sources`). None: calls from speech.
+    pub softphone: Option<String>,
     /// What counts as a break and as a new shift.
     pub workload: crate::workload::WorkloadSettings,
     /// The language of the window and messages (French unless chosen).

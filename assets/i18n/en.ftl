@@ -951,3 +951,25 @@ gui-witness-send = Send now
 gui-witness-sending = Sending…
 gui-witness-added = Witness added. Show the works council your log's key, below, so they enrol it: nothing is sent to it before.
 gui-witness-log-key = Your log's key, to show the works council (text or QR code):
+calls-no-sound-server = No sound server (PulseAudio or PipeWire) answers: the applications' streams cannot be followed. Calls are found in your speech.
+calls-no-stream = No application is playing or recording sound right now. Run this command during a call to see your softphone's name.
+calls-streams-now = Applications with an audio stream right now (their name only, never the sound):
+calls-stream-line = - { $app }{ $binary ->
+    [none] {""}
+   *[other] {" "}({ $binary })
+}: { $playback ->
+    [yes] playback
+   *[no] recording
+}, { $running ->
+    [yes] running
+   *[no] paused
+}{ $chosen ->
+    [yes] {" "}← your softphone
+   *[no] {""}
+}
+calls-softphone-chosen = Softphone chosen: « { $app } ». Its audio streams mark each call's start and end (from the next listening); only their opening and closing are followed, never their sound.
+calls-softphone-none = No softphone chosen: calls are found in your speech (silences, greetings and goodbyes). To choose one: temoin calls sources --choose NAME (during a call, to see it in the list).
+help-temoin-calls = Where calls are found: the applications' audio streams, and the softphone chosen
+help-temoin-calls-sources = The applications playing or recording sound now, and the softphone chosen
+help-temoin-calls-sources--choose = Choose the softphone (its name as listed)
+help-temoin-calls-sources--none = Back to calls found in speech

@@ -966,3 +966,25 @@ gui-witness-send = Envoyer maintenant
 gui-witness-sending = Envoi en cours…
 gui-witness-added = Témoin ajouté. Montrez au CSE la clé de votre journal, ci-dessous, pour qu'il l'inscrive : rien ne lui est envoyé avant.
 gui-witness-log-key = Clé de votre journal, à montrer au CSE (texte ou code QR) :
+calls-no-sound-server = Aucun serveur de son (PulseAudio ou PipeWire) ne répond : les flux des applications ne peuvent pas être suivis. Les appels sont trouvés dans votre parole.
+calls-no-stream = Aucune application ne joue ni n'enregistre de son en ce moment. Lancez cette commande pendant un appel pour voir le nom de votre softphone.
+calls-streams-now = Les applications qui ont un flux audio en ce moment (leur nom seulement, jamais le son) :
+calls-stream-line = - { $app }{ $binary ->
+    [none] {""}
+   *[other] {" "}({ $binary })
+} : { $playback ->
+    [yes] lecture
+   *[no] enregistrement
+}, { $running ->
+    [yes] actif
+   *[no] en pause
+}{ $chosen ->
+    [yes] {" "}← votre softphone
+   *[no] {""}
+}
+calls-softphone-chosen = Softphone choisi : « { $app } ». Ses flux audio marquent le début et la fin de chaque appel (à la prochaine écoute) ; seuls leur ouverture et leur fermeture sont suivies, jamais leur son.
+calls-softphone-none = Aucun softphone choisi : les appels sont trouvés dans votre parole (silences, formules d'accueil et de fin). Pour en choisir un : temoin calls sources --choose NOM (pendant un appel, pour le voir dans la liste).
+help-temoin-calls = Les sources des appels : les flux audio des applications, et le softphone choisi
+help-temoin-calls-sources = Les applications qui jouent ou enregistrent du son maintenant, et le softphone choisi
+help-temoin-calls-sources--choose = Choisit le softphone (son nom tel qu'il est listé)
+help-temoin-calls-sources--none = Revient aux appels trouvés dans la parole

@@ -157,6 +157,12 @@ pub(crate) enum Command {
         #[command(subcommand)]
         action: super::witness::WitnessAction,
     },
+    /// Les sources des appels : les flux audio des applications, et le softphone choisi / where
+    /// calls are found: the applications' audio streams, and the softphone chosen.
+    Calls {
+        #[command(subcommand)]
+        action: super::workload::CallsAction,
+    },
     /// Marque le début ou la fin d'un appel, sans phrase de passe / mark a call's start or end.
     Call {
         #[arg(value_enum)]

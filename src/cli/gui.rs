@@ -74,6 +74,7 @@ fn start(vault: &Path, no_listen: bool, lang: Lang, saved: Settings) -> Today {
                 device: saved.device,
                 own_level_db: saved.own_level_db,
                 calls: saved.calls,
+                softphone: saved.softphone.clone(),
                 ..Default::default()
             },
             Extras {

@@ -107,6 +107,7 @@ pub(crate) fn listen(
             own_level_db: own_level.or(saved.own_level_db),
             baseline_seed,
             calls: saved.calls,
+            softphone: saved.softphone.clone(),
             ..Default::default()
         },
         Extras {

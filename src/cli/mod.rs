@@ -94,6 +94,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => extension::install(lang),
         Command::Witness { action } => witness::run(action, vault, lang),
         Command::Call { action } => workload::call(&vault()?, action, lang),
+        Command::Calls { action } => workload::calls(action, lang),
         Command::FinDeService(args) => workload::self_report(&vault()?, args, lang),
         Command::Export(args) => evidence::export(&vault()?, args, lang),
         Command::Checkpoint { out, recipient } => {

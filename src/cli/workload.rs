@@ -13,6 +13,65 @@ use temoin::messages::{self, Lang};
 use temoin::selfreport::{self, Scale};
 use temoin::vault::Vault;
 
+#[derive(clap::Subcommand)]
+pub enum CallsAction {
+    /// Les applications qui jouent ou enregistrent du son maintenant, et le softphone choisi /
+    /// the applications playing or recording sound now, and the softphone chosen.
+    Sources {
+        /// Choisit le softphone (son nom tel qu'il est listé) / choose the softphone.
+        #[arg(long)]
+        choose: Option<String>,
+        /// Revient aux appels trouvés dans la parole / back to calls found in speech.
+        #[arg(long, conflicts_with = "choose")]
+        none: bool,
+    },
+}
+
+/// `temoin calls sources`: what the sound server lists (metadata only), the softphone chosen.
+pub fn calls(action: CallsAction, lang: Lang) -> anyhow::Result<ExitCode> {
+    let CallsAction::Sources { choose, none } = action;
+    let settings_path = crate::cli::common::settings_path(lang)?;
+    let mut settings = crate::cli::common::settings(lang);
+    if choose.is_some() || none {
+        settings.softphone = choose
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty());
+        settings
+            .save(&settings_path)
+            .map_err(|e| crate::cli::common::explained(messages::settings_error(&e, lang)))?;
+    }
+    #[cfg(target_os = "linux")]
+    match temoin::capture::live::streams::list() {
+        None => println!("{}", temoin::i18n::s(lang, "calls-no-sound-server")),
+        Some(list) if list.is_empty() => {
+            println!("{}", temoin::i18n::s(lang, "calls-no-stream"))
+        }
+        Some(list) => {
+            println!("{}", temoin::i18n::s(lang, "calls-streams-now"));
+            for s in &list {
+                let chosen = settings.softphone.as_deref().is_some_and(|c| s.is(c));
+                println!(
+                    "{}",
+                    temoin::t!(lang, "calls-stream-line",
+                        "app" => &s.app,
+                        "binary" => s.binary.clone().unwrap_or_else(|| "none".into()),
+                        "playback" => if s.playback { "yes" } else { "no" },
+                        "running" => if s.running { "yes" } else { "no" },
+                        "chosen" => if chosen { "yes" } else { "no" })
+                );
+            }
+        }
+    }
+    println!(
+        "{}",
+        match &settings.softphone {
+            Some(app) => temoin::t!(lang, "calls-softphone-chosen", "app" => app),
+            None => temoin::i18n::s(lang, "calls-softphone-none").to_string(),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum CallAction {
     /// Début d'appel / call started.

@@ -74,6 +74,22 @@ pub struct Analysis {
     pub calls: Vec<crate::workload::CallSpan>,
 }
 
+/// A segment as the call tracker sees it: when, and whether its words open or close a call.
+pub fn burst(s: &SegmentReport) -> crate::workload::Burst {
+    let said = |family: &str| {
+        s.words
+            .phrases
+            .as_ref()
+            .is_some_and(|p| p.get(family).is_some_and(|n| *n > 0))
+    };
+    crate::workload::Burst {
+        start_s: s.start_s,
+        end_s: s.end_s,
+        opens: said(crate::speech::OPENING),
+        closes: said(crate::speech::CLOSING),
+    }
+}
+
 /// Analyses a recording. All speech counts as the wearer's unless `own_level_db` is given.
 pub fn analyze_file(path: &Path, own_level_db: Option<f64>) -> Result<Analysis, PipelineError> {
     let audio = capture::read_wav(path)?;
@@ -105,10 +121,8 @@ pub fn analyze_with(
             seg.words = c.with_rates(seg.end_s - seg.start_s, seg.measures.pause_ratio);
         }
     }
-    let calls = crate::workload::calls_in(
-        heard.own.iter().map(|s| (s.start_s, s.end_s)),
-        crate::workload::CallSettings::default(),
-    );
+    let bursts: Vec<crate::workload::Burst> = heard.own.iter().map(burst).collect();
+    let calls = crate::workload::calls_in(&bursts, crate::workload::CallSettings::default());
     Ok(Analysis {
         duration_s: audio.len() as f64 / capture::RATE as f64,
         speech_s: heard.own.iter().map(|s| s.end_s - s.start_s).sum(),

@@ -29,6 +29,9 @@ use crate::models::{self, MissingModel};
 /// faster than in q5_1). English-only tiny.en cost 40 % as much but heard "hold" as "vote" and
 /// "bear with me" as "where with me", which base did not: the counts matter more.
 pub const DEFAULT_MODEL: &str = "ggml-base-q8_0.bin";
+/// The lexicon's families that open and close a call (`workload::calls` parts calls on them).
+pub const OPENING: &str = "opening";
+pub const CLOSING: &str = "closing";
 
 /// Encoder positions per second of audio (whisper: 1500 for 30 s).
 const CTX_PER_SECOND: f64 = 50.0;
@@ -213,12 +216,31 @@ impl Transcriber {
             )?;
             first = last;
         }
+        let mut phrases: Vec<BTreeMap<String, u32>> =
+            texts.iter().map(|t| self.lexicon.count(t)).collect();
+        // A greeting or a goodbye cut between two segments (« bonne » | « journée ») still
+        // counts: the opening for the segment it starts in, the closing for the one it ends in.
+        for i in 1..texts.len() {
+            let joined = Zeroizing::new(format!("{} {}", texts[i - 1].trim(), texts[i].trim()));
+            let both = self.lexicon.count(&joined);
+            for (family, into) in [(OPENING, i - 1), (CLOSING, i)] {
+                let apart = [i - 1, i]
+                    .iter()
+                    .map(|k| phrases[*k].get(family).copied().unwrap_or(0))
+                    .sum::<u32>();
+                let across = both.get(family).copied().unwrap_or(0).saturating_sub(apart);
+                if across > 0 {
+                    *phrases[into].entry(family.to_string()).or_insert(0) += across;
+                }
+            }
+        }
         Ok(texts
             .into_iter()
             .zip(readings)
-            .map(|(text, reading)| Counts {
+            .zip(phrases)
+            .map(|((text, reading), phrases)| Counts {
                 words: Some(word_count(&text, reading)),
-                phrases: Some(self.lexicon.count(&text)),
+                phrases: Some(phrases),
                 transcript: keep_text.then(|| text.trim().to_string()),
                 ..Counts::default()
             })

@@ -234,7 +234,10 @@ fn calls(sorted: &[&Event]) -> Vec<Call> {
             EventKind::CallStarted { source } => {
                 marked_start.entry(*source).or_insert(e.at);
             }
-            EventKind::CallEnded(c) if c.source == MarkSource::Speech => {
+            // Calls from the worker's speech (a silence, or their words) run in stream time.
+            EventKind::CallEnded(c)
+                if matches!(c.source, MarkSource::Speech | MarkSource::Words) =>
+            {
                 // The start as stamped then, with the offset in force then (DST), when it is
                 // this call's; the duration always from the stream.
                 let from_stream = back(e.at, c.handle_s);
@@ -249,7 +252,7 @@ fn calls(sorted: &[&Event]) -> Vec<Call> {
                     end: e.at,
                     handle_s: c.handle_s,
                     talk_s: c.talk_s,
-                    source: MarkSource::Speech,
+                    source: c.source,
                     closed_at_quit: c.closed_at_quit,
                 });
             }

@@ -7,7 +7,9 @@ pub mod coverage;
 pub mod indicators;
 pub mod window;
 
-pub use calls::{CallMark, CallSettings, CallSpan, CallTracker, calls_in};
+pub use calls::{
+    Burst, CallMark, CallSettings, CallSpan, CallTracker, Found, calls_in, learned_gap,
+};
 pub use coverage::{Gap, gaps};
 pub use indicators::{Workload, WorkloadSettings, compute};
 pub use window::CallWindow;

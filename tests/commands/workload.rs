@@ -293,3 +293,137 @@ fn manual_call_marks_make_a_call_in_the_workload() {
     assert_ne!(code, 0);
     assert!(err.contains("HH:MM") && err.contains("25:00"), "{err}");
 }
+
+/// A shift written to a WAV file from its plan: where each speech file's speech lies in it.
+fn shift(plan: &[Part], wav: &Path) -> Vec<(f64, f64)> {
+    let mut audio: Vec<f32> = Vec::new();
+    let mut spans: Vec<(f64, f64)> = Vec::new();
+    for part in plan {
+        match part {
+            Part::Silence(s) => audio.extend(std::iter::repeat_n(0.0, (s * 16_000.0) as usize)),
+            Part::Speech(f) => {
+                let clip = temoin::capture::read_wav(&data(f)).unwrap();
+                let alone = temoin::pipeline::analyze_samples(&clip, None).unwrap();
+                let offset = audio.len() as f64 / 16_000.0;
+                spans.push((
+                    offset + alone.segments.first().unwrap().start_s,
+                    offset + alone.segments.last().unwrap().end_s,
+                ));
+                audio.extend(clip);
+            }
+        }
+    }
+    let spec = hound::WavSpec {
+        channels: 1,
+        sample_rate: 16_000,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let mut w = hound::WavWriter::create(wav, spec).unwrap();
+    for s in &audio {
+        w.write_sample((s * 32767.0) as i16).unwrap();
+    }
+    w.finalize().unwrap();
+    spans
+}
+
+/// `temoin analyze --json` of a shift: each call's start, end and how it was found.
+fn analyzed_calls(dir: &Path, wav: &Path, words: bool) -> Vec<(f64, f64, String)> {
+    let mut cmd = temoin(&dir.join("v.db"));
+    cmd.env("TEMOIN_CONFIG", dir.join("settings.json"))
+        .arg("analyze")
+        .arg(wav)
+        .arg("--json");
+    if !words {
+        cmd.arg("--no-words");
+    }
+    let (code, out, err) = run(&mut cmd);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v["calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["start_s"].as_f64().unwrap(),
+                c["end_s"].as_f64().unwrap(),
+                c["source"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn assert_calls(got: &[(f64, f64, String)], want: &[(f64, f64)], within: f64) {
+    assert_eq!(got.len(), want.len(), "{got:?}, built {want:?}");
+    for (g, w) in got.iter().zip(want) {
+        assert!(
+            (g.0 - w.0).abs() <= within && (g.1 - w.1).abs() <= within,
+            "{g:?} vs {w:?}"
+        );
+    }
+}
+
+/// Calls 40 s apart, pauses of 6 to 12 s inside them: the gap learned from the shift itself
+/// parts them (the fixed minute of before found one call from the first word to the last).
+#[test]
+fn calls_40_s_apart_are_found_with_the_gap_learned_from_the_shift() {
+    use Part::*;
+    let files = [
+        "fr_fleurs_000.wav",
+        "fr_fleurs_001.wav",
+        "fr_fleurs_002.wav",
+        "fr_fleurs_003.wav",
+        "fr_fleurs_004.wav",
+        "synth/espeak_fr_p30_s130.wav",
+    ];
+    let mut plan = vec![Silence(3.0)];
+    for call in 0..4 {
+        for k in 0..3 {
+            plan.push(Speech(files[(call + k) % files.len()]));
+            plan.push(Silence(if k < 2 {
+                6.0 + (call + k) as f64 * 1.5
+            } else {
+                40.0
+            }));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let wav = dir.path().join("service.wav");
+    let spans = shift(&plan, &wav);
+    let want: Vec<(f64, f64)> = spans.chunks(3).map(|c| (c[0].0, c[2].1)).collect();
+    let got = analyzed_calls(dir.path(), &wav, false);
+    assert_calls(&got, &want, 1.0);
+    assert!(got.iter().all(|c| c.2 == "silence"), "{got:?}");
+}
+
+/// Calls 5 s apart: no silence parts them, the worker's « bonjour, je vous écoute » and « bonne
+/// journée, au revoir » do (transcribed, counted, never kept).
+#[test]
+fn calls_5_s_apart_are_parted_by_the_workers_openings_and_closings() {
+    use Part::*;
+    let mut plan = vec![Silence(2.0)];
+    for body in [
+        "fr_fleurs_002.wav",
+        "fr_fleurs_004.wav",
+        "fr_fleurs_003.wav",
+    ] {
+        plan.extend([
+            Speech("synth/espeak_fr_ouverture.wav"),
+            Silence(3.0),
+            Speech(body),
+            Silence(3.0),
+            Speech("synth/espeak_fr_cloture.wav"),
+            Silence(5.0),
+        ]);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let wav = dir.path().join("service.wav");
+    let spans = shift(&plan, &wav);
+    let want: Vec<(f64, f64)> = spans.chunks(3).map(|c| (c[0].0, c[2].1)).collect();
+    // Without words: one call, the silences are all alike.
+    assert_eq!(analyzed_calls(dir.path(), &wav, false).len(), 1);
+    let got = analyzed_calls(dir.path(), &wav, true);
+    assert_calls(&got, &want, 2.0);
+    assert!(got.iter().all(|c| c.2 == "words"), "{got:?}");
+}

@@ -14,5 +14,6 @@ mod gui_firstrun;
 mod listen_live;
 mod listen_popups;
 mod listen_recovery;
+mod listen_streams;
 mod listen_tempo;
 mod listen_witness;

@@ -7,6 +7,8 @@
 mod portable;
 #[cfg(target_os = "linux")]
 mod pulse;
+#[cfg(target_os = "linux")]
+pub mod streams;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};

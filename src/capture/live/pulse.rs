@@ -33,15 +33,15 @@ pub(super) enum OpenError {
 }
 
 /// A connection to the server, driven by hand on this thread (no extra threads of libpulse's).
-struct Connection {
+pub(super) struct Connection {
     // Field order is drop order: the context before the loop it runs on.
-    context: Context,
+    pub(super) context: Context,
     mainloop: Mainloop,
 }
 
 impl Connection {
     /// Connects without ever starting a server (autospawn would start one as the worker).
-    fn open() -> Result<Connection, OpenError> {
+    pub(super) fn open() -> Result<Connection, OpenError> {
         let mainloop = Mainloop::new().ok_or(OpenError::Elsewhere)?;
         let mut context = Context::new(&mainloop, "Témoin").ok_or(OpenError::Elsewhere)?;
         context
@@ -66,7 +66,7 @@ impl Connection {
     }
 
     /// One turn of the main loop, waiting at most `limit` for something to happen.
-    fn turn(&mut self, limit: Duration) -> Result<(), pa::error::PAErr> {
+    pub(super) fn turn(&mut self, limit: Duration) -> Result<(), pa::error::PAErr> {
         self.mainloop
             .prepare(Some(MicroSeconds(limit.as_micros() as u64)))?;
         self.mainloop.poll()?;
@@ -75,7 +75,7 @@ impl Connection {
     }
 
     /// Turns the loop until `done` is set (by a callback) or the server stops answering.
-    fn until(&mut self, done: &Rc<RefCell<bool>>) -> bool {
+    pub(super) fn until(&mut self, done: &Rc<RefCell<bool>>) -> bool {
         let deadline = Instant::now() + ANSWER;
         while !*done.borrow() {
             if Instant::now() > deadline

@@ -53,6 +53,8 @@ pub struct LiveSettings {
     pub baseline_seed: Vec<crate::features::Measures>,
     /// How calls are told apart in the worker's speech.
     pub calls: crate::workload::CallSettings,
+    /// The softphone whose audio streams mark calls (metadata only), when the worker chose one.
+    pub softphone: Option<String>,
 }
 
 /// What monitoring is doing, for people to see.
@@ -257,13 +259,27 @@ impl Monitor {
                 },
                 in_gap: false,
                 popups_to_words: popup_tx.clone(),
+                stream_call: None,
+                streams_seen: false,
             };
+            #[cfg(target_os = "linux")]
+            let (streams, streams_stop) = match settings.softphone.clone() {
+                Some(app) => {
+                    let (rx, stop) = crate::capture::live::streams::watch(app);
+                    (rx, Some(stop))
+                }
+                None => (crossbeam_channel::never(), None),
+            };
+            #[cfg(not(target_os = "linux"))]
+            let (streams, streams_stop) = (crossbeam_channel::never(), None::<Sender<()>>);
             let inputs = Inputs {
                 feed: feed_rx,
                 done: done_rx,
                 detections: det_rx,
                 sources: rep_rx,
                 words_thread,
+                streams,
+                streams_stop,
             };
             std::thread::Builder::new()
                 .name("temoin-listen".into())

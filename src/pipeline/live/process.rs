@@ -82,6 +82,17 @@ pub(super) struct Processor {
     pub(super) in_gap: bool,
     /// Pop-ups' times, for the words thread (speech around them always gets its words).
     pub(super) popups_to_words: Sender<DateTime<Utc>>,
+    /// The call the softphone's streams say is under way.
+    pub(super) stream_call: Option<StreamCall>,
+    /// The softphone's streams were seen running: they mark calls from now on, not silences.
+    pub(super) streams_seen: bool,
+}
+
+/// A call under way by the softphone's streams.
+pub(super) struct StreamCall {
+    seen: std::time::Instant,
+    talk_s: f64,
+    popups: u32,
 }
 
 /// The strain gauge's latest reading, and a nudge for whoever shows it (a full nudge channel
@@ -130,6 +141,9 @@ impl Processor {
             let seen = matches!(e.kind, EventKind::PopupSeen(_)).then_some(d.seen);
             if seen.is_some() {
                 self.calls.popup();
+                if let Some(c) = &mut self.stream_call {
+                    c.popups += 1;
+                }
                 let _ = self.popups_to_words.send(e.at.with_timezone(&Utc));
             }
             self.log_and_tell(e, seen);
@@ -138,6 +152,13 @@ impl Processor {
 
     /// Logs a call's start or end, stamped at its place in the stream.
     fn call(&mut self, mark: CallMark, at_quit: bool) {
+        // The softphone's own streams are the more reliable source once seen.
+        if !self.streams_seen {
+            self.log_call(mark, at_quit);
+        }
+    }
+
+    fn log_call(&mut self, mark: CallMark, at_quit: bool) {
         let Some(origin) = self.origin else { return };
         let at = |s: f64| origin + chrono::Duration::milliseconds((s * 1000.0).round() as i64);
         if let (CallMark::Started { at_s }, Some(desk)) = (&mark, &mut self.desk) {
@@ -153,7 +174,10 @@ impl Processor {
             CallMark::Ended(c) => Event::at(
                 at(c.end_s),
                 EventKind::CallEnded(crate::events::CallEnded {
-                    source: crate::events::MarkSource::Speech,
+                    source: match c.source {
+                        crate::workload::Found::Words => crate::events::MarkSource::Words,
+                        _ => crate::events::MarkSource::Speech,
+                    },
                     handle_s: c.end_s - c.start_s,
                     talk_s: c.talk_s,
                     worker_share: None,
@@ -162,6 +186,59 @@ impl Processor {
                 }),
             ),
         };
+        self.log_and_tell(event, None);
+    }
+
+    /// The softphone's streams started or stopped: a call starts or ends then.
+    pub(super) fn stream(&mut self, c: crate::capture::live::streams::Change) {
+        let at = DateTime::<Utc>::from(c.at);
+        if c.running {
+            if !self.streams_seen {
+                // A call the silences had opened ends at its last word: the streams take over.
+                self.streams_seen = true;
+                if let Some(m) = self.calls.close() {
+                    self.log_call(m, false);
+                }
+            }
+            if self.stream_call.is_none() {
+                if let Some(desk) = &mut self.desk {
+                    desk.call_started(at);
+                }
+                self.stream_call = Some(StreamCall {
+                    seen: c.seen,
+                    talk_s: 0.0,
+                    popups: 0,
+                });
+                self.log_and_tell(
+                    Event::at(
+                        at,
+                        EventKind::CallStarted {
+                            source: crate::events::MarkSource::Stream,
+                        },
+                    ),
+                    None,
+                );
+            }
+        } else {
+            self.end_stream_call(at, c.seen, false);
+        }
+    }
+
+    fn end_stream_call(&mut self, at: DateTime<Utc>, seen: std::time::Instant, at_quit: bool) {
+        let Some(call) = self.stream_call.take() else {
+            return;
+        };
+        let event = Event::at(
+            at,
+            EventKind::CallEnded(crate::events::CallEnded {
+                source: crate::events::MarkSource::Stream,
+                handle_s: seen.saturating_duration_since(call.seen).as_secs_f64(),
+                talk_s: call.talk_s,
+                worker_share: None,
+                popups: call.popups,
+                closed_at_quit: at_quit,
+            }),
+        );
         self.log_and_tell(event, None);
     }
 
@@ -237,6 +314,9 @@ impl Processor {
             for m in self.calls.speech(s.start_s, s.end_s) {
                 self.call(m, false);
             }
+            if let Some(c) = &mut self.stream_call {
+                c.talk_s += s.end_s - s.start_s;
+            }
             // Pop-up verdicts see the segment now; its words, when counted, follow.
             if let Some(desk) = &mut self.desk {
                 desk.speech(at, &segment);
@@ -303,6 +383,7 @@ impl Processor {
         if let Some(m) = self.calls.close() {
             self.call(m, true);
         }
+        self.end_stream_call(Utc::now(), std::time::Instant::now(), true);
         if let Some(ep) = self.tracker.close() {
             self.counters.episodes.fetch_add(1, Ordering::Relaxed);
             self.log_and_tell(Event::now(EventKind::StrainEpisode(ep)), None);
@@ -319,6 +400,10 @@ pub(super) struct Inputs {
     pub detections: Receiver<Detection>,
     pub sources: Receiver<SourceReport>,
     pub words_thread: Option<JoinHandle<()>>,
+    /// The softphone's stream changes (never, without a softphone chosen).
+    pub streams: Receiver<crate::capture::live::streams::Change>,
+    /// Dropped when processing ends: the stream watcher stops.
+    pub streams_stop: Option<Sender<()>>,
 }
 
 pub(super) fn process_loop(mut p: Processor, inputs: Inputs) {
@@ -328,6 +413,8 @@ pub(super) fn process_loop(mut p: Processor, inputs: Inputs) {
         mut detections,
         mut sources,
         words_thread,
+        mut streams,
+        streams_stop,
     } = inputs;
     loop {
         // Woken by audio, words, pop-ups; by a timer only while a pop-up flood is being folded.
@@ -363,8 +450,16 @@ pub(super) fn process_loop(mut p: Processor, inputs: Inputs) {
                 }
                 Err(_) => sources = crossbeam_channel::never(),
             },
+            recv(streams) -> c => match c {
+                Ok(c) => p.stream(c),
+                Err(_) => streams = crossbeam_channel::never(),
+            },
             recv(timer) -> _ => p.popup_tick(false),
         }
+    }
+    drop(streams_stop);
+    while let Ok(c) = streams.try_recv() {
+        p.stream(c);
     }
     while let Ok(d) = detections.try_recv() {
         p.detection(&d);

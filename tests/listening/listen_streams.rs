@@ -1,0 +1,190 @@
+//! Calls from the softphone's own audio streams (metadata only): a test « softphone » opens a
+//! playback stream for each call and closes it after, 5 s and 15 s apart, while the worker's
+//! speech is played into the microphone. `temoin listen` marks each call within a second of its
+//! stream, the silences of the speech no longer decide, and `temoin workload` shows the recovery
+//! time between the calls.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, SystemTime};
+
+use crate::common::*;
+use crate::pulse;
+use temoin::events::{EventKind, MarkSource};
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// `seconds` of silence as a WAV: what the softphone plays while a call lasts.
+fn silence(path: &Path, seconds: f64) {
+    let spec = hound::WavSpec {
+        channels: 1,
+        sample_rate: 16_000,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let mut w = hound::WavWriter::create(path, spec).unwrap();
+    for _ in 0..(seconds * 16_000.0) as usize {
+        w.write_sample(0i16).unwrap();
+    }
+    w.finalize().unwrap();
+}
+
+#[test]
+fn the_softphones_stream_marks_calls_seconds_apart() {
+    let pulse = pulse::Pulse::start();
+    let sandbox = tempfile::tempdir().unwrap();
+    let home = sandbox.path();
+    let vault = home.join("coffre.db");
+    let (code, _, err) = run(temoin(&vault).arg("init").env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 0, "{err}");
+    let softphone = |wav: &Path| {
+        Command::new("paplay")
+            .args([
+                "-d",
+                "vsink",
+                "--client-name=MonSoftphone",
+                "--property=application.name=MonSoftphone",
+            ])
+            .arg(wav)
+            .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // The worker looks during a call and chooses the softphone from what is listed.
+    let long = home.join("long.wav");
+    silence(&long, 4.0);
+    let mut phone = softphone(&long);
+    std::thread::sleep(Duration::from_millis(800));
+    let (code, listed, err) = run(temoin(&vault)
+        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
+        .args(["calls", "sources"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        listed.contains("MonSoftphone") && listed.contains("lecture"),
+        "{listed}"
+    );
+    let (code, chosen, _) = run(temoin(&vault)
+        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
+        .args(["calls", "sources", "--choose", "MonSoftphone"]));
+    assert_eq!(code, 0);
+    assert!(chosen.contains("← votre softphone"), "{chosen}");
+    let _ = phone.wait();
+
+    let mut listen = temoin(&vault);
+    let listen = listen
+        .args([
+            "listen",
+            "--seconds",
+            "75",
+            "--own-level",
+            "-27",
+            "--no-words",
+            "--no-popups",
+        ])
+        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
+        .env_remove("TEMOIN_PASSPHRASE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(4));
+    // Three calls: 5 s, then 15 s between them; each call its stream, the worker's speech in it.
+    let mut truth: Vec<(SystemTime, SystemTime)> = Vec::new();
+    for (k, (speech, after)) in [
+        ("fr_fleurs_002.wav", 5.0),
+        ("fr_fleurs_004.wav", 15.0),
+        ("fr_fleurs_003.wav", 0.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let secs = hound::WavReader::open(data(speech)).unwrap().duration() as f64 / 16_000.0;
+        let call = home.join(format!("call{k}.wav"));
+        silence(&call, secs + 3.0);
+        let opened = SystemTime::now();
+        let mut phone = softphone(&call);
+        std::thread::sleep(Duration::from_millis(1000));
+        let mut voice = pulse.play(&data(speech));
+        let _ = voice.wait();
+        let _ = phone.wait();
+        truth.push((opened, SystemTime::now()));
+        std::thread::sleep(Duration::from_secs_f64(after));
+    }
+    let out = listen.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let events = temoin::vault::Vault::open(&vault)
+        .unwrap()
+        .unlock(PASS)
+        .unwrap()
+        .events()
+        .unwrap();
+    let mut marks = Vec::new();
+    for e in &events {
+        let e = e.event.as_ref().unwrap();
+        match &e.kind {
+            EventKind::CallStarted { source } => marks.push(("start", *source, e.at)),
+            EventKind::CallEnded(c) => marks.push(("end", c.source, e.at)),
+            _ => {}
+        }
+    }
+    assert!(
+        marks.iter().all(|m| m.1 == MarkSource::Stream),
+        "once the stream is seen, it alone marks calls: {marks:?}"
+    );
+    assert_eq!(marks.len(), 6, "{marks:?}");
+    let to_utc = |t: SystemTime| chrono::DateTime::<chrono::Utc>::from(t);
+    for (k, (opened, closed)) in truth.iter().enumerate() {
+        let (start, end) = (marks[2 * k].2, marks[2 * k + 1].2);
+        let off = |a: chrono::DateTime<chrono::FixedOffset>, b: SystemTime| {
+            (a.to_utc() - to_utc(b)).num_milliseconds().abs()
+        };
+        assert!(
+            off(start, *opened) <= 1000,
+            "call {k} start {start} vs {:?}",
+            to_utc(*opened)
+        );
+        assert!(
+            off(end, *closed) <= 1000,
+            "call {k} end {end} vs {:?}",
+            to_utc(*closed)
+        );
+    }
+    // The workload: three calls, and the recovery between them as built (5 s, then 15 s).
+    let (code, out, err) = run(temoin(&vault)
+        .env("TEMOIN_PASSPHRASE", PASS)
+        .args(["workload", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let calls = v["calls"].as_array().expect(&out);
+    assert_eq!(calls.len(), 3, "{out}");
+    let built: Vec<f64> = truth
+        .windows(2)
+        .map(|w| w[1].0.duration_since(w[0].1).unwrap().as_secs_f64())
+        .collect();
+    let recovery: Vec<f64> = calls
+        .windows(2)
+        .map(|w| {
+            let end = chrono::DateTime::parse_from_rfc3339(w[0]["end"].as_str().unwrap()).unwrap();
+            let start =
+                chrono::DateTime::parse_from_rfc3339(w[1]["start"].as_str().unwrap()).unwrap();
+            (start - end).num_milliseconds() as f64 / 1000.0
+        })
+        .collect();
+    for (r, b) in recovery.iter().zip(&built) {
+        assert!(
+            (r - b).abs() <= 1.5,
+            "recovery {recovery:?} vs built {built:?}"
+        );
+    }
+}
