@@ -188,3 +188,79 @@ fn the_softphones_stream_marks_calls_seconds_apart() {
         );
     }
 }
+
+/// A hold of 90 s inside a call: the worker silent, the softphone's stream still open. One call,
+/// not two: the silence no longer decides once the stream is followed.
+#[test]
+fn a_90_s_hold_with_the_stream_open_is_one_call() {
+    let pulse = pulse::Pulse::start();
+    let sandbox = tempfile::tempdir().unwrap();
+    let home = sandbox.path();
+    let vault = home.join("coffre.db");
+    let (code, _, err) = run(temoin(&vault).arg("init").env("TEMOIN_PASSPHRASE", PASS));
+    assert_eq!(code, 0, "{err}");
+    let (code, _, _) = run(temoin(&vault)
+        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
+        .args(["calls", "sources", "--choose", "MonSoftphone"]));
+    assert_eq!(code, 0);
+    let listen = temoin(&vault)
+        .args([
+            "listen",
+            "--seconds",
+            "125",
+            "--own-level",
+            "-27",
+            "--no-words",
+            "--no-popups",
+        ])
+        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
+        .env_remove("TEMOIN_PASSPHRASE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(4));
+    let call = home.join("call.wav");
+    silence(&call, 112.0);
+    let mut phone = Command::new("paplay")
+        .args([
+            "-d",
+            "vsink",
+            "--client-name=MonSoftphone",
+            "--property=application.name=MonSoftphone",
+        ])
+        .arg(&call)
+        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(1));
+    let _ = pulse.play(&data("fr_fleurs_002.wav")).wait();
+    // On hold: 90 s of nothing from the worker.
+    std::thread::sleep(Duration::from_secs(90));
+    let _ = pulse.play(&data("fr_fleurs_004.wav")).wait();
+    let _ = phone.wait();
+    let out = listen.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events = temoin::vault::Vault::open(&vault)
+        .unwrap()
+        .unlock(PASS)
+        .unwrap()
+        .events()
+        .unwrap();
+    let ended: Vec<_> = events
+        .iter()
+        .filter_map(|e| match &e.event.as_ref().unwrap().kind {
+            EventKind::CallEnded(c) => Some((c.source, c.handle_s, c.talk_s)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ended.len(), 1, "{ended:?}");
+    let (source, handle_s, talk_s) = ended[0];
+    assert_eq!(source, MarkSource::Stream);
+    assert!((108.0..=116.0).contains(&handle_s), "{handle_s}");
+    assert!(talk_s > 10.0, "the worker's speech in the call: {talk_s}");
+}

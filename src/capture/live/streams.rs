@@ -125,12 +125,14 @@ pub struct Change {
     pub seen: Instant,
 }
 
-/// How often the server is asked: a call's start and end are known within this.
-pub const LOOK: Duration = Duration::from_millis(250);
+/// How often the watcher looks whether it is told to stop (the server wakes it on each change).
+pub const LOOK: Duration = Duration::from_millis(500);
 
 /// Follows the chosen application's streams on a thread until `stop` is dropped or sent to;
-/// says each change. A server that goes away is asked again every two seconds; until it answers,
-/// nothing changes.
+/// says each change. The server tells of every stream that comes, changes or goes (its
+/// subscription), and only then are the streams listed again: nothing is asked while nothing
+/// changes. A server that goes away is asked again every two seconds; until it answers, nothing
+/// changes.
 pub fn watch(chosen: String) -> (Receiver<Change>, Sender<()>) {
     let (tx, rx) = crossbeam_channel::unbounded();
     let (stop_tx, stop) = crossbeam_channel::bounded::<()>(1);
@@ -138,6 +140,8 @@ pub fn watch(chosen: String) -> (Receiver<Change>, Sender<()>) {
         .name("temoin-streams".into())
         .spawn(move || {
             let mut running = false;
+            let stopped =
+                || !matches!(stop.try_recv(), Err(crossbeam_channel::TryRecvError::Empty));
             'server: loop {
                 let Ok(mut c) = Connection::open() else {
                     match stop.recv_timeout(Duration::from_secs(2)) {
@@ -145,25 +149,40 @@ pub fn watch(chosen: String) -> (Receiver<Change>, Sender<()>) {
                         _ => return,
                     }
                 };
+                let changed = Rc::new(RefCell::new(true));
+                let ch = changed.clone();
+                c.context
+                    .set_subscribe_callback(Some(Box::new(move |_, _, _| {
+                        *ch.borrow_mut() = true;
+                    })));
+                let _op = c.context.subscribe(
+                    pa::context::subscribe::InterestMaskSet::SINK_INPUT
+                        | pa::context::subscribe::InterestMaskSet::SOURCE_OUTPUT,
+                    |_| {},
+                );
                 loop {
-                    let Some(all) = list_on(&mut c) else {
-                        continue 'server;
-                    };
-                    let now = all.iter().any(|s| s.running && s.is(&chosen));
-                    if now != running {
-                        running = now;
-                        let change = Change {
-                            running,
-                            at: SystemTime::now(),
-                            seen: Instant::now(),
+                    if changed.replace(false) {
+                        let Some(all) = list_on(&mut c) else {
+                            continue 'server;
                         };
-                        if tx.send(change).is_err() {
-                            return;
+                        let now = all.iter().any(|s| s.running && s.is(&chosen));
+                        if now != running {
+                            running = now;
+                            let change = Change {
+                                running,
+                                at: SystemTime::now(),
+                                seen: Instant::now(),
+                            };
+                            if tx.send(change).is_err() {
+                                return;
+                            }
                         }
                     }
-                    match stop.recv_timeout(LOOK) {
-                        Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
-                        _ => return,
+                    if stopped() {
+                        return;
+                    }
+                    if c.turn(LOOK).is_err() || c.context.get_state() != pa::context::State::Ready {
+                        continue 'server;
                     }
                 }
             }

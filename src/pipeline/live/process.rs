@@ -91,6 +91,9 @@ pub(super) struct Processor {
 /// A call under way by the softphone's streams.
 pub(super) struct StreamCall {
     seen: std::time::Instant,
+    /// The stream closed then: the call ends once the audio up to that moment is measured
+    /// (speech is processed a little behind), so its last words count in it.
+    ending: Option<(DateTime<Utc>, std::time::Instant)>,
     talk_s: f64,
     popups: u32,
 }
@@ -193,6 +196,10 @@ impl Processor {
     pub(super) fn stream(&mut self, c: crate::capture::live::streams::Change) {
         let at = DateTime::<Utc>::from(c.at);
         if c.running {
+            // Closed and opened again before the audio caught up: the first call ends now.
+            if let Some((at, seen)) = self.stream_call.as_ref().and_then(|c| c.ending) {
+                self.end_stream_call(at, seen, false);
+            }
             if !self.streams_seen {
                 // A call the silences had opened ends at its last word: the streams take over.
                 self.streams_seen = true;
@@ -206,6 +213,7 @@ impl Processor {
                 }
                 self.stream_call = Some(StreamCall {
                     seen: c.seen,
+                    ending: None,
                     talk_s: 0.0,
                     popups: 0,
                 });
@@ -219,8 +227,22 @@ impl Processor {
                     None,
                 );
             }
-        } else {
-            self.end_stream_call(at, c.seen, false);
+        } else if let Some(call) = &mut self.stream_call {
+            call.ending.get_or_insert((at, c.seen));
+            self.stream_caught_up();
+        }
+    }
+
+    /// Ends the call whose stream closed, once the audio measured has reached that moment.
+    fn stream_caught_up(&mut self) {
+        let Some((at, seen)) = self.stream_call.as_ref().and_then(|c| c.ending) else {
+            return;
+        };
+        let measured = self.origin.map(|o| {
+            o + chrono::Duration::milliseconds((self.listener.position_s() * 1000.0) as i64)
+        });
+        if measured.is_none_or(|m| m >= at) {
+            self.end_stream_call(at, seen, false);
         }
     }
 
@@ -284,6 +306,7 @@ impl Processor {
         if let Some(m) = self.calls.tick(self.listener.position_s()) {
             self.call(m, false);
         }
+        self.stream_caught_up();
         self.audio = audio;
         self.audio.clear();
     }
@@ -314,7 +337,9 @@ impl Processor {
             for m in self.calls.speech(s.start_s, s.end_s) {
                 self.call(m, false);
             }
-            if let Some(c) = &mut self.stream_call {
+            if let Some(c) = &mut self.stream_call
+                && c.ending.is_none_or(|(end, _)| at < end)
+            {
                 c.talk_s += s.end_s - s.start_s;
             }
             // Pop-up verdicts see the segment now; its words, when counted, follow.
@@ -383,7 +408,10 @@ impl Processor {
         if let Some(m) = self.calls.close() {
             self.call(m, true);
         }
-        self.end_stream_call(Utc::now(), std::time::Instant::now(), true);
+        match self.stream_call.as_ref().and_then(|c| c.ending) {
+            Some((at, seen)) => self.end_stream_call(at, seen, false),
+            None => self.end_stream_call(Utc::now(), std::time::Instant::now(), true),
+        }
         if let Some(ep) = self.tracker.close() {
             self.counters.episodes.fetch_add(1, Ordering::Relaxed);
             self.log_and_tell(Event::now(EventKind::StrainEpisode(ep)), None);
