@@ -44,6 +44,8 @@ pub struct SettingsView {
     /// The microphone or the pop-up mode changed: listening is to start again with them.
     pub restart_listening: bool,
     pub witnesses: super::witnesses::WitnessesPart,
+    /// Applications seen with an audio stream when the worker last looked.
+    pub seen_apps: Vec<String>,
 }
 
 impl SettingsView {
@@ -89,6 +91,7 @@ impl SettingsView {
             message,
             restart_listening: false,
             witnesses,
+            seen_apps: Vec::new(),
         }
     }
 
@@ -206,6 +209,8 @@ impl SettingsView {
             ui.separator();
             self.popups_part(ui);
             ui.separator();
+            self.calls_part(ui);
+            ui.separator();
             self.models_part(ui);
             ui.separator();
             if self.witnesses.ui(ui, &mut self.settings, lang) {
@@ -293,6 +298,62 @@ impl SettingsView {
             self.mic.bar(ui, lang);
         }
         ui.label(egui::RichText::new(s::next_start(lang)).small().weak());
+    }
+
+    /// « Appels »: the softphone whose own audio streams mark calls, chosen from the applications
+    /// seen playing or recording (and the usual ones); none: calls from the worker's speech.
+    fn calls_part(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.strong(crate::i18n::s(lang, "gui-calls-heading"));
+        ui.add(egui::Label::new(crate::i18n::s(lang, "gui-calls-explain")).wrap());
+        let none = crate::i18n::s(lang, "gui-calls-none");
+        let shown = self
+            .settings
+            .softphone
+            .clone()
+            .unwrap_or_else(|| none.into());
+        let mut chosen = self.settings.softphone.clone();
+        let mut names: Vec<String> = self.seen_apps.clone();
+        #[cfg(target_os = "linux")]
+        for p in crate::capture::live::streams::PRESETS {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(p)) {
+                names.push(p.to_string());
+            }
+        }
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(crate::i18n::s(lang, "gui-calls-softphone"));
+            egui::ComboBox::from_id_salt("softphone")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut chosen, None, none);
+                    for n in &names {
+                        let seen = self.seen_apps.contains(n);
+                        let label = if seen {
+                            crate::t!(lang, "gui-calls-seen", "app" => n)
+                        } else {
+                            n.clone()
+                        };
+                        ui.selectable_value(&mut chosen, Some(n.clone()), label);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            #[cfg(target_os = "linux")]
+            if ui.button(crate::i18n::s(lang, "gui-calls-look")).clicked() {
+                self.seen_apps = crate::capture::live::streams::list()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|s| s.app)
+                    .collect();
+                self.seen_apps.sort();
+                self.seen_apps.dedup();
+            }
+        });
+        if chosen != self.settings.softphone {
+            self.settings.softphone = chosen;
+            self.save();
+            self.restart_listening = true;
+        }
     }
 
     fn popups_part(&mut self, ui: &mut egui::Ui) {

@@ -1503,6 +1503,47 @@ fn a_witness_is_added_in_the_settings_and_the_log_key_shown() {
     );
 }
 
+/// « Réglages » › « Appels »: the softphone chosen from the list is saved and listening starts
+/// again with it; « Aucun » goes back to calls from speech.
+#[test]
+fn the_softphone_is_chosen_in_the_settings() {
+    use temoin::gui::TemoinApp;
+    use temoin::gui::endofshift::EndOfShift;
+    use temoin::gui::settings::SettingsView;
+    let (dir, path, _, _) = new_vault();
+    let config = dir.path().join("config").join("settings.json");
+    let mut app = TemoinApp::new(
+        Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None),
+        EndOfShift::new(path.clone(), Lang::Fr),
+    );
+    app.settings = SettingsView::new(path.clone(), Some(config.clone()), Lang::Fr);
+    app.settings.seen_apps = vec!["MonSoftphone".into()];
+    let mut h = Harness::builder()
+        .with_size(eframe::egui::vec2(480.0, 2400.0))
+        .build_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
+    h.run();
+    h.get_by_label("Réglages").click();
+    h.run();
+    h.get_by_label("Softphone").click();
+    h.run();
+    h.get_by_label("MonSoftphone (vu maintenant)").click();
+    h.run();
+    let saved = temoin::settings::Settings::load(&config).unwrap();
+    assert_eq!(saved.softphone.as_deref(), Some("MonSoftphone"));
+    assert!(h.state().settings.restart_listening);
+    h.state_mut().settings.restart_listening = false;
+    h.get_by_label("Softphone").click();
+    h.run();
+    h.get_by_label("Aucun (appels trouvés dans votre parole)")
+        .click();
+    h.run();
+    assert_eq!(
+        temoin::settings::Settings::load(&config).unwrap().softphone,
+        None
+    );
+    assert!(h.state().settings.restart_listening);
+}
+
 /// « Réglages » of the real window with a witness added that could not be reached: the section
 /// drawn (its log key as text and QR code) and kept as a screenshot.
 #[test]
@@ -1539,7 +1580,12 @@ fn the_witness_section_is_drawn_in_the_real_window() {
     let id = window.to_string();
     let top = grab(&desktop.display, window).2;
     xdotool(&desktop, &["mousemove", "--window", &id, "200", "300"]);
-    for _ in 0..6 {
+    for _ in 0..4 {
+        xdotool(&desktop, &["click", "5"]);
+    }
+    std::thread::sleep(Duration::from_millis(800));
+    shoot(&desktop, window, "reglages-appels");
+    for _ in 0..2 {
         xdotool(&desktop, &["click", "5"]);
     }
     std::thread::sleep(Duration::from_millis(800));
