@@ -170,10 +170,15 @@ mod tests {
         assert_eq!(c.get("thanks"), Some(&1));
         assert_eq!(c.get("apology"), Some(&1));
         assert_eq!(c.get("hold"), Some(&1));
-        assert!(
-            lex.count("Bonjour, quel est votre numéro de dossier ?")
-                .is_empty()
+        // A greeting opens a call, and counts as nothing else.
+        let c = lex.count("Bonjour, quel est votre numéro de dossier ?");
+        assert_eq!(
+            c.into_iter().collect::<Vec<_>>(),
+            [("opening".to_string(), 1)]
         );
+        let c = lex.count("Très bien, bonne journée, au revoir !");
+        assert_eq!(c.get("closing"), Some(&2));
+        assert!(lex.count("Quel est votre numéro de dossier ?").is_empty());
     }
 
     #[test]

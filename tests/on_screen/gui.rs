@@ -708,9 +708,17 @@ fn a_checkpoint_is_given_as_text_and_a_readable_qr_code_and_noted_in_the_log() {
     assert_eq!(text, line);
 }
 
-#[test]
-fn settings_test_and_save_rules_keep_the_window_on_top_change_language_and_passphrase() {
-    use eframe::egui::accesskit::Role;
+/// The main window over a new vault, its settings in their own file, open on « Réglages »: the
+/// vault's folder, its path, the settings file and the window.
+fn settings_window(
+    width: f32,
+    height: f32,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    std::path::PathBuf,
+    Harness<'static, temoin::gui::TemoinApp>,
+) {
     use temoin::gui::endofshift::EndOfShift;
     use temoin::gui::settings::SettingsView;
     use temoin::gui::{TemoinApp, View};
@@ -722,12 +730,20 @@ fn settings_test_and_save_rules_keep_the_window_on_top_change_language_and_passp
     );
     app.settings = SettingsView::new(path.clone(), Some(config.clone()), Lang::Fr);
     let mut h = Harness::builder()
-        .with_size(eframe::egui::vec2(420.0, 1400.0))
+        .with_size(eframe::egui::vec2(width, height))
         .build_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
     h.run();
     h.get_by_label("Réglages").click();
     h.run();
     assert_eq!(h.state().view, View::Settings);
+    (dir, path, config, h)
+}
+
+#[test]
+fn settings_test_and_save_rules_keep_the_window_on_top_change_language_and_passphrase() {
+    use eframe::egui::accesskit::Role;
+    use temoin::gui::TemoinApp;
+    let (_dir, path, config, mut h) = settings_window(420.0, 2600.0);
     assert!(
         h.query_by_label_contains("Raccourci clavier (partout) : Ctrl+Alt+P")
             .is_some()
@@ -1398,23 +1414,8 @@ fn the_passphrase_cannot_be_brought_back_by_undo() {
 /// one is saved with its address, and the log's key to give the council appears (text and QR).
 #[test]
 fn a_witness_is_added_in_the_settings_and_the_log_key_shown() {
-    use temoin::gui::endofshift::EndOfShift;
-    use temoin::gui::settings::SettingsView;
     use temoin::gui::{TemoinApp, View};
-    let (dir, path, _, _) = new_vault();
-    let config = dir.path().join("config").join("settings.json");
-    let mut app = TemoinApp::new(
-        Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None),
-        EndOfShift::new(path.clone(), Lang::Fr),
-    );
-    app.settings = SettingsView::new(path.clone(), Some(config.clone()), Lang::Fr);
-    let mut h = Harness::builder()
-        .with_size(eframe::egui::vec2(480.0, 2000.0))
-        .build_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
-    h.run();
-    h.get_by_label("Réglages").click();
-    h.run();
-    assert_eq!(h.state().view, View::Settings);
+    let (_dir, path, config, mut h) = settings_window(480.0, 2000.0);
     assert!(
         h.query_by_label_contains("Sans témoin, rien ne quitte ce PC")
             .is_some()
@@ -1507,22 +1508,8 @@ fn a_witness_is_added_in_the_settings_and_the_log_key_shown() {
 /// again with it; « Aucun » goes back to calls from speech.
 #[test]
 fn the_softphone_is_chosen_in_the_settings() {
-    use temoin::gui::TemoinApp;
-    use temoin::gui::endofshift::EndOfShift;
-    use temoin::gui::settings::SettingsView;
-    let (dir, path, _, _) = new_vault();
-    let config = dir.path().join("config").join("settings.json");
-    let mut app = TemoinApp::new(
-        Today::new(path.clone(), Lang::Fr, RulesFile::open(None).unwrap(), None),
-        EndOfShift::new(path.clone(), Lang::Fr),
-    );
-    app.settings = SettingsView::new(path.clone(), Some(config.clone()), Lang::Fr);
-    app.settings.seen_apps = vec!["MonSoftphone".into()];
-    let mut h = Harness::builder()
-        .with_size(eframe::egui::vec2(480.0, 2400.0))
-        .build_ui_state(|ui, a: &mut TemoinApp| a.show(ui), app);
-    h.run();
-    h.get_by_label("Réglages").click();
+    let (_dir, _path, config, mut h) = settings_window(480.0, 2400.0);
+    h.state_mut().settings.seen_apps = vec!["MonSoftphone".into()];
     h.run();
     h.get_by_label("Softphone").click();
     h.run();
