@@ -699,10 +699,8 @@ pub fn witnesses(
                 .iter()
                 .filter(|c| c.witness == a.key)
                 .max_by_key(|c| c.size);
-            let failures = tries
-                .iter()
-                .find(|t| t.witness == a.key)
-                .map_or(0, |t| t.failures);
+            let tried = tries.iter().find(|t| t.witness == a.key);
+            let failures = tried.map_or(0, |t| t.failures);
             let state = match last {
                 Some(c) => t!(lang, "witness-last",
                     "size" => c.size,
@@ -711,8 +709,13 @@ pub fn witnesses(
                         .unwrap_or_default()),
                 None => crate::i18n::s(lang, "witness-never").into(),
             };
-            t!(lang, "witness-line",
-                "witness" => name, "url" => &a.url, "state" => state, "failures" => failures)
+            let line = t!(lang, "witness-line",
+                "witness" => name, "url" => &a.url, "state" => state, "failures" => failures);
+            // Why the last one failed, in the system's own words, on its own line.
+            match tried.and_then(|t| t.last_error.as_deref()) {
+                Some(why) if failures > 0 => with_detail(line, why, lang),
+                _ => line,
+            }
         })
         .collect()
 }

@@ -70,8 +70,11 @@ pub struct Analysis {
     pub segments: Vec<SegmentReport>,
     /// Segments set aside as another voice (only with a calibrated own level).
     pub set_aside: usize,
-    /// Calls found from the wearer's speech activity (`start_s`, `end_s`).
+    /// Calls found from the wearer's speech activity (`start_s`, `end_s`, `source`).
     pub calls: Vec<crate::workload::CallSpan>,
+    /// The silence that ended a call: learned from the recording, or the settings' when its
+    /// silences were not two-humped.
+    pub call_gap_s: f64,
 }
 
 /// A segment as the call tracker sees it: when, and whether its words open or close a call.
@@ -122,12 +125,15 @@ pub fn analyze_with(
         }
     }
     let bursts: Vec<crate::workload::Burst> = heard.own.iter().map(burst).collect();
-    let calls = crate::workload::calls_in(&bursts, crate::workload::CallSettings::default());
+    let settings = crate::workload::CallSettings::default();
+    let call_gap_s = crate::workload::gap_in(&bursts, settings);
+    let calls = crate::workload::calls_in(&bursts, settings);
     Ok(Analysis {
         duration_s: audio.len() as f64 / capture::RATE as f64,
         speech_s: heard.own.iter().map(|s| s.end_s - s.start_s).sum(),
         segments: heard.own,
         set_aside: heard.set_aside.len(),
         calls,
+        call_gap_s,
     })
 }

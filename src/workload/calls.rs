@@ -312,14 +312,22 @@ impl CallTracker {
     }
 }
 
+fn silences(bursts: &[Burst]) -> Vec<f64> {
+    bursts
+        .windows(2)
+        .map(|w| w[1].start_s - w[0].end_s)
+        .collect()
+}
+
+/// The gap that ends a call in a recording: learned from its silences, else the settings'.
+pub fn gap_in(bursts: &[Burst], settings: CallSettings) -> f64 {
+    CallTracker::learning_from(settings, &silences(bursts)).gap_s()
+}
+
 /// The calls in a recording, from its bursts of speech: the gap learned from the whole
 /// recording first, then the bursts followed in order.
 pub fn calls_in(bursts: &[Burst], settings: CallSettings) -> Vec<CallSpan> {
-    let silences: Vec<f64> = bursts
-        .windows(2)
-        .map(|w| w[1].start_s - w[0].end_s)
-        .collect();
-    let mut t = CallTracker::learning_from(settings, &silences);
+    let mut t = CallTracker::learning_from(settings, &silences(bursts));
     // Learned once, from everything: not again along the way.
     t.settings.learn_gap = false;
     let mut out = Vec::new();

@@ -8,7 +8,7 @@ pub mod indicators;
 pub mod window;
 
 pub use calls::{
-    Burst, CallMark, CallSettings, CallSpan, CallTracker, Found, calls_in, learned_gap,
+    Burst, CallMark, CallSettings, CallSpan, CallTracker, Found, calls_in, gap_in, learned_gap,
 };
 pub use coverage::{Gap, gaps};
 pub use indicators::{Workload, WorkloadSettings, compute};

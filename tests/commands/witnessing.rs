@@ -89,6 +89,12 @@ fn a_vault_rolled_back_after_a_cosignature_fails_verify_with_the_witness_date() 
         "{said}"
     );
     assert_eq!(log_key(&said), key);
+    let (_, listed, _) = run(temoin(&path).args(["witness", "list"]));
+    assert!(
+        listed.contains("1 envoi a échoué depuis")
+            && listed.contains("détail technique : HTTP 404"),
+        "{listed}"
+    );
     let (code, _, err) = run(temoin_in(dir.path())
         .args(["witness", "enroll"])
         .arg(&wdir)

@@ -281,8 +281,9 @@ fn shift(plan: &[Part], wav: &Path) -> Vec<(f64, f64)> {
     spans
 }
 
-/// `temoin analyze --json` of a shift: each call's start, end and how it was found.
-fn analyzed_calls(dir: &Path, wav: &Path, words: bool) -> Vec<(f64, f64, String)> {
+/// `temoin analyze --json` of a shift: each call's start, end and how it was found, and the gap
+/// that ended calls.
+fn analyzed(dir: &Path, wav: &Path, words: bool) -> (Vec<(f64, f64, String)>, f64) {
     let mut cmd = temoin(&dir.join("v.db"));
     cmd.env("TEMOIN_CONFIG", dir.join("settings.json"))
         .arg("analyze")
@@ -294,7 +295,7 @@ fn analyzed_calls(dir: &Path, wav: &Path, words: bool) -> Vec<(f64, f64, String)
     let (code, out, err) = run(&mut cmd);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    v["calls"]
+    let calls = v["calls"]
         .as_array()
         .unwrap()
         .iter()
@@ -305,7 +306,12 @@ fn analyzed_calls(dir: &Path, wav: &Path, words: bool) -> Vec<(f64, f64, String)
                 c["source"].as_str().unwrap().to_string(),
             )
         })
-        .collect()
+        .collect();
+    (calls, v["call_gap_s"].as_f64().unwrap())
+}
+
+fn analyzed_calls(dir: &Path, wav: &Path, words: bool) -> Vec<(f64, f64, String)> {
+    analyzed(dir, wav, words).0
 }
 
 fn assert_calls(got: &[(f64, f64, String)], want: &[(f64, f64)], within: f64) {
@@ -346,9 +352,11 @@ fn calls_40_s_apart_are_found_with_the_gap_learned_from_the_shift() {
     let wav = dir.path().join("service.wav");
     let spans = shift(&plan, &wav);
     let want: Vec<(f64, f64)> = spans.chunks(3).map(|c| (c[0].0, c[2].1)).collect();
-    let got = analyzed_calls(dir.path(), &wav, false);
+    let (got, gap) = analyzed(dir.path(), &wav, false);
     assert_calls(&got, &want, 1.0);
     assert!(got.iter().all(|c| c.2 == "silence"), "{got:?}");
+    // Learned between the longest pause (10.5 s) and the gaps (40 s).
+    assert!((10.5..40.0).contains(&gap), "{gap}");
 }
 
 /// Calls 5 s apart: no silence parts them, the worker's « bonjour, je vous écoute » and « bonne
