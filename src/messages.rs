@@ -534,6 +534,14 @@ fn local_time(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
     crate::i18n::date_time(lang, &at.with_timezone(&chrono::Local).fixed_offset())
 }
 
+/// When a witness cosigned (seconds since 1970, as cosignatures say), as the reader's clock shows
+/// it; `None` for 0 (never).
+pub fn cosigned_time(lang: Lang, secs: u64) -> Option<String> {
+    chrono::DateTime::from_timestamp(secs as i64, 0)
+        .filter(|_| secs > 0)
+        .map(|at| local_time(lang, &at))
+}
+
 /// « n° 7 et n° 8 », « n° 7, n° 8 et 40 autres ».
 fn numbered(positions: &[u64], total: u64, lang: Lang) -> String {
     let mut parts: Vec<String> = positions
@@ -647,11 +655,7 @@ pub fn client_error(e: &crate::witness::client::ClientError, lang: Lang) -> Stri
 /// What a witness made of a checkpoint, in one sentence.
 pub fn witness_outcome(name: &str, o: &crate::witness::client::Outcome, lang: Lang) -> String {
     use crate::witness::client::{Failure as F, Outcome as O};
-    let when = |t: u64| {
-        chrono::DateTime::from_timestamp(t as i64, 0)
-            .map(|at| local_time(lang, &at))
-            .unwrap_or_default()
-    };
+    let when = |t: u64| cosigned_time(lang, t).unwrap_or_default();
     match o {
         O::Cosigned { size, time } => t!(lang, "witness-cosigned",
             "witness" => name, "size" => *size, "date" => when(*time)),
@@ -704,9 +708,7 @@ pub fn witnesses(
             let state = match last {
                 Some(c) => t!(lang, "witness-last",
                     "size" => c.size,
-                    "date" => chrono::DateTime::from_timestamp(c.time as i64, 0)
-                        .map(|at| local_time(lang, &at))
-                        .unwrap_or_default()),
+                    "date" => cosigned_time(lang, c.time).unwrap_or_default()),
                 None => crate::i18n::s(lang, "witness-never").into(),
             };
             let line = t!(lang, "witness-line",

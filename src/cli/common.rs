@@ -159,6 +159,13 @@ pub(crate) fn settings_path(lang: Lang) -> anyhow::Result<std::path::PathBuf> {
     })
 }
 
+/// Saves the worker's settings where they live; a failure is said in the reader's words.
+pub(crate) fn save_settings(settings: &Settings, lang: Lang) -> anyhow::Result<()> {
+    settings
+        .save(&settings_path(lang)?)
+        .map_err(|e| explained(messages::settings_error(&e, lang)))
+}
+
 /// The worker's settings; unreadable ones are said (in the reader's words) and the defaults apply,
 /// so a damaged settings file never stops a command.
 pub(crate) fn settings(lang: Lang) -> Settings {

@@ -126,14 +126,6 @@ pub(crate) fn run(
             let w = Witness::open(&dir).map_err(|e| store_error(e, lang))?;
             let logs = w.logs().map_err(|e| store_error(e, lang))?;
             for l in &logs {
-                let at = chrono::DateTime::from_timestamp(l.time as i64, 0)
-                    .filter(|_| l.time > 0)
-                    .map(|t| {
-                        temoin::i18n::date_time(
-                            lang,
-                            &t.with_timezone(&chrono::Local).fixed_offset(),
-                        )
-                    });
                 if json {
                     let at = chrono::DateTime::from_timestamp(l.time as i64, 0)
                         .filter(|_| l.time > 0)
@@ -148,7 +140,8 @@ pub(crate) fn run(
                         temoin::t!(lang, "witness-log-line",
                             "origin" => &l.origin,
                             "size" => l.size,
-                            "at" => at.unwrap_or_else(|| "—".into()))
+                            "at" => messages::cosigned_time(lang, l.time)
+                                .unwrap_or_else(|| "—".into()))
                     );
                 }
             }
@@ -169,7 +162,6 @@ fn add(path: &Path, url: String, key: String, lang: Lang) -> anyhow::Result<Exit
     let target = Target::of(&added).map_err(|e| client_error(e, lang))?;
     let mut vault = Vault::open(path)?;
     let log = client::log_vkey(&mut vault)?;
-    let settings_path = crate::cli::common::settings_path(lang)?;
     let mut settings = crate::cli::common::settings(lang);
     settings
         .witnesses
@@ -178,9 +170,7 @@ fn add(path: &Path, url: String, key: String, lang: Lang) -> anyhow::Result<Exit
         url: target.url.clone(),
         key: target.key.to_text(),
     });
-    settings
-        .save(&settings_path)
-        .map_err(|e| crate::cli::common::explained(messages::settings_error(&e, lang)))?;
+    crate::cli::common::save_settings(&settings, lang)?;
     println!(
         "{}",
         temoin::t!(lang, "witness-added", "witness" => &target.key.name, "url" => &target.url)
@@ -191,7 +181,6 @@ fn add(path: &Path, url: String, key: String, lang: Lang) -> anyhow::Result<Exit
 }
 
 fn remove(url: String, lang: Lang) -> anyhow::Result<ExitCode> {
-    let settings_path = crate::cli::common::settings_path(lang)?;
     let mut settings = crate::cli::common::settings(lang);
     let url = url.trim().trim_end_matches('/').to_string();
     let before = settings.witnesses.len();
@@ -203,9 +192,7 @@ fn remove(url: String, lang: Lang) -> anyhow::Result<ExitCode> {
             lang, "witness-not-added", "url" => &url
         )));
     }
-    settings
-        .save(&settings_path)
-        .map_err(|e| crate::cli::common::explained(messages::settings_error(&e, lang)))?;
+    crate::cli::common::save_settings(&settings, lang)?;
     println!("{}", temoin::t!(lang, "witness-removed", "url" => &url));
     Ok(ExitCode::SUCCESS)
 }

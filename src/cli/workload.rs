@@ -30,15 +30,12 @@ pub enum CallsAction {
 /// `temoin calls sources`: what the sound server lists (metadata only), the softphone chosen.
 pub fn calls(action: CallsAction, lang: Lang) -> anyhow::Result<ExitCode> {
     let CallsAction::Sources { choose, none } = action;
-    let settings_path = crate::cli::common::settings_path(lang)?;
     let mut settings = crate::cli::common::settings(lang);
     if choose.is_some() || none {
         settings.softphone = choose
             .map(|c| c.trim().to_string())
             .filter(|c| !c.is_empty());
-        settings
-            .save(&settings_path)
-            .map_err(|e| crate::cli::common::explained(messages::settings_error(&e, lang)))?;
+        crate::cli::common::save_settings(&settings, lang)?;
     }
     #[cfg(target_os = "linux")]
     match temoin::capture::live::streams::list() {

@@ -48,7 +48,7 @@ impl Rows {
         {
             *self = Rows::default();
         }
-        let after = self.last.as_ref().map_or(0, |(seq, _)| *seq);
+        let after = self.last.as_ref().map(|(seq, _)| *seq);
         vault.sealed_rows_after(after, |seq, blob, link| {
             self.leaves.push(leaf(seq, blob));
             self.last = Some((seq, link.to_vec()));
@@ -135,7 +135,8 @@ pub fn witnessed(vault: &Vault, size: u64) -> Result<Option<Witnessed>, VaultErr
     }))
 }
 
-fn cosigned_root(note: &str) -> Option<Hash> {
+/// The root a checkpoint note (signed, cosigned or not) states.
+pub fn cosigned_root(note: &str) -> Option<Hash> {
     let text = note.get(..note.find("\n\n")? + 1)?;
     Some(cosign::body(text)?.root)
 }

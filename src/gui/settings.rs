@@ -46,6 +46,7 @@ pub struct SettingsView {
     pub witnesses: super::witnesses::WitnessesPart,
     /// Applications seen with an audio stream when the worker last looked.
     pub seen_apps: Vec<String>,
+    looking: Option<Job<Vec<String>>>,
 }
 
 impl SettingsView {
@@ -92,6 +93,7 @@ impl SettingsView {
             restart_listening: false,
             witnesses,
             seen_apps: Vec::new(),
+            looking: None,
         }
     }
 
@@ -304,6 +306,9 @@ impl SettingsView {
     /// seen playing or recording (and the usual ones); none: calls from the worker's speech.
     fn calls_part(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
+        if let Some(Ok(apps)) = job::take(&mut self.looking) {
+            self.seen_apps = apps;
+        }
         ui.strong(crate::i18n::s(lang, "gui-calls-heading"));
         ui.add(egui::Label::new(crate::i18n::s(lang, "gui-calls-explain")).wrap());
         let none = crate::i18n::s(lang, "gui-calls-none");
@@ -338,15 +343,25 @@ impl SettingsView {
                 })
                 .response
                 .labelled_by(l.id);
+            // Asked on a thread: a sound server that hangs holds it, never the window.
             #[cfg(target_os = "linux")]
-            if ui.button(crate::i18n::s(lang, "gui-calls-look")).clicked() {
-                self.seen_apps = crate::capture::live::streams::list()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|s| s.app)
-                    .collect();
-                self.seen_apps.sort();
-                self.seen_apps.dedup();
+            if ui
+                .add_enabled(
+                    self.looking.is_none(),
+                    egui::Button::new(crate::i18n::s(lang, "gui-calls-look")),
+                )
+                .clicked()
+            {
+                self.looking = Job::spawn("streams", ui.ctx(), || {
+                    let mut apps: Vec<String> = crate::capture::live::streams::list()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|s| s.app)
+                        .collect();
+                    apps.sort();
+                    apps.dedup();
+                    apps
+                });
             }
         });
         if chosen != self.settings.softphone {

@@ -430,7 +430,7 @@ impl Vault {
         }
         let mut walker = chain::Walker::new(&self.meta.vault_id);
         let mut rows = 0;
-        self.each_row_here(|seq, blob, link| {
+        self.each_row_here(None, |seq, blob, link| {
             rows += 1;
             walker.row(seq, blob, link);
         })?;
@@ -442,21 +442,40 @@ impl Vault {
         })
     }
 
-    fn each_row(&self, f: impl FnMut(u64, &[u8], &[u8])) -> Result<(), VaultError> {
+    /// The rows after row `after` (all: `None`), in order, read in one snapshot.
+    fn each_row(
+        &self,
+        after: Option<u64>,
+        f: impl FnMut(u64, &[u8], &[u8]),
+    ) -> Result<(), VaultError> {
         let sql = self.sql();
         let snapshot = self.conn.unchecked_transaction().map_err(&sql)?;
-        let done = self.each_row_here(f);
+        let done = self.each_row_here(after, f);
         drop(snapshot);
         done
     }
 
-    fn each_row_here(&self, mut f: impl FnMut(u64, &[u8], &[u8])) -> Result<(), VaultError> {
+    /// The rows after row `after` (every row, whatever its number, when `None`: a forged row
+    /// numbered 0 or less is still seen by the chain walk), in order, inside the caller's
+    /// transaction if any.
+    fn each_row_here(
+        &self,
+        after: Option<u64>,
+        mut f: impl FnMut(u64, &[u8], &[u8]),
+    ) -> Result<(), VaultError> {
         let sql = self.sql();
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT seq, blob, link FROM events ORDER BY seq")
+            .prepare_cached(match after {
+                None => "SELECT seq, blob, link FROM events ORDER BY seq",
+                Some(_) => "SELECT seq, blob, link FROM events WHERE seq > ?1 ORDER BY seq",
+            })
             .map_err(&sql)?;
-        let mut rows = stmt.query([]).map_err(&sql)?;
+        let mut rows = match after {
+            None => stmt.query([]),
+            Some(a) => stmt.query([a as i64]),
+        }
+        .map_err(&sql)?;
         while let Some(row) = rows.next().map_err(&sql)? {
             let seq: i64 = row.get(0).map_err(&sql)?;
             let blob = row.get_ref(1).map_err(&sql)?.as_blob().unwrap_or(&[]);
@@ -685,7 +704,7 @@ impl Unlocked<'_> {
         let mut opener = seal::Opener::with_keys(&v.meta.vault_id, &self.hpke_keys)
             .ok_or_else(|| VaultError::Corrupt("private key".into()))?;
         let mut history = history::Walk::new(chain::genesis(&v.meta.vault_id));
-        v.each_row(|seq, blob, link| {
+        v.each_row(None, |seq, blob, link| {
             let opened = opener.open(seq, blob);
             let event = match &opened {
                 Ok(o) => {

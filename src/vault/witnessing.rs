@@ -46,29 +46,14 @@ const TABLES: &str = "
 ";
 
 impl Vault {
-    /// Streams the sealed rows after row `after`, in order: sequence number, blob and link.
+    /// Streams the sealed rows after row `after` (all of them: `None`), in order: sequence
+    /// number, blob and link.
     pub fn sealed_rows_after(
         &self,
-        after: u64,
-        mut f: impl FnMut(u64, &[u8], &[u8]),
+        after: Option<u64>,
+        f: impl FnMut(u64, &[u8], &[u8]),
     ) -> Result<(), VaultError> {
-        let sql = self.sql();
-        let snapshot = self.conn.unchecked_transaction().map_err(&sql)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT seq, blob, link FROM events WHERE seq > ?1 ORDER BY seq")
-            .map_err(&sql)?;
-        let mut rows = stmt.query([after as i64]).map_err(&sql)?;
-        while let Some(row) = rows.next().map_err(&sql)? {
-            let seq: i64 = row.get(0).map_err(&sql)?;
-            let blob = row.get_ref(1).map_err(&sql)?.as_blob().unwrap_or(&[]);
-            let link = row.get_ref(2).map_err(&sql)?.as_blob().unwrap_or(&[]);
-            f(seq as u64, blob, link);
-        }
-        drop(rows);
-        drop(stmt);
-        drop(snapshot);
-        Ok(())
+        self.each_row(after, f)
     }
 
     /// The chain link stored with row `seq` (it binds every row up to it).

@@ -177,10 +177,7 @@ fn one(
     vault: &mut Vault,
 ) -> Outcome {
     let have = tree.size();
-    let known = latest.and_then(|c| {
-        let text = &c.note[..c.note.find("\n\n")? + 1];
-        Some((c.size, crate::evidence::cosign::body(text)?.root, c.time))
-    });
+    let known = latest.and_then(|c| Some((c.size, rows::cosigned_root(&c.note)?, c.time)));
     match known {
         Some((size, _, time)) if size > have => {
             return Outcome::Contradicted {

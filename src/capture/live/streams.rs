@@ -65,26 +65,25 @@ fn list_on(c: &mut Connection) -> Option<Vec<AppStream>> {
             }
         }
     };
-    let app = |props: &pa::proplist::Proplist| {
-        let name = props.get_str(pa::proplist::properties::APPLICATION_NAME);
+    // One stream as listed: its application, its direction, whether it runs.
+    let stream = |props: &pa::proplist::Proplist, playback: bool, corked: bool| {
         let binary = props.get_str(pa::proplist::properties::APPLICATION_PROCESS_BINARY);
-        (name.or_else(|| binary.clone()), binary)
+        let app = props
+            .get_str(pa::proplist::properties::APPLICATION_NAME)
+            .or_else(|| binary.clone())?;
+        Some(AppStream {
+            app,
+            binary,
+            playback,
+            running: !corked,
+        })
     };
     let (f, fin) = (found.clone(), finish.clone());
     let _a = c
         .context
         .introspect()
         .get_sink_input_info_list(move |r| match r {
-            ListResult::Item(i) => {
-                if let (Some(name), binary) = app(&i.proplist) {
-                    f.borrow_mut().push(AppStream {
-                        app: name,
-                        binary,
-                        playback: true,
-                        running: !i.corked,
-                    });
-                }
-            }
+            ListResult::Item(i) => f.borrow_mut().extend(stream(&i.proplist, true, i.corked)),
             ListResult::End | ListResult::Error => fin(),
         });
     let (f, fin) = (found.clone(), finish);
@@ -92,16 +91,7 @@ fn list_on(c: &mut Connection) -> Option<Vec<AppStream>> {
         .context
         .introspect()
         .get_source_output_info_list(move |r| match r {
-            ListResult::Item(i) => {
-                if let (Some(name), binary) = app(&i.proplist) {
-                    f.borrow_mut().push(AppStream {
-                        app: name,
-                        binary,
-                        playback: false,
-                        running: !i.corked,
-                    });
-                }
-            }
+            ListResult::Item(i) => f.borrow_mut().extend(stream(&i.proplist, false, i.corked)),
             ListResult::End | ListResult::Error => fin(),
         });
     if !c.until(&done) {
