@@ -140,15 +140,7 @@ fn main() {
         for f in temoin::evidence::aggregate::files(&[dir.path().to_path_buf()]) {
             pool.add_file(&f);
         }
-        let r = temoin::report::from_buckets(
-            temoin::report::Who::Council {
-                workers: pool.workers.len(),
-                rejected: Vec::new(),
-            },
-            period.from,
-            period.to,
-            &pool.buckets(),
-        );
+        let r = pool.report(Vec::new(), None, period.to);
         let _ = temoin::report::html(&r, temoin::messages::Lang::Fr);
     });
     assert_eq!(pool.workers.len(), 1000);

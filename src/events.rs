@@ -76,6 +76,15 @@ pub enum EventKind {
         reason: PauseReason,
     },
     MonitoringResumed,
+    /// A works council's desk: a worker's key entered in its register, in person (from the QR
+    /// or the code the worker's window shows). Its fingerprint only: the register holds no name.
+    KeyRegistered {
+        fingerprint: String,
+    },
+    /// A works council's desk: a key taken out of its register.
+    KeyUnregistered {
+        fingerprint: String,
+    },
 }
 
 impl EventKind {
@@ -94,6 +103,8 @@ impl EventKind {
             EventKind::Note { .. } => "note",
             EventKind::MonitoringPaused { .. } => "monitoring_paused",
             EventKind::MonitoringResumed => "monitoring_resumed",
+            EventKind::KeyRegistered { .. } => "key_registered",
+            EventKind::KeyUnregistered { .. } => "key_unregistered",
         }
     }
 }

@@ -24,6 +24,8 @@ pub fn kind_label(kind: &EventKind, lang: Lang) -> &'static str {
             crate::events::PauseReason::SoundLost => crate::i18n::s(lang, "messages-sound-lost"),
         },
         EventKind::MonitoringResumed => crate::i18n::s(lang, "messages-resumed"),
+        EventKind::KeyRegistered { .. } => crate::i18n::s(lang, "messages-key-registered"),
+        EventKind::KeyUnregistered { .. } => crate::i18n::s(lang, "messages-key-unregistered"),
     }
 }
 
@@ -106,6 +108,9 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
             "size" => *size,
             "root" => root.get(..16).unwrap_or(root)),
         EventKind::MonitoringPaused { .. } => String::new(),
+        EventKind::KeyRegistered { fingerprint } | EventKind::KeyUnregistered { fingerprint } => {
+            fingerprint.clone()
+        }
     }
 }
 

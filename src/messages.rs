@@ -721,3 +721,76 @@ pub fn witnesses(
         })
         .collect()
 }
+
+/// Why the council's pool set a file aside, without its name (a file name may hold a person's).
+pub fn set_aside(r: &crate::evidence::aggregate::Rejected, lang: Lang) -> String {
+    use crate::evidence::aggregate::Rejected as R;
+    match r {
+        R::Unreadable(_, e) => bundle_unreadable(e, lang),
+        R::NotIntact(_, problems) => problems
+            .iter()
+            .map(|x| bundle_problem(x, lang))
+            .collect::<Vec<_>>()
+            .join(" "),
+        R::Io(_, e) => with_detail(t!(lang, "set-aside-unreadable-file"), e, lang),
+        R::Unregistered(_) => {
+            crate::i18n::s(lang, "cli-evidence-key-not-in-the-council-s").to_string()
+        }
+        R::Forked(_) => crate::i18n::s(lang, "cli-evidence-two-exports-of-the-same-key").to_string(),
+    }
+}
+
+/// Each reason files were set aside for, with how many (what the council's report says).
+pub fn set_aside_counts(
+    rejected: &[crate::evidence::aggregate::Rejected],
+    lang: Lang,
+) -> Vec<(String, usize)> {
+    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
+    for r in rejected {
+        *reasons.entry(set_aside(r, lang)).or_default() += 1;
+    }
+    reasons.into_iter().collect()
+}
+
+/// What was typed or read is not a key's code, and what to do.
+pub fn code_error(e: &crate::evidence::register::CodeError, lang: Lang) -> String {
+    use crate::evidence::register::CodeError as C;
+    match e {
+        C::NotACode => t!(lang, "register-not-a-code"),
+        C::OtherQr => t!(lang, "register-other-qr"),
+    }
+}
+
+/// A photo that could not be read, and what to do.
+pub fn photo_error(e: &crate::evidence::register::PhotoError, path: &Path, lang: Lang) -> String {
+    use crate::evidence::register::PhotoError as P;
+    match e {
+        P::Io(err) => cannot_read(path, err, lang),
+        P::NotAnImage(why) => with_detail(t!(lang, "register-not-an-image", "path" => path), why, lang),
+    }
+}
+
+/// The verdict on a signed page (the council's collective report), in sentences.
+pub fn page_verdict(
+    r: &Result<crate::evidence::identity::PublicKey, crate::evidence::page::PageError>,
+    lang: Lang,
+) -> String {
+    use crate::evidence::page::PageError as P;
+    match r {
+        Ok(key) => t!(lang, "page-intact",
+            "pseudonym" => key.pseudonym(),
+            "fingerprint" => key.fingerprint()),
+        Err(P::NotSigned) => t!(lang, "page-not-signed"),
+        Err(P::Malformed) => t!(lang, "page-malformed"),
+        Err(P::Altered) => t!(lang, "page-altered"),
+    }
+}
+
+/// The camera could not be used, and what to do instead.
+pub fn camera_error(e: &crate::capture::camera::CameraError, lang: Lang) -> String {
+    use crate::capture::camera::CameraError as C;
+    match e {
+        C::NoCamera => t!(lang, "camera-none"),
+        C::CannotOpen(why) => with_detail(t!(lang, "camera-cannot-open"), why, lang),
+    }
+}

@@ -10,6 +10,14 @@ pub fn settings() -> Option<PathBuf> {
         .or_else(|| dirs::config_dir().map(|d| d.join("temoin").join("settings.json")))
 }
 
+/// The works council's desk (its register and its key, a vault of its own): `TEMOIN_CSE`, else
+/// `cse.db` beside the worker's vault (`vault`, which need not exist).
+pub fn council_desk(vault: &Path) -> PathBuf {
+    std::env::var_os("TEMOIN_CSE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| vault.with_file_name("cse.db"))
+}
+
 /// A file the worker may keep beside the settings (`lexique.toml`, `popups.toml`).
 pub fn beside(name: &str) -> Option<PathBuf> {
     settings().and_then(|p| p.parent().map(|d| d.join(name)))

@@ -35,6 +35,20 @@ pub struct Settings {
     /// The witnesses the vault's checkpoints are sent to (size, root, signatures: nothing
     /// else). None by default: then nothing leaves the PC.
     pub witnesses: Vec<AddedWitness>,
+    /// Whom the window is for: a worker (their record) or a works council (its desk).
+    pub mode: Mode,
+}
+
+/// The window's two uses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// A worker's own record: listening, pop-ups, evidence.
+    #[default]
+    Worker,
+    /// A works council's desk: its register of workers' keys, pooling exports, the collective
+    /// report signed by the council's key.
+    Council,
 }
 
 /// A witness the worker added: where it answers and its key (`<name>+<id>+<base64>`).

@@ -979,3 +979,101 @@ gui-calls-none = None (calls found in your speech)
 gui-calls-softphone = Softphone
 gui-calls-seen = { $app } (seen now)
 gui-calls-look = Look for applications with sound
+messages-key-registered = Key registered
+messages-key-unregistered = Key taken out of the register
+set-aside-unreadable-file = unreadable file.
+register-not-a-code = This is not a key's code: it takes the 32 digits and letters (0-9, a-f) the person's Témoin window shows under its QR, or the QR itself. Check the code with them and try again.
+register-other-qr = This QR code is not a Témoin key's. Ask the person to open « Preuves » › « Ma clé pour le CSE » (Evidence › My key for the council) in their window and show that QR.
+register-not-an-image = { $path } is not a readable image (PNG or JPEG). Take the photo of the QR again, or type the code.
+page-intact = Report intact: signed by the key { $pseudonym } (fingerprint { $fingerprint }), nothing changed since. Compare this fingerprint with the one the council published.
+page-not-signed = This report is not signed: no one can tell who made it or whether it was changed. Ask the council for the signed report.
+page-malformed = This report's signature is damaged: it cannot be checked. Ask the council for a new copy.
+page-altered = NOT INTACT: this report was changed after it was signed. Do not trust its figures; ask the council for a new copy.
+report-pooled = This report pools { $files ->
+    [one] { $files } export file
+   *[other] { $files } export files
+}: { $counted } counted, from { $workers ->
+    [one] { $workers } person registered in the council's register
+   *[other] { $workers } people registered in the council's register, each counted once however many exports they sent
+}. Each export was verified (signature, list of events, checkpoints) before it was counted.
+report-signed-by = Report signed by the council with the key { $pseudonym } (fingerprint { $fingerprint }): « temoin verify » on this file, or « Preuves » › « Vérifier » in the Témoin window, says whether it was changed since.
+report-not-signed = This report is not signed (made without the council's desk): nothing proves who made it.
+help-temoin-aggregate--cse = The council's desk (the window's CSE mode): its register, and its key signs the report
+gui-cse-tab-register = Register
+gui-cse-tab-pool = Pool exports
+gui-cse-why-passphrase = The council's register and key are encrypted: the council desk's passphrase opens them.
+gui-cse-our-key = The council's key
+gui-cse-our-key-is = Collective reports are signed by the key { $pseudonym }, fingerprint { $fingerprint }. Publish this fingerprint (notice board, union intranet): anyone can then check that a report comes from the council.
+gui-cse-our-key-locked = Open the register with the passphrase to see the council's key.
+gui-cse-where = Where the council desk is
+gui-cse-to-worker-what = This window is in council mode. If you are also a call-centre worker, you can go back to your own record; the council desk stays.
+gui-cse-to-worker = Back to the worker's window
+gui-cse-already = This key ({ $fingerprint }) is already in the register: nothing changed.
+gui-cse-registered = Key { $fingerprint } registered. Its exports will count.
+gui-cse-camera-stopped = Camera stopped: no key registered.
+gui-cse-camera-nothing = The camera saw no QR code for a minute. Hold the person's screen (or phone) about 20 cm away, in good light, and try again; or type the code.
+gui-cse-removed = Key { $fingerprint } taken out of the register: its exports will no longer count.
+gui-cse-register-what = Register here, in person, the key of each person who will hand you their exports: they open « Preuves » › « Ma clé pour le CSE » (Evidence › My key for the council) in their Témoin window and show you the QR or read the code. Only exports from registered keys are counted, each once: no one can fill a cell with made-up keys. The register keeps no name, only the key's fingerprint and the date.
+gui-cse-add = Add a key
+gui-cse-code = Code shown under the QR (32 digits and letters)
+gui-cse-add-code = Add this code
+gui-cse-photo = Or a photo of the QR (the file's path, or drop the photo on the window)
+gui-cse-photo-hint = /home/…/qr.jpg
+gui-cse-read-photo = Read the photo
+gui-cse-camera = Read the QR with the camera
+gui-cse-camera-stop = Stop the camera
+gui-cse-camera-looking = Show the QR to the camera… (nothing of the images is kept or shown)
+gui-cse-reading = Reading…
+gui-cse-registered-count = { $count ->
+    [0] No key in the register yet.
+    [one] { $count } key in the register:
+   *[other] { $count } keys in the register:
+}
+gui-cse-remove = Remove
+gui-cse-remove-hint = Takes this key out of the register (its exports no longer count). The register keeps a record of the removal.
+gui-cse-no-qr = No QR code found in this photo. Take it again, straight on, the whole QR sharp, or type the code.
+camera-none = No camera found on this PC. Take a photo of the QR (with a phone) and give the file, or type the code.
+camera-cannot-open = The camera does not open (another application may be using it). Close it and try again, or type the code.
+gui-cse-report-opened = Signed report saved to { $path } and opened in the browser.
+gui-cse-report-saved = Signed report saved to { $path }. The browser did not open: open the file yourself.
+gui-cse-pool-what = Give the folder holding the exports people handed you (or drop the files on the window). Each is verified: only intact exports from registered keys are counted. File names are never shown nor written in the report.
+gui-cse-inputs = Folder or files of the exports (one a line)
+gui-cse-inputs-hint = /home/…/exports
+gui-cse-pool = Verify and pool
+gui-cse-report-file = Collective report to save
+gui-cse-save-report = Sign, save and open the report
+gui-cse-pdf = For a PDF: in the browser, Print, then « Save as PDF ».
+gui-cse-progress = { $done } of { $total } file(s) verified
+gui-cse-files = Files
+gui-cse-file-waiting = waiting
+gui-cse-file-intact = intact, counted
+gui-cse-file-not-intact = not intact: { $why }
+gui-cse-file-unregistered = key not registered, not counted
+gui-cse-file-unreadable = not a readable export: { $why }
+gui-cse-file = File { $n }: { $said }
+gui-cse-figures = { $workers ->
+    [one] { $workers } person
+   *[other] { $workers } people
+}, from { $from } to { $to }
+gui-cse-worker-hours = Hours of presence
+gui-cse-popups = Pop-ups
+gui-cse-emotion = of which emotion analysis
+gui-cse-contradicted = Pop-ups contradicted by measurement
+gui-cse-strain = Vocal strain episodes
+gui-cse-calls = Calls
+gui-cse-phone-hours = Hours on the phone
+gui-firstrun-who = Who is this window for?
+gui-firstrun-worker = I am a call-centre worker: my own record
+gui-firstrun-council = I represent the works council (elected member or expert): the council desk
+gui-firstrun-council-what = The council desk registers, in person, the keys of the employees who hand you their exports, verifies and pools those exports, and makes the collective report, signed by the council's key. It listens to nothing and needs no microphone. No cell from fewer than 5 people is shown.
+gui-firstrun-council-passphrase = The council's register and key are encrypted with a passphrase: choose it with the council members who will use it, a few words only you know. Nobody, not even us, can recover it: note the recovery code that follows too.
+gui-settings-council = Council mode
+gui-settings-council-what = For elected council members and their expert: the window becomes the council desk (register of keys, pooling exports, collective report). Listening stops; your own vault stays intact.
+gui-settings-to-council = Switch to council mode
+gui-mykey-tab = My key for the council
+gui-mykey-what = For the council to count your exports, it registers your key, in person: show it this QR (or read it the code). It holds only your public key: no name, no event.
+gui-mykey-for = Key of your exports « for { $recipient } »: make your exports for the council with this same name.
+gui-mykey-working = Working out the key…
+gui-mykey-qr = Your key's QR, to show the council
+gui-mykey-code = Code to read or type:
+gui-mykey-pseudonym = Your pseudonym: { $pseudonym }

@@ -994,3 +994,104 @@ gui-calls-none = Aucun (appels trouvés dans votre parole)
 gui-calls-softphone = Softphone
 gui-calls-seen = { $app } (vu maintenant)
 gui-calls-look = Chercher les applications qui ont du son
+messages-key-registered = Clé enregistrée au registre
+messages-key-unregistered = Clé retirée du registre
+set-aside-unreadable-file = fichier illisible.
+register-not-a-code = Ce n'est pas le code d'une clé : il faut les 32 chiffres et lettres (0-9, a-f) que la fenêtre Témoin de la personne affiche sous son QR, ou son QR lui-même. Vérifiez le code avec elle et recommencez.
+register-other-qr = Ce QR n'est pas celui d'une clé Témoin. Demandez à la personne d'ouvrir « Preuves » › « Ma clé pour le CSE » dans sa fenêtre et montrez ce QR-là.
+register-not-an-image = { $path } n'est pas une image lisible (PNG ou JPEG). Prenez la photo du QR à nouveau, ou tapez le code.
+page-intact = Relevé intact : signé par la clé { $pseudonym } (empreinte { $fingerprint }), rien n'a été modifié depuis. Comparez cette empreinte à celle que le CSE a publiée.
+page-not-signed = Ce relevé n'est pas signé : on ne peut pas dire qui l'a fait ni s'il a été modifié. Demandez au CSE le relevé signé.
+page-malformed = La signature de ce relevé est abîmée : on ne peut pas le vérifier. Demandez au CSE une nouvelle copie.
+page-altered = PAS INTACT : ce relevé a été modifié après sa signature. Ne vous fiez pas à ses chiffres ; demandez au CSE une nouvelle copie.
+report-pooled = Ce relevé réunit { $files ->
+    [one] { $files } fichier d'export
+   *[other] { $files } fichiers d'export
+} : { $counted ->
+    [one] { $counted } compté
+   *[other] { $counted } comptés
+}, de { $workers ->
+    [one] { $workers } personne enregistrée au registre du CSE
+   *[other] { $workers } personnes enregistrées au registre du CSE, chacune comptée une fois quel que soit le nombre de ses exports
+}. Chaque export a été vérifié (signature, liste des événements, points de contrôle) avant d'être compté.
+report-signed-by = Relevé signé par le CSE avec la clé { $pseudonym } (empreinte { $fingerprint }) : « temoin verify » sur ce fichier, ou « Preuves » › « Vérifier » dans la fenêtre Témoin, dit s'il a été modifié depuis.
+report-not-signed = Ce relevé n'est pas signé (fait sans le bureau du CSE) : rien ne prouve qui l'a fait.
+help-temoin-aggregate--cse = Le bureau du CSE (le mode CSE de la fenêtre) : son registre, et sa clé signe le relevé
+gui-cse-tab-register = Registre
+gui-cse-tab-pool = Réunir les exports
+gui-cse-why-passphrase = Le registre du CSE et sa clé sont chiffrés : la phrase de passe du bureau du CSE les ouvre.
+gui-cse-our-key = La clé du CSE
+gui-cse-our-key-is = Les relevés collectifs sont signés par la clé { $pseudonym }, d'empreinte { $fingerprint }. Publiez cette empreinte (affichage, intranet syndical) : chacun peut alors vérifier qu'un relevé vient bien du CSE.
+gui-cse-our-key-locked = Ouvrez le registre avec la phrase de passe pour voir la clé du CSE.
+gui-cse-where = Où est le bureau du CSE
+gui-cse-to-worker-what = Cette fenêtre est en mode CSE. Si vous êtes aussi téléconseiller·e, vous pouvez revenir à votre propre relevé ; le bureau du CSE reste là.
+gui-cse-to-worker = Revenir au mode téléconseiller·e
+gui-cse-already = Cette clé ({ $fingerprint }) est déjà au registre : rien n'a changé.
+gui-cse-registered = Clé { $fingerprint } enregistrée. Ses exports compteront.
+gui-cse-camera-stopped = Caméra arrêtée : aucune clé enregistrée.
+gui-cse-camera-nothing = La caméra n'a vu aucun QR pendant une minute. Approchez l'écran de la personne (ou son téléphone) à 20 cm environ, bien éclairé, et recommencez ; ou tapez le code.
+gui-cse-removed = Clé { $fingerprint } retirée du registre : ses exports ne compteront plus.
+gui-cse-register-what = Enregistrez ici, en personne, la clé de chaque personne qui vous confiera ses exports : elle ouvre « Preuves » › « Ma clé pour le CSE » dans sa fenêtre Témoin et vous montre le QR ou lit le code. Seuls les exports des clés enregistrées sont comptés, chacune une fois : personne ne peut remplir une case avec des clés inventées. Le registre ne garde aucun nom, seulement l'empreinte de la clé et la date.
+gui-cse-add = Ajouter une clé
+gui-cse-code = Code affiché sous le QR (32 chiffres et lettres)
+gui-cse-add-code = Ajouter ce code
+gui-cse-photo = Ou une photo du QR (chemin du fichier, ou déposez la photo sur la fenêtre)
+gui-cse-photo-hint = /home/…/qr.jpg
+gui-cse-read-photo = Lire la photo
+gui-cse-camera = Lire le QR avec la caméra
+gui-cse-camera-stop = Arrêter la caméra
+gui-cse-camera-looking = Montrez le QR à la caméra… (rien n'est enregistré ni montré des images)
+gui-cse-reading = Lecture…
+gui-cse-registered-count = { $count ->
+    [0] Aucune clé au registre pour l'instant.
+    [one] { $count } clé au registre :
+   *[other] { $count } clés au registre :
+}
+gui-cse-remove = Retirer
+gui-cse-remove-hint = Retire cette clé du registre (ses exports ne compteront plus). Le registre garde la trace du retrait.
+gui-cse-no-qr = Aucun QR trouvé sur cette photo. Reprenez-la de face, le QR entier et net, ou tapez le code.
+camera-none = Aucune caméra trouvée sur ce PC. Prenez le QR en photo (avec un téléphone) et indiquez le fichier, ou tapez le code.
+camera-cannot-open = La caméra ne s'ouvre pas (une autre application l'utilise peut-être). Fermez-la et recommencez, ou tapez le code.
+gui-cse-report-opened = Relevé signé enregistré dans { $path } et ouvert dans le navigateur.
+gui-cse-report-saved = Relevé signé enregistré dans { $path }. Le navigateur ne s'est pas ouvert : ouvrez ce fichier vous-même.
+gui-cse-pool-what = Indiquez le dossier où sont les exports que les personnes vous ont confiés (ou déposez les fichiers sur la fenêtre). Chacun est vérifié : seuls les exports intacts, de clés enregistrées, sont comptés. Les noms des fichiers ne sont jamais montrés ni écrits dans le relevé.
+gui-cse-inputs = Dossier ou fichiers des exports (un par ligne)
+gui-cse-inputs-hint = /home/…/exports
+gui-cse-pool = Vérifier et réunir
+gui-cse-report-file = Relevé collectif à enregistrer
+gui-cse-save-report = Signer, enregistrer et ouvrir le relevé
+gui-cse-pdf = Pour un PDF : dans le navigateur, Imprimer puis « Enregistrer au format PDF ».
+gui-cse-progress = { $done } fichier(s) vérifié(s) sur { $total }
+gui-cse-files = Fichiers
+gui-cse-file-waiting = en attente
+gui-cse-file-intact = intact, compté
+gui-cse-file-not-intact = pas intact : { $why }
+gui-cse-file-unregistered = clé non enregistrée, non compté
+gui-cse-file-unreadable = pas un export lisible : { $why }
+gui-cse-file = Fichier { $n } : { $said }
+gui-cse-figures = { $workers ->
+    [one] { $workers } personne
+   *[other] { $workers } personnes
+}, du { $from } au { $to }
+gui-cse-worker-hours = Heures de présence
+gui-cse-popups = Pop-ups
+gui-cse-emotion = dont analyse des émotions
+gui-cse-contradicted = Pop-ups contredits par la mesure
+gui-cse-strain = Épisodes de tension vocale
+gui-cse-calls = Appels
+gui-cse-phone-hours = Heures au téléphone
+gui-firstrun-who = Pour qui est cette fenêtre ?
+gui-firstrun-worker = Je suis téléconseiller·e : mon propre relevé
+gui-firstrun-council = Je représente le CSE (élu·e ou expert·e) : le bureau du CSE
+gui-firstrun-council-what = Le bureau du CSE enregistre en personne la clé des salarié·es qui vous confient leurs exports, vérifie et réunit ces exports, et produit le relevé collectif, signé par la clé du CSE. Il n'écoute rien et ne demande aucun micro. Aucune case venant de moins de 5 personnes n'est montrée.
+gui-firstrun-council-passphrase = Le registre et la clé du CSE sont chiffrés par une phrase de passe : choisissez-la avec les membres du CSE qui s'en serviront, quelques mots que vous seuls connaissez. Personne, pas même nous, ne peut la retrouver : notez aussi le code de récupération qui suit.
+gui-settings-council = Mode CSE
+gui-settings-council-what = Pour les élu·es du CSE et leur expert·e : la fenêtre devient le bureau du CSE (registre des clés, réunion des exports, relevé collectif). L'écoute s'arrête ; votre propre coffre reste intact.
+gui-settings-to-council = Passer en mode CSE
+gui-mykey-tab = Ma clé pour le CSE
+gui-mykey-what = Pour que le CSE compte vos exports, il enregistre votre clé, en personne : montrez-lui ce QR (ou lisez-lui le code). Il ne contient que votre clé publique : ni nom, ni événement.
+gui-mykey-for = Clé de vos exports « pour { $recipient } » : faites vos exports pour le CSE avec ce même nom.
+gui-mykey-working = Calcul de la clé…
+gui-mykey-qr = Le QR de votre clé, à montrer au CSE
+gui-mykey-code = Code à lire ou taper :
+gui-mykey-pseudonym = Votre pseudonyme : { $pseudonym }

@@ -1,8 +1,10 @@
 //! Audio in: WAV files and live input devices, always delivered as 16 kHz mono f32.
 //!
 //! The audio callback only copies into a bounded channel (see [`live`]); conversion to 16 kHz
-//! mono happens on the receiving side with [`To16k`]. Not for: what the audio means.
+//! mono happens on the receiving side with [`To16k`]. Not for: what the audio means. (And the
+//! camera, [`camera`], for one thing only: a QR code a worker shows a works council.)
 
+pub mod camera;
 pub mod live;
 
 use std::path::{Path, PathBuf};

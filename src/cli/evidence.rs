@@ -197,6 +197,23 @@ pub fn verify(file: &Path, checkpoints: &[String], lang: Lang) -> anyhow::Result
             }
         }
     }
+    // The council's collective report: its signature only.
+    if temoin::evidence::page::is_page(file) {
+        let verdict = std::fs::read_to_string(file)
+            .map(|text| temoin::evidence::page::verify(&text))
+            .map_err(|e| messages::cannot_read(file, &e, lang));
+        return match verdict {
+            Ok(v) => {
+                println!("{}", messages::page_verdict(&v, lang));
+                Ok(if v.is_ok() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                })
+            }
+            Err(why) => unreadable(why),
+        };
+    }
     let v = match bundle::verify_file(file, &given) {
         Ok(v) => v,
         Err(bundle::FileProblem::Io(e)) => {
@@ -286,8 +303,12 @@ pub struct AggregateArgs {
     /// Registre du CSE : les empreintes des clés enregistrées en personne, une par ligne ;
     /// seuls leurs exports sont réunis / the council's register: the fingerprints of the keys
     /// registered in person, one a line; only their exports are pooled.
-    #[arg(long, required_unless_present = "sans_registre")]
+    #[arg(long, required_unless_present_any = ["sans_registre", "cse"])]
     registre: Option<PathBuf>,
+    /// Le bureau du CSE (le mode CSE de la fenêtre) : son registre, et sa clé signe le relevé /
+    /// the council's desk (the window's CSE mode): its register, and its key signs the report.
+    #[arg(long, conflicts_with_all = ["registre", "sans_registre"])]
+    cse: bool,
     /// Réunir tous les exports, clés enregistrées ou non (à éviter : de nouvelles clés peuvent
     /// remplir une case) / pool every export, registered or not (to avoid).
     #[arg(long, conflicts_with = "registre")]
@@ -295,8 +316,12 @@ pub struct AggregateArgs {
 }
 
 /// The top-level entry point for `temoin aggregate`: the works council's pooled record.
-pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    use temoin::evidence::aggregate::{Pool, Rejected, files};
+pub fn aggregate(
+    args: AggregateArgs,
+    vault: impl Fn() -> anyhow::Result<PathBuf>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    use temoin::evidence::aggregate::{Pool, Register, files};
     let list = files(&args.inputs);
     if list.is_empty() {
         return Err(crate::cli::common::explained(temoin::i18n::s(
@@ -304,23 +329,38 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             "cli-evidence-no-export-json-files-found-there",
         )));
     }
-    let mut pool = match &args.registre {
-        Some(path) => {
+    let desk = match (&args.registre, args.cse) {
+        (Some(p), _) if is_vault(p) => Some(p.clone()),
+        (_, true) => Some(temoin::paths::council_desk(&vault()?)),
+        _ => None,
+    };
+    // The council's desk: its register, and its key to sign the report.
+    let mut signer = None;
+    let mut pool = match (&desk, &args.registre) {
+        (Some(desk), _) => {
+            let vault = Vault::open(desk)?;
+            let pass = crate::cli::common::passphrase(lang)?;
+            let unlocked = vault.unlock(&pass)?;
+            let events: Vec<temoin::events::Event> = unlocked
+                .events()?
+                .into_iter()
+                .filter_map(|r| r.event.ok())
+                .collect();
+            signer = Some(unlocked.signing_key(None));
+            Pool::registered(Register::from_events(&events))
+        }
+        (None, Some(path)) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
-                crate::cli::common::explained(format!(
-                    "{} {} : {e}",
-                    temoin::i18n::s(lang, "cli-evidence-cannot-read-the-register"),
-                    path.display()
-                ))
+                crate::cli::common::explained(messages::cannot_read(path, &e, lang))
             })?;
-            let register = temoin::evidence::aggregate::Register::parse(&text).map_err(|e| {
+            let register = Register::parse(&text).map_err(|e| {
                 crate::cli::common::explained(
                     temoin::t!(lang, "cli-register-bad-line", "path" => path, "line" => e.line),
                 )
             })?;
             Pool::registered(register)
         }
-        None => {
+        (None, None) => {
             eprintln!(
                 "{}",
                 temoin::i18n::s(lang, "cli-evidence-warning-without-a-register-any-signed")
@@ -333,48 +373,21 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     // The council's terminal names each file; the report, which is passed around, only says why
     // (a file name may hold a person's name).
-    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
     for r in &pool.rejected {
-        let (path, why) = match r {
-            Rejected::Unreadable(p, e) => (p, messages::bundle_unreadable(e, lang)),
-            Rejected::NotIntact(p, problems) => (
-                p,
-                problems
-                    .iter()
-                    .map(|x| messages::bundle_problem(x, lang))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
-            Rejected::Io(p, e) => (p, messages::cannot_read(p, e, lang)),
-            Rejected::Unregistered(p) => (
-                p,
-                temoin::i18n::s(lang, "cli-evidence-key-not-in-the-council-s").to_string(),
-            ),
-            Rejected::Forked(p) => (
-                p,
-                temoin::i18n::s(lang, "cli-evidence-two-exports-of-the-same-key").to_string(),
-            ),
-        };
         eprintln!(
-            "{} {} : {why}",
+            "{} {} : {}",
             temoin::i18n::s(lang, "cli-evidence-set-aside"),
-            name(path)
+            name(r.path()),
+            messages::set_aside(r, lang)
         );
-        *reasons.entry(why).or_default() += 1;
     }
-    let rejected: Vec<(String, usize)> = reasons.into_iter().collect();
-    let today = Local::now().date_naive();
-    let (from, to) = pool.period().unwrap_or((today, today));
-    let r = temoin::report::from_buckets(
-        temoin::report::Who::Council {
-            workers: pool.workers.len(),
-            rejected,
-        },
-        from,
-        to,
-        &pool.buckets(),
-    );
-    export::write_whole(&args.out, temoin::report::html(&r, lang).as_bytes())
+    let rejected = messages::set_aside_counts(&pool.rejected, lang);
+    let r = pool.report(rejected, signer.as_ref().map(PublicKey::of), Local::now().date_naive());
+    let mut html = temoin::report::html(&r, lang);
+    if let Some(key) = &signer {
+        html = temoin::evidence::page::sign(&html, key);
+    }
+    export::write_whole(&args.out, html.as_bytes())
         .map_err(|e| cannot_write(&args.out, &e, lang))?;
     if args.json {
         println!(
@@ -392,6 +405,14 @@ pub fn aggregate(args: AggregateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `path` is a Témoin vault (a council's desk), not a list of fingerprints.
+fn is_vault(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
 }
 
 /// A file's name without its folders, so a report never shows a worker's home path.

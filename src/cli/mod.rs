@@ -102,7 +102,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Verify { file, checkpoint } => evidence::verify(&file, &checkpoint, lang),
         Command::Report(args) => evidence::report(&vault()?, args, lang),
-        Command::Aggregate(args) => evidence::aggregate(args, lang),
+        Command::Aggregate(args) => evidence::aggregate(args, vault, lang),
         Command::CorrigerService(args) => workload::correct_shift(&vault()?, args, lang),
         Command::Workload { json } => workload::workload(&vault()?, json, lang),
     }

@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::buckets::{Bucket, buckets};
 use super::bundle::{self, FileProblem, Level, Unreadable, Verified};
 use super::identity::PublicKey;
+pub use super::register::Register;
 use crate::events::Event;
 
 /// A file that was not counted.
@@ -26,54 +27,16 @@ pub enum Rejected {
     Forked(PathBuf),
 }
 
-/// The keys the council registered, by fingerprint: only their bundles are pooled, so that
-/// fresh keys cannot be made up to fill a cell.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Register {
-    fingerprints: std::collections::HashSet<String>,
-}
-
-/// A register line that is not a fingerprint.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("line {line} is not a key fingerprint (32 hexadecimal digits)")]
-pub struct RegisterError {
-    pub line: usize,
-}
-
-impl Register {
-    /// One fingerprint a line (as `temoin verify` and the worker's window show it; spaces and
-    /// case do not matter), `#` starting a comment.
-    pub fn parse(text: &str) -> Result<Register, RegisterError> {
-        let mut fingerprints = std::collections::HashSet::new();
-        for (i, line) in text.lines().enumerate() {
-            let line = line.split('#').next().unwrap_or("");
-            let hex: String = line
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if hex.is_empty() {
-                continue;
-            }
-            if hex.len() != 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-                return Err(RegisterError { line: i + 1 });
-            }
-            fingerprints.insert(hex);
+impl Rejected {
+    /// The file set aside (for the council's own terminal; never in what is passed around).
+    pub fn path(&self) -> &Path {
+        match self {
+            Rejected::Unreadable(p, _)
+            | Rejected::NotIntact(p, _)
+            | Rejected::Io(p, _)
+            | Rejected::Unregistered(p)
+            | Rejected::Forked(p) => p,
         }
-        Ok(Register { fingerprints })
-    }
-
-    pub fn contains(&self, key: &PublicKey) -> bool {
-        self.fingerprints
-            .contains(&key.fingerprint().replace(' ', ""))
-    }
-
-    pub fn len(&self) -> usize {
-        self.fingerprints.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.fingerprints.is_empty()
     }
 }
 
@@ -247,6 +210,28 @@ impl Pool {
                 )
             })
             .collect()
+    }
+
+    /// The council's report of what was pooled: `rejected` says why files were set aside (in
+    /// words, each with how many), `signed_by` the council's key when its desk signs it.
+    pub fn report(
+        &self,
+        rejected: Vec<(String, usize)>,
+        signed_by: Option<PublicKey>,
+        today: NaiveDate,
+    ) -> super::summary::Report {
+        let (from, to) = self.period().unwrap_or((today, today));
+        super::summary::from_buckets(
+            super::summary::Who::Council {
+                workers: self.workers.len(),
+                files: self.files,
+                rejected,
+                signed_by,
+            },
+            from,
+            to,
+            &self.buckets(),
+        )
     }
 
     pub fn period(&self) -> Option<(NaiveDate, NaiveDate)> {

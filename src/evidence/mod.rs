@@ -13,6 +13,8 @@ pub mod log;
 pub mod masking;
 pub mod merkle;
 pub mod note;
+pub mod page;
 pub mod popups;
+pub mod register;
 pub mod rows;
 pub mod summary;

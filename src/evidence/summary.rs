@@ -28,9 +28,12 @@ pub enum Who {
     },
     Council {
         workers: usize,
-        /// Files refused, with why (no names: file names as given).
+        /// How many files were looked at.
+        files: usize,
         /// Why exports were set aside, each with how many: never which file (a name may be in it).
         rejected: Vec<(String, usize)>,
+        /// The council's own key, when the report is signed by its desk.
+        signed_by: Option<super::identity::PublicKey>,
     },
 }
 

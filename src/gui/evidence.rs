@@ -19,6 +19,7 @@ use crate::messages::{self, Lang};
 pub enum Part {
     Export,
     Checkpoint,
+    MyKey,
     Verify,
 }
 
@@ -27,6 +28,7 @@ pub struct Evidence {
     pub part: Part,
     pub export: Export,
     pub checkpoints: Checkpoints,
+    pub my_key: super::mykey::MyKey,
     pub file: String,
     /// Who the export, report and checkpoint are for (each name its own signature).
     pub recipient: String,
@@ -44,6 +46,21 @@ pub struct Verdict {
 
 /// The verdict on a file, as sentences (the same as `temoin verify` says).
 pub fn verdict(file: &std::path::Path, lang: Lang) -> Verdict {
+    if crate::evidence::page::is_page(file) {
+        return match std::fs::read_to_string(file) {
+            Ok(text) => {
+                let v = crate::evidence::page::verify(&text);
+                Verdict {
+                    intact: v.is_ok(),
+                    lines: vec![messages::page_verdict(&v, lang)],
+                }
+            }
+            Err(e) => Verdict {
+                intact: false,
+                lines: vec![messages::cannot_read(file, &e, lang)],
+            },
+        };
+    }
     let (intact, lines) = match bundle::verify_file(file, &[]) {
         Ok(v) => (v.intact(), messages::verdict(&v, lang)),
         Err(bundle::FileProblem::Io(e)) => (false, vec![messages::cannot_read(file, &e, lang)]),
@@ -60,7 +77,8 @@ impl Evidence {
             lang,
             part: Part::Export,
             export: Export::new(vault.clone(), lang),
-            checkpoints: Checkpoints::new(vault, lang),
+            checkpoints: Checkpoints::new(vault.clone(), lang),
+            my_key: super::mykey::MyKey::new(vault, lang),
             file: String::new(),
             recipient: String::new(),
             verdict: None,
@@ -84,6 +102,11 @@ impl Evidence {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.part, Part::Export, s::export_tab(lang));
             ui.selectable_value(&mut self.part, Part::Checkpoint, s::checkpoint_tab(lang));
+            ui.selectable_value(
+                &mut self.part,
+                Part::MyKey,
+                crate::i18n::s(lang, "gui-mykey-tab"),
+            );
             ui.selectable_value(&mut self.part, Part::Verify, s::verify_tab(lang));
         });
         ui.separator();
@@ -96,6 +119,11 @@ impl Evidence {
             (Part::Verify, _) => self.verify_ui(ui),
             (Part::Export, Some(session)) => self.export.ui(ui, &session),
             (Part::Checkpoint, Some(session)) => self.checkpoints.ui(ui, &session),
+            (Part::MyKey, Some(session)) => {
+                let recipient = crate::vault::normalized_recipient(&self.recipient)
+                    .map(|_| self.recipient.trim().to_string());
+                self.my_key.ui(ui, &session, recipient)
+            }
             (_, None) => lock.ui(ui, s::evidence_why(lang)),
         });
         if std::mem::take(&mut self.checkpoints.given) {

@@ -65,7 +65,7 @@ fn shown_date(d: NaiveDate, lang: Lang) -> String {
 }
 
 /// Where files go unless the worker says otherwise: their home folder.
-fn home_file(name: &str) -> String {
+pub fn home_file(name: &str) -> String {
     std::env::var_os("HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("."))

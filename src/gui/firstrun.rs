@@ -27,6 +27,10 @@ pub enum Step {
 pub struct FirstRun {
     pub lang: Lang,
     vault: PathBuf,
+    /// The works council's desk, made instead of a vault when `council`.
+    desk: PathBuf,
+    /// For a works council (its desk: register, pooling, signed report), not a worker.
+    pub council: bool,
     settings_path: Option<PathBuf>,
     pub step: Step,
     pub pass: Zeroizing<String>,
@@ -46,10 +50,12 @@ pub struct FirstRun {
 }
 
 impl FirstRun {
-    pub fn new(vault: PathBuf, settings_path: Option<PathBuf>, lang: Lang) -> Self {
+    pub fn new(vault: PathBuf, desk: PathBuf, settings_path: Option<PathBuf>, lang: Lang) -> Self {
         FirstRun {
             lang,
             vault,
+            desk,
+            council: false,
             settings_path,
             step: Step::Welcome,
             pass: Zeroizing::new(String::new()),
@@ -79,7 +85,12 @@ impl FirstRun {
     pub fn create(&mut self, ctx: &egui::Context) {
         let pass = std::mem::replace(&mut self.pass, Zeroizing::new(String::new()));
         self.again = Zeroizing::new(String::new());
-        let (vault, lang) = (self.vault.clone(), self.lang);
+        let vault = if self.council {
+            self.desk.clone()
+        } else {
+            self.vault.clone()
+        };
+        let lang = self.lang;
         self.error = None;
         self.creating = Job::spawn("create", ctx, move || {
             if let Some(dir) = vault.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -113,8 +124,13 @@ impl FirstRun {
         if let Some(p) = &self.settings_path {
             let mut settings = Settings::load(p).unwrap_or_default();
             settings.lang = Some(self.lang);
-            settings.device = self.device.clone();
-            settings.popups_manual_only = self.manual_only;
+            if self.council {
+                settings.mode = crate::settings::Mode::Council;
+            } else {
+                settings.mode = crate::settings::Mode::Worker;
+                settings.device = self.device.clone();
+                settings.popups_manual_only = self.manual_only;
+            }
             if let Err(e) = settings.save(p) {
                 self.error = Some(crate::messages::settings_error(&e, self.lang));
                 return;
@@ -136,7 +152,8 @@ impl FirstRun {
         }
         let lang = self.lang;
         ui.heading(s::welcome_title(lang));
-        ui.label(egui::RichText::new(s::wizard_step(self.step as usize + 1, 5, lang)).weak());
+        let steps = if self.council { 3 } else { 5 };
+        ui.label(egui::RichText::new(s::wizard_step(self.step as usize + 1, steps, lang)).weak());
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
             match self.step {
@@ -159,14 +176,22 @@ impl FirstRun {
         });
         let lang = self.lang;
         ui.add_space(6.0);
-        ui.strong(s::does(lang));
-        for l in s::does_list(lang) {
-            ui.add(egui::Label::new(format!("• {l}")).wrap());
-        }
+        ui.strong(crate::i18n::s(lang, "gui-firstrun-who"));
+        ui.radio_value(&mut self.council, false, crate::i18n::s(lang, "gui-firstrun-worker"));
+        ui.radio_value(&mut self.council, true, crate::i18n::s(lang, "gui-firstrun-council"));
         ui.add_space(6.0);
-        ui.strong(s::does_not(lang));
-        for l in s::does_not_list(lang) {
-            ui.add(egui::Label::new(format!("• {l}")).wrap());
+        if self.council {
+            ui.add(egui::Label::new(crate::i18n::s(lang, "gui-firstrun-council-what")).wrap());
+        } else {
+            ui.strong(s::does(lang));
+            for l in s::does_list(lang) {
+                ui.add(egui::Label::new(format!("• {l}")).wrap());
+            }
+            ui.add_space(6.0);
+            ui.strong(s::does_not(lang));
+            for l in s::does_not_list(lang) {
+                ui.add(egui::Label::new(format!("• {l}")).wrap());
+            }
         }
         ui.add_space(8.0);
         if ui.button(s::next(lang)).clicked() {
@@ -177,7 +202,12 @@ impl FirstRun {
 
     fn passphrase(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
-        ui.add(egui::Label::new(s::passphrase_why(lang)).wrap());
+        let why = if self.council {
+            crate::i18n::s(lang, "gui-firstrun-council-passphrase")
+        } else {
+            s::passphrase_why(lang)
+        };
+        ui.add(egui::Label::new(why).wrap());
         let l = ui.label(s::new_passphrase(lang));
         ui.add(egui::TextEdit::singleline(&mut *self.pass).password(true))
             .labelled_by(l.id);
@@ -232,12 +262,21 @@ impl FirstRun {
             ui.add_space(4.0);
         }
         ui.checkbox(&mut self.noted, s::code_noted(lang));
+        let next = if self.council {
+            s::start(lang)
+        } else {
+            s::next(lang)
+        };
         if ui
-            .add_enabled(self.noted, egui::Button::new(s::next(lang)))
+            .add_enabled(self.noted, egui::Button::new(next))
             .clicked()
         {
             self.code = None;
-            self.go(Step::Microphone, &ui.ctx().clone());
+            if self.council {
+                self.finish();
+            } else {
+                self.go(Step::Microphone, &ui.ctx().clone());
+            }
         }
     }
 

@@ -6,10 +6,12 @@
 //! ([`today`]), « Historique » ([`history`]), « Fin de service » ([`endofshift`]), « Preuves »
 //! ([`evidence`]: [`export`], [`checkpoint`], verifying) and « Réglages » ([`settings`]). Reading
 //! with the passphrase is shared ([`session`]); slow work runs as [`job`]s, the window's own
-//! events go through a [`writer`] thread; every word is in [`strings`].
+//! events go through a [`writer`] thread; every word is in [`strings`]. In the « CSE » mode the
+//! window is a works council's desk instead ([`council`]).
 
 pub mod banner;
 pub mod checkpoint;
+pub mod council;
 pub mod endofshift;
 pub mod evidence;
 pub mod export;
@@ -17,6 +19,7 @@ pub mod firstrun;
 pub mod history;
 pub mod job;
 pub mod mic;
+pub mod mykey;
 pub mod session;
 pub mod settings;
 pub mod strings;
@@ -80,6 +83,7 @@ impl TemoinApp {
         self.evidence.lang = lang;
         self.evidence.export.lang = lang;
         self.evidence.checkpoints.lang = lang;
+        self.evidence.my_key.lang = lang;
     }
 
     /// The whole window's content: the view tabs, then the view.
@@ -140,10 +144,12 @@ impl TemoinApp {
     }
 }
 
-/// What the window shows: the first-run wizard until a vault exists, then the views.
+/// What the window shows: the first-run wizard until a vault exists, then the views; in the
+/// « CSE » mode, the works council's desk.
 pub enum Screen {
     FirstRun(Box<firstrun::FirstRun>),
     Main(Box<TemoinApp>),
+    Council(Box<council::Desk>),
 }
 
 /// Makes « Aujourd'hui » once a vault exists (listening starts there), in the language chosen;
@@ -154,6 +160,8 @@ pub type Starter = std::sync::Arc<dyn Fn(Lang) -> Today + Send + Sync>;
 pub struct Window {
     pub screen: Screen,
     vault: std::path::PathBuf,
+    /// The works council's desk (its own vault), for the « CSE » mode.
+    desk: std::path::PathBuf,
     settings: Option<std::path::PathBuf>,
     start: Starter,
     /// Listening started again with new settings, arriving.
@@ -163,7 +171,8 @@ pub struct Window {
 }
 
 impl Window {
-    /// The wizard when `vault` does not exist yet, the views otherwise.
+    /// The wizard when `vault` does not exist yet, the views otherwise; in the « CSE » mode (the
+    /// settings say), the council's desk beside it (`paths::council_desk`), or its wizard.
     pub fn new(
         vault: std::path::PathBuf,
         settings: Option<std::path::PathBuf>,
@@ -171,22 +180,62 @@ impl Window {
         start: Starter,
         ctx: &egui::Context,
     ) -> Self {
+        let desk = crate::paths::council_desk(&vault);
         let mut w = Window {
             screen: Screen::FirstRun(Box::new(firstrun::FirstRun::new(
                 vault.clone(),
+                desk.clone(),
                 settings.clone(),
                 lang,
             ))),
             vault,
+            desk,
             settings,
             start,
             restarting: None,
             first_view: View::Today,
         };
-        if w.vault.exists() {
-            w.open_views(lang, ctx);
-        }
+        let mode = w
+            .settings
+            .as_deref()
+            .and_then(|p| crate::settings::Settings::load(p).ok())
+            .map(|s| s.mode)
+            .unwrap_or_default();
+        w.open(mode, lang, ctx);
         w
+    }
+
+    /// The screen of `mode`: its views when its vault exists, else the wizard for it.
+    fn open(&mut self, mode: crate::settings::Mode, lang: Lang, ctx: &egui::Context) {
+        use crate::settings::Mode;
+        match mode {
+            Mode::Council if self.desk.exists() => {
+                self.screen = Screen::Council(Box::new(council::Desk::new(
+                    self.desk.clone(),
+                    self.settings.clone(),
+                    lang,
+                )))
+            }
+            Mode::Worker if self.vault.exists() => self.open_views(lang, ctx),
+            _ => {
+                let mut wizard = firstrun::FirstRun::new(
+                    self.vault.clone(),
+                    self.desk.clone(),
+                    self.settings.clone(),
+                    lang,
+                );
+                wizard.council = mode == Mode::Council;
+                self.screen = Screen::FirstRun(Box::new(wizard));
+            }
+        }
+    }
+
+    /// From one mode to the other: listening stops when the window becomes the council's desk.
+    fn switch(&mut self, mode: crate::settings::Mode, lang: Lang, ctx: &egui::Context) {
+        if let Screen::Main(app) = &mut self.screen {
+            app.today.shutdown();
+        }
+        self.open(mode, lang, ctx);
     }
 
     /// The views at once; listening starts on a job (the voice models take seconds to load), and
@@ -219,6 +268,11 @@ impl Window {
         let Screen::Main(app) = &mut self.screen else {
             return;
         };
+        if std::mem::take(&mut app.settings.to_council) {
+            let lang = app.today.lang;
+            self.switch(crate::settings::Mode::Council, lang, ctx);
+            return;
+        }
         if std::mem::take(&mut app.settings.witnesses.changed) {
             app.today.restart_witnesses();
         }
@@ -260,6 +314,7 @@ impl Window {
         let lang = match &self.screen {
             Screen::Main(app) => app.today.lang,
             Screen::FirstRun(w) => w.lang,
+            Screen::Council(d) => d.lang,
         };
         ui.ctx()
             .accesskit_node_builder(egui::accesskit_root_id(), |n| {
@@ -271,8 +326,20 @@ impl Window {
             Screen::FirstRun(w) => {
                 w.ui(ui);
                 if w.finished {
-                    let lang = w.lang;
-                    self.open_views(lang, &ui.ctx().clone());
+                    let (lang, council) = (w.lang, w.council);
+                    let mode = if council {
+                        crate::settings::Mode::Council
+                    } else {
+                        crate::settings::Mode::Worker
+                    };
+                    self.open(mode, lang, &ui.ctx().clone());
+                }
+            }
+            Screen::Council(desk) => {
+                desk.show(ui);
+                if desk.to_worker {
+                    let lang = desk.lang;
+                    self.switch(crate::settings::Mode::Worker, lang, &ui.ctx().clone());
                 }
             }
         }

@@ -47,6 +47,8 @@ pub struct SettingsView {
     /// Applications seen with an audio stream when the worker last looked.
     pub seen_apps: Vec<String>,
     looking: Option<Job<Vec<String>>>,
+    /// The window is to become the works council's desk.
+    pub to_council: bool,
 }
 
 impl SettingsView {
@@ -94,6 +96,7 @@ impl SettingsView {
             witnesses,
             seen_apps: Vec::new(),
             looking: None,
+            to_council: false,
         }
     }
 
@@ -220,6 +223,23 @@ impl SettingsView {
             }
             ui.separator();
             self.passphrase_part(ui);
+            ui.separator();
+            ui.strong(crate::i18n::s(lang, "gui-settings-council"));
+            ui.add(
+                egui::Label::new(crate::i18n::s(lang, "gui-settings-council-what")).wrap(),
+            );
+            if ui
+                .button(crate::i18n::s(lang, "gui-settings-to-council"))
+                .clicked()
+            {
+                self.settings.mode = crate::settings::Mode::Council;
+                self.save();
+                self.to_council = self.path.is_none()
+                    || self
+                        .message
+                        .as_ref()
+                        .is_some_and(|m| m.tone() == super::banner::Tone::Done);
+            }
             ui.separator();
             ui.strong(s::where_vault(lang));
             ui.add(egui::Label::new(self.vault.display().to_string()).wrap());

@@ -158,23 +158,6 @@ pub fn html(r: &Report, lang: Lang) -> String {
                 "frustration" => v(m[5]))
         );
     }
-    if let Who::Council { rejected, .. } = &r.who
-        && !rejected.is_empty()
-    {
-        h += &format!(
-            "<p>{}</p><ul>",
-            crate::t!(lang, "report-set-aside", "count" => rejected.iter().map(|r| r.1).sum::<usize>())
-        );
-        for (why, count) in rejected {
-            h += &format!(
-                "<li>{}</li>",
-                esc(
-                    &crate::t!(lang, "report-set-aside-reason", "reason" => why.as_str(), "count" => *count)
-                )
-            );
-        }
-        h += "</ul>\n";
-    }
     h += "</div>\n";
 
     // Coverage: minutes without listening are said, so that they do not read as calm ones.
@@ -291,10 +274,62 @@ pub fn html(r: &Report, lang: Lang) -> String {
 
     // Method.
     h += &format!("<h2>{}</h2><div class=\"note\">\n", t("report-method"));
+    if let Who::Council {
+        workers,
+        files,
+        rejected,
+        signed_by,
+    } = &r.who
+    {
+        h += &council_method(*workers, *files, rejected, signed_by.as_ref(), lang);
+    }
     for p in method(lang) {
         h += &format!("<p>{}</p>\n", esc(p));
     }
     h += "</div></body></html>\n";
+    h
+}
+
+/// What the council pooled, what it set aside and why, and whose key signed the page.
+fn council_method(
+    workers: usize,
+    files: usize,
+    rejected: &[(String, usize)],
+    signed_by: Option<&crate::evidence::identity::PublicKey>,
+    lang: Lang,
+) -> String {
+    let set_aside: usize = rejected.iter().map(|r| r.1).sum();
+    let mut h = format!(
+        "<p>{}</p>\n",
+        crate::t!(lang, "report-pooled",
+            "files" => files,
+            "counted" => files.saturating_sub(set_aside),
+            "workers" => workers)
+    );
+    if !rejected.is_empty() {
+        h += &format!(
+            "<p>{}</p><ul>",
+            crate::t!(lang, "report-set-aside", "count" => set_aside)
+        );
+        for (why, count) in rejected {
+            h += &format!(
+                "<li>{}</li>",
+                esc(
+                    &crate::t!(lang, "report-set-aside-reason", "reason" => why.as_str(), "count" => *count)
+                )
+            );
+        }
+        h += "</ul>\n";
+    }
+    h += &format!(
+        "<p>{}</p>\n",
+        match signed_by {
+            Some(k) => crate::t!(lang, "report-signed-by",
+                "pseudonym" => k.pseudonym(),
+                "fingerprint" => k.fingerprint()),
+            None => crate::i18n::s(lang, "report-not-signed").to_string(),
+        }
+    );
     h
 }
 
