@@ -297,7 +297,6 @@ cli-evidence-checkpoint = Checkpoint:
 cli-evidence-events-signed-by = events, signed by
 cli-evidence-hand-this-line-or-the-qr = Hand this text (or the file, or the QR code) to your representative: a later export will prove it extends it. It is a checkpoint in the C2SP format, which any transparency-log witness reads.
 cli-evidence-no-export-json-files-found-there = No export (.json files) found there.
-cli-evidence-cannot-read-the-register = Cannot read the register
 cli-evidence-warning-without-a-register-any-signed = Warning: without a register, any signed export counts, even from a key made up for the purpose.
 cli-evidence-key-not-in-the-council-s = key not in the council's register.
 cli-evidence-two-exports-of-the-same-key = two exports of the same key do not extend each other (forked log): every export of this key is set aside.

@@ -297,7 +297,6 @@ cli-evidence-checkpoint = Point de contrôle :
 cli-evidence-events-signed-by = événements, signé par
 cli-evidence-hand-this-line-or-the-qr = Remettez ce texte (ou le fichier, ou le code QR) à votre représentant : un export ultérieur prouvera qu'il le prolonge. C'est un point de contrôle au format C2SP, que tout témoin de journaux transparents sait lire.
 cli-evidence-no-export-json-files-found-there = Aucun export trouvé (fichiers .json) à cet endroit.
-cli-evidence-cannot-read-the-register = Impossible de lire le registre
 cli-evidence-warning-without-a-register-any-signed = Attention : sans registre, tout export signé compte, même d'une clé créée pour l'occasion.
 cli-evidence-key-not-in-the-council-s = clé non enregistrée au registre du CSE.
 cli-evidence-two-exports-of-the-same-key = deux exports de la même clé ne se prolongent pas l'un l'autre (journal divergent) : tous les exports de cette clé sont écartés.

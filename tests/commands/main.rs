@@ -4,10 +4,13 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/council.rs"]
+mod bench;
 
 mod accuracy;
 mod analyze_cli;
 mod c2sp;
+mod council;
 mod employer_pc;
 mod evidence;
 mod gate;

@@ -4,6 +4,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/council.rs"]
+mod bench;
 #[path = "../common/desktop.rs"]
 mod desktop;
 #[path = "../common/pulse.rs"]
@@ -11,6 +13,7 @@ mod pulse;
 #[path = "../common/web.rs"]
 mod web;
 
+mod council;
 mod gui;
 mod gui_a11y;
 mod popups_browsers;
