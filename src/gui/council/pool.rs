@@ -56,6 +56,9 @@ pub struct PoolView {
     pub out: String,
     saving: Option<Job<Result<PathBuf, String>>>,
     pub message: Option<Banner>,
+    /// How the report is opened: `$BROWSER` as found at start (a command, `%s` for the file);
+    /// none: the desktop's choice.
+    pub browser: Option<String>,
 }
 
 impl PoolView {
@@ -69,6 +72,7 @@ impl PoolView {
             out: String::new(),
             saving: None,
             message: None,
+            browser: std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()),
         }
     }
 
@@ -144,7 +148,7 @@ impl PoolView {
         }
         if let Some(r) = job::take_or(&mut self.saving, |d| Err(d.said(lang))) {
             self.message = Some(match r {
-                Ok(path) => match open_in_browser(&path) {
+                Ok(path) => match open_in_browser(&path, self.browser.as_deref()) {
                     Ok(()) => Banner::done(t!(lang, "gui-cse-report-opened", "path" => &path)),
                     Err(e) => Banner::done(messages::with_detail(
                         t!(lang, "gui-cse-report-saved", "path" => &path),
@@ -286,6 +290,23 @@ impl PoolView {
                     ui.end_row();
                 }
             });
+        if !r.categories.is_empty() {
+            ui.strong(s(lang, "report-asked"));
+            egui::Grid::new("categories")
+                .striped(true)
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (key, c) in &r.categories {
+                        let name = crate::events::PopupCategory::from_key(key).map_or_else(
+                            || s(lang, "gui-uncategorised"),
+                            |c| crate::labels::category_label(c, lang),
+                        );
+                        ui.label(name);
+                        ui.label(cell(*c, 0));
+                        ui.end_row();
+                    }
+                });
+        }
     }
 }
 
@@ -343,15 +364,14 @@ fn statuses(files: &[PathBuf], done: usize, rejected: &[Rejected], lang: Lang) -
         .collect()
 }
 
-/// Opens `path` in the browser: `$BROWSER` if set (a command, `%s` for the file, as many
-/// programs read it), else the desktop's choice (`xdg-open`). Windows, on paper: `explorer.exe
-/// <path>` opens it in the default browser the same way.
-pub fn open_in_browser(path: &Path) -> std::io::Result<()> {
+/// Opens `path` in `browser` (one command, `%s` for the file, else the file after it), else in
+/// the desktop's choice (`xdg-open`). Windows, on paper: `explorer.exe <path>`
+/// opens it in the default browser the same way.
+pub fn open_in_browser(path: &Path, browser: Option<&str>) -> std::io::Result<()> {
     let file = path.display().to_string();
-    let command: Vec<String> = match std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()) {
+    let command: Vec<String> = match browser {
         Some(b) => {
-            let first = b.split(':').next().unwrap_or_default();
-            let mut words: Vec<String> = first.split_whitespace().map(str::to_string).collect();
+            let mut words: Vec<String> = b.split_whitespace().map(str::to_string).collect();
             if words.iter().any(|w| w.contains("%s")) {
                 for w in &mut words {
                     *w = w.replace("%s", &file);
