@@ -736,7 +736,9 @@ pub fn set_aside(r: &crate::evidence::aggregate::Rejected, lang: Lang) -> String
         R::Unregistered(_) => {
             crate::i18n::s(lang, "cli-evidence-key-not-in-the-council-s").to_string()
         }
-        R::Forked(_) => crate::i18n::s(lang, "cli-evidence-two-exports-of-the-same-key").to_string(),
+        R::Forked(_) => {
+            crate::i18n::s(lang, "cli-evidence-two-exports-of-the-same-key").to_string()
+        }
     }
 }
 
@@ -766,7 +768,9 @@ pub fn photo_error(e: &crate::evidence::register::PhotoError, path: &Path, lang:
     use crate::evidence::register::PhotoError as P;
     match e {
         P::Io(err) => cannot_read(path, err, lang),
-        P::NotAnImage(why) => with_detail(t!(lang, "register-not-an-image", "path" => path), why, lang),
+        P::NotAnImage(why) => {
+            with_detail(t!(lang, "register-not-an-image", "path" => path), why, lang)
+        }
     }
 }
 

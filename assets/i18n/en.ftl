@@ -1036,13 +1036,16 @@ camera-cannot-open = The camera does not open (another application may be using 
 gui-cse-report-opened = Signed report saved to { $path } and opened in the browser.
 gui-cse-report-saved = Signed report saved to { $path }. The browser did not open: open the file yourself.
 gui-cse-pool-what = Give the folder holding the exports people handed you (or drop the files on the window). Each is verified: only intact exports from registered keys are counted. File names are never shown nor written in the report.
-gui-cse-inputs = Folder or files of the exports (one a line)
+gui-cse-inputs = Folder of the exports (or one file)
 gui-cse-inputs-hint = /home/…/exports
 gui-cse-pool = Verify and pool
 gui-cse-report-file = Collective report to save
 gui-cse-save-report = Sign, save and open the report
 gui-cse-pdf = For a PDF: in the browser, Print, then « Save as PDF ».
-gui-cse-progress = { $done } of { $total } file(s) verified
+gui-cse-progress = { $done } of { $total ->
+    [one] { $total } file verified
+   *[other] { $total } files verified
+}
 gui-cse-files = Files
 gui-cse-file-waiting = waiting
 gui-cse-file-intact = intact, counted
@@ -1076,3 +1079,5 @@ gui-mykey-working = Working out the key…
 gui-mykey-qr = Your key's QR, to show the council
 gui-mykey-code = Code to read or type:
 gui-mykey-pseudonym = Your pseudonym: { $pseudonym }
+gui-cse-no-such-path = Nothing there: { $path }. Check the folder's path (or drop the files on the window).
+gui-firstrun-council-create = Create the council desk

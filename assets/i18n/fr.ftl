@@ -1054,13 +1054,16 @@ camera-cannot-open = La caméra ne s'ouvre pas (une autre application l'utilise 
 gui-cse-report-opened = Relevé signé enregistré dans { $path } et ouvert dans le navigateur.
 gui-cse-report-saved = Relevé signé enregistré dans { $path }. Le navigateur ne s'est pas ouvert : ouvrez ce fichier vous-même.
 gui-cse-pool-what = Indiquez le dossier où sont les exports que les personnes vous ont confiés (ou déposez les fichiers sur la fenêtre). Chacun est vérifié : seuls les exports intacts, de clés enregistrées, sont comptés. Les noms des fichiers ne sont jamais montrés ni écrits dans le relevé.
-gui-cse-inputs = Dossier ou fichiers des exports (un par ligne)
+gui-cse-inputs = Dossier des exports (ou un fichier)
 gui-cse-inputs-hint = /home/…/exports
 gui-cse-pool = Vérifier et réunir
 gui-cse-report-file = Relevé collectif à enregistrer
 gui-cse-save-report = Signer, enregistrer et ouvrir le relevé
 gui-cse-pdf = Pour un PDF : dans le navigateur, Imprimer puis « Enregistrer au format PDF ».
-gui-cse-progress = { $done } fichier(s) vérifié(s) sur { $total }
+gui-cse-progress = { $done } sur { $total ->
+    [one] { $total } fichier vérifié
+   *[other] { $total } fichiers vérifiés
+}
 gui-cse-files = Fichiers
 gui-cse-file-waiting = en attente
 gui-cse-file-intact = intact, compté
@@ -1094,3 +1097,5 @@ gui-mykey-working = Calcul de la clé…
 gui-mykey-qr = Le QR de votre clé, à montrer au CSE
 gui-mykey-code = Code à lire ou taper :
 gui-mykey-pseudonym = Votre pseudonyme : { $pseudonym }
+gui-cse-no-such-path = Rien à cet endroit : { $path }. Vérifiez le chemin du dossier (ou déposez les fichiers sur la fenêtre).
+gui-firstrun-council-create = Créer le bureau du CSE

@@ -35,8 +35,8 @@ pub fn scan<T>(
         CameraIndex::Index(i) => CameraIndex::Index(*i),
         CameraIndex::String(s) => CameraIndex::String(s.clone()),
     };
-    let mut camera = nokhwa::Camera::new(index, format)
-        .map_err(|e| CameraError::CannotOpen(e.to_string()))?;
+    let mut camera =
+        nokhwa::Camera::new(index, format).map_err(|e| CameraError::CannotOpen(e.to_string()))?;
     camera
         .open_stream()
         .map_err(|e| CameraError::CannotOpen(e.to_string()))?;
@@ -106,13 +106,24 @@ mod tests {
         let mut jpeg = Vec::new();
         image::GrayImage::from_raw(w as u32, h as u32, luma.clone())
             .unwrap()
-            .write_to(&mut std::io::Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+            .write_to(
+                &mut std::io::Cursor::new(&mut jpeg),
+                image::ImageFormat::Jpeg,
+            )
             .unwrap();
         let (jw, jh, j) = grey(FrameFormat::MJPEG, w, h, &jpeg).unwrap();
         assert_eq!((jw, jh), (w, h));
-        let off = j.iter().zip(&luma).map(|(a, b)| a.abs_diff(*b)).max().unwrap();
+        let off = j
+            .iter()
+            .zip(&luma)
+            .map(|(a, b)| a.abs_diff(*b))
+            .max()
+            .unwrap();
         assert!(off <= 8, "JPEG is lossy, not that lossy: {off}");
-        assert!(grey(FrameFormat::YUYV, w, h, &yuyv[..10]).is_none(), "a cut frame");
+        assert!(
+            grey(FrameFormat::YUYV, w, h, &yuyv[..10]).is_none(),
+            "a cut frame"
+        );
     }
 
     /// This machine has no camera (tests run without one): said as such, not as a failure to

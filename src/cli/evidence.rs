@@ -382,7 +382,11 @@ pub fn aggregate(
         );
     }
     let rejected = messages::set_aside_counts(&pool.rejected, lang);
-    let r = pool.report(rejected, signer.as_ref().map(PublicKey::of), Local::now().date_naive());
+    let r = pool.report(
+        rejected,
+        signer.as_ref().map(PublicKey::of),
+        Local::now().date_naive(),
+    );
     let mut html = temoin::report::html(&r, lang);
     if let Some(key) = &signer {
         html = temoin::evidence::page::sign(&html, key);

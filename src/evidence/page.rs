@@ -50,7 +50,9 @@ pub fn is_page(path: &std::path::Path) -> bool {
     let n = std::fs::File::open(path)
         .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
         .unwrap_or(0);
-    let start = String::from_utf8_lossy(&head[..n]).trim_start().to_ascii_lowercase();
+    let start = String::from_utf8_lossy(&head[..n])
+        .trim_start()
+        .to_ascii_lowercase();
     start.starts_with("<!doctype html") || start.starts_with("<html")
 }
 
@@ -106,10 +108,7 @@ mod tests {
         let signed = sign(PAGE, &key);
         let figure = signed.replace("<b>12</b>", "<b>2</b>");
         assert_eq!(verify(&figure), Err(PageError::Altered));
-        let added = signed.replace(
-            "-->\n</body>",
-            "-->\n<p>Aucun pop-up d'émotion.</p></body>",
-        );
+        let added = signed.replace("-->\n</body>", "-->\n<p>Aucun pop-up d'émotion.</p></body>");
         assert_eq!(verify(&added), Err(PageError::Altered));
         let other = super::super::identity::test_key();
         let forged = sign(&PAGE.replace("12", "2"), &other).replace(

@@ -211,7 +211,11 @@ pub fn codes_in_photo(path: &Path) -> Result<Vec<String>, PhotoError> {
             img.width() * SMALL / img.width().max(img.height()),
             img.height() * SMALL / img.width().max(img.height()),
         );
-        let found = codes_in_grey(small.width() as usize, small.height() as usize, small.as_raw());
+        let found = codes_in_grey(
+            small.width() as usize,
+            small.height() as usize,
+            small.as_raw(),
+        );
         if !found.is_empty() {
             return Ok(found);
         }
@@ -241,10 +245,7 @@ mod tests {
         assert_eq!(read_code(&to_hex(&k.0)), Ok(fp.clone()));
         assert_eq!(read_code(&fp[..30]), Err(CodeError::NotACode));
         assert_eq!(read_code(&format!("{fp}0")), Err(CodeError::NotACode));
-        assert_eq!(
-            read_code("https://example.org/qr"),
-            Err(CodeError::OtherQr)
-        );
+        assert_eq!(read_code("https://example.org/qr"), Err(CodeError::OtherQr));
         assert_eq!(read_code("temoin-cle 2 00"), Err(CodeError::NotACode));
     }
 
@@ -256,10 +257,30 @@ mod tests {
         };
         let ev = |h, kind| Event { at: at(h), kind };
         let events = vec![
-            ev(1, EventKind::KeyRegistered { fingerprint: a.fingerprint() }),
-            ev(2, EventKind::KeyRegistered { fingerprint: b.fingerprint().to_uppercase() }),
-            ev(3, EventKind::KeyRegistered { fingerprint: a.fingerprint() }),
-            ev(4, EventKind::KeyUnregistered { fingerprint: b.fingerprint() }),
+            ev(
+                1,
+                EventKind::KeyRegistered {
+                    fingerprint: a.fingerprint(),
+                },
+            ),
+            ev(
+                2,
+                EventKind::KeyRegistered {
+                    fingerprint: b.fingerprint().to_uppercase(),
+                },
+            ),
+            ev(
+                3,
+                EventKind::KeyRegistered {
+                    fingerprint: a.fingerprint(),
+                },
+            ),
+            ev(
+                4,
+                EventKind::KeyUnregistered {
+                    fingerprint: b.fingerprint(),
+                },
+            ),
         ];
         let r = Register::from_events(&events);
         assert!(r.contains(&a) && !r.contains(&b), "{r:?}");

@@ -99,7 +99,7 @@ impl Evidence {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, lock: &mut Lock) {
         let lang = self.lang;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.part, Part::Export, s::export_tab(lang));
             ui.selectable_value(&mut self.part, Part::Checkpoint, s::checkpoint_tab(lang));
             ui.selectable_value(

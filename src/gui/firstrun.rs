@@ -177,8 +177,16 @@ impl FirstRun {
         let lang = self.lang;
         ui.add_space(6.0);
         ui.strong(crate::i18n::s(lang, "gui-firstrun-who"));
-        ui.radio_value(&mut self.council, false, crate::i18n::s(lang, "gui-firstrun-worker"));
-        ui.radio_value(&mut self.council, true, crate::i18n::s(lang, "gui-firstrun-council"));
+        ui.radio_value(
+            &mut self.council,
+            false,
+            crate::i18n::s(lang, "gui-firstrun-worker"),
+        );
+        ui.radio_value(
+            &mut self.council,
+            true,
+            crate::i18n::s(lang, "gui-firstrun-council"),
+        );
         ui.add_space(6.0);
         if self.council {
             ui.add(egui::Label::new(crate::i18n::s(lang, "gui-firstrun-council-what")).wrap());
@@ -232,14 +240,16 @@ impl FirstRun {
         }
         ui.add_space(6.0);
         let ready = !matches!(st, Strength::TooShort | Strength::Weak) && same && !self.busy();
+        let create = if self.council {
+            crate::i18n::s(lang, "gui-firstrun-council-create")
+        } else {
+            s::create_vault(lang)
+        };
         ui.horizontal(|ui| {
             if ui.button(s::back(lang)).clicked() {
                 self.go(Step::Welcome, &ui.ctx().clone());
             }
-            if ui
-                .add_enabled(ready, egui::Button::new(s::create_vault(lang)))
-                .clicked()
-            {
+            if ui.add_enabled(ready, egui::Button::new(create)).clicked() {
                 self.create(ui.ctx());
             }
         });

@@ -17,6 +17,9 @@ use crate::messages::{self, Lang};
 use crate::t;
 use crate::vault::Vault;
 
+/// The key worked out for a recipient (`None`: no name), or why it could not be.
+type ForRecipient = (Option<String>, Result<PublicKey, String>);
+
 pub struct MyKey {
     pub lang: Lang,
     vault: PathBuf,
@@ -24,7 +27,7 @@ pub struct MyKey {
     shown_for: Option<Option<String>>,
     pub key: Option<PublicKey>,
     qr: Option<egui::TextureHandle>,
-    pending: Option<Job<(Option<String>, Result<PublicKey, String>)>>,
+    pending: Option<Job<ForRecipient>>,
     pub error: Option<String>,
 }
 

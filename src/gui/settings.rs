@@ -225,9 +225,7 @@ impl SettingsView {
             self.passphrase_part(ui);
             ui.separator();
             ui.strong(crate::i18n::s(lang, "gui-settings-council"));
-            ui.add(
-                egui::Label::new(crate::i18n::s(lang, "gui-settings-council-what")).wrap(),
-            );
+            ui.add(egui::Label::new(crate::i18n::s(lang, "gui-settings-council-what")).wrap());
             if ui
                 .button(crate::i18n::s(lang, "gui-settings-to-council"))
                 .clicked()

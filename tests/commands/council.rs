@@ -53,7 +53,10 @@ fn the_council_desk_counts_registered_keys_once_and_signs_the_report() {
     );
     assert_eq!(err.matches("clé non enregistrée").count(), 1, "{err}");
     assert!(err.contains("export-12.json"), "{err}");
-    assert!(err.contains("export-10.json") && err.contains("export-11.json"), "{err}");
+    assert!(
+        err.contains("export-10.json") && err.contains("export-11.json"),
+        "{err}"
+    );
     // The same register as a list of fingerprints gives the same figures, unsigned.
     let list = root.path().join("registre.txt");
     std::fs::write(
@@ -87,10 +90,16 @@ fn the_council_desk_counts_registered_keys_once_and_signs_the_report() {
     // The report says what was pooled and what was left out, signed by the council's key; no
     // file's name.
     let html = std::fs::read_to_string(&page).unwrap();
-    assert!(html.contains("12 fichiers d'export : 9 comptés, de 5 personnes"), "{html}");
+    assert!(
+        html.contains("12 fichiers d'export : 9 comptés, de 5 personnes"),
+        "{html}"
+    );
     assert!(html.contains("3 fichiers écartés"), "{html}");
     assert!(html.contains(&council.fingerprint()), "{html}");
-    assert!(!html.contains("export-") && !html.contains(".json"), "{html}");
+    assert!(
+        !html.contains("export-") && !html.contains(".json"),
+        "{html}"
+    );
     let (code, said, _) = run(temoin_in(root.path()).arg("verify").arg(&page));
     assert_eq!(code, 0, "{said}");
     assert!(

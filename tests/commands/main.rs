@@ -2,10 +2,10 @@
 //! recordings, workload; against the real binary, real models and a real SQLite file.
 //! One test binary for these (the heavy dependencies link once); each module was its own file.
 
-#[path = "../common/mod.rs"]
-mod common;
 #[path = "../common/council.rs"]
 mod bench;
+#[path = "../common/mod.rs"]
+mod common;
 
 mod accuracy;
 mod analyze_cli;

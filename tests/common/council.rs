@@ -52,8 +52,7 @@ pub fn key_of(export: &Path) -> PublicKey {
 
 /// Changes one figure of an export as someone who wanted fewer pop-ups would.
 fn tamper(from: &Path, to: &Path) {
-    let mut b: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(from).unwrap()).unwrap();
+    let mut b: serde_json::Value = serde_json::from_slice(&std::fs::read(from).unwrap()).unwrap();
     if let Some(a) = b["aggregates"].get_mut(0) {
         a["popups"] = 0.into();
     } else {
@@ -63,7 +62,9 @@ fn tamper(from: &Path, to: &Path) {
             .iter_mut()
             .find(|e| e.to_string().contains("\"emotion_flag\":true"))
             .expect("a flagged pop-up");
-        let text = e.to_string().replace("\"emotion_flag\":true", "\"emotion_flag\":false");
+        let text = e
+            .to_string()
+            .replace("\"emotion_flag\":true", "\"emotion_flag\":false");
         *e = serde_json::from_str(&text).unwrap();
     }
     std::fs::write(to, serde_json::to_vec_pretty(&b).unwrap()).unwrap();
@@ -81,14 +82,26 @@ pub fn twelve_exports(dir: &Path) -> Bench {
         let path = dir.join(format!("w{w}.db"));
         let (mut vault, _) = Vault::create(&path, PASS).unwrap();
         vault
-            .append(&popup("2026-11-02T10:05:00+01:00", PopupCategory::PaceFaster, false))
+            .append(&popup(
+                "2026-11-02T10:05:00+01:00",
+                PopupCategory::PaceFaster,
+                false,
+            ))
             .unwrap();
         vault
-            .append(&popup("2026-11-02T10:40:00+01:00", PopupCategory::Empathy, true))
+            .append(&popup(
+                "2026-11-02T10:40:00+01:00",
+                PopupCategory::Empathy,
+                true,
+            ))
             .unwrap();
         if w < 2 {
             vault
-                .append(&popup("2026-11-02T21:10:00+01:00", PopupCategory::Apology, false))
+                .append(&popup(
+                    "2026-11-02T21:10:00+01:00",
+                    PopupCategory::Apology,
+                    false,
+                ))
                 .unwrap();
         }
         vaults.push(path);

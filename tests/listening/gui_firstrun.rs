@@ -23,7 +23,7 @@ use temoin::vault::{RecoveryCode, Vault};
 fn wizard<'h>(h: &'h Harness<'_, Window>) -> &'h temoin::gui::firstrun::FirstRun {
     match &h.state().screen {
         Screen::FirstRun(w) => w,
-        Screen::Main(_) => panic!("the wizard ended"),
+        Screen::Main(_) | Screen::Council(_) => panic!("the wizard ended"),
     }
 }
 
@@ -175,7 +175,7 @@ fn the_first_run_creates_the_vault_shows_the_code_once_hears_the_microphone_and_
         .play(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/exemple-appel.wav"));
     let today = |h: &Harness<'_, Window>| match &h.state().screen {
         Screen::Main(app) => app.today.gauge,
-        Screen::FirstRun(_) => None,
+        Screen::FirstRun(_) | Screen::Council(_) => None,
     };
     let deadline = Instant::now() + Duration::from_secs(60);
     while !matches!(today(&h), Some(Gauge::Learning { heard, .. }) if heard >= 3) {

@@ -2,10 +2,10 @@
 //! Chromium and Firefox, the accessibility bus.
 //! One test binary for these (the heavy dependencies link once); each module was its own file.
 
-#[path = "../common/mod.rs"]
-mod common;
 #[path = "../common/council.rs"]
 mod bench;
+#[path = "../common/mod.rs"]
+mod common;
 #[path = "../common/desktop.rs"]
 mod desktop;
 #[path = "../common/pulse.rs"]

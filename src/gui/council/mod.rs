@@ -74,9 +74,17 @@ impl Desk {
         let lang = self.lang;
         self.lock.tick(ui.ctx());
         ui.horizontal_wrapped(|ui| {
-            ui.selectable_value(&mut self.tab, Tab::Register, s(lang, "gui-cse-tab-register"));
+            ui.selectable_value(
+                &mut self.tab,
+                Tab::Register,
+                s(lang, "gui-cse-tab-register"),
+            );
             ui.selectable_value(&mut self.tab, Tab::Pool, s(lang, "gui-cse-tab-pool"));
-            ui.selectable_value(&mut self.tab, Tab::Settings, super::strings::tab_settings(lang));
+            ui.selectable_value(
+                &mut self.tab,
+                Tab::Settings,
+                super::strings::tab_settings(lang),
+            );
             if self.lock.session.is_some()
                 && ui
                     .button(super::strings::lock_now(lang))

@@ -48,7 +48,7 @@ pub struct Progress {
 pub struct PoolView {
     pub lang: Lang,
     desk: PathBuf,
-    /// Folders or files, one a line.
+    /// The folder (or file) typed.
     pub inputs: String,
     pub progress: Arc<Mutex<Progress>>,
     pooling: Option<Job<()>>,
@@ -72,7 +72,9 @@ impl PoolView {
             out: String::new(),
             saving: None,
             message: None,
-            browser: std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()),
+            browser: std::env::var("BROWSER")
+                .ok()
+                .filter(|b| !b.trim().is_empty()),
         }
     }
 
@@ -86,18 +88,22 @@ impl PoolView {
         p.finished.then(|| p.report.clone()).flatten()
     }
 
-    /// Verifies and pools the files named, on a thread, against the register read with the
-    /// passphrase; the figures are redrawn as files are verified.
+    /// Verifies and pools the folder or file typed.
     pub fn start(&mut self, ctx: &egui::Context, session: &Session) {
-        let inputs: Vec<PathBuf> = self
-            .inputs
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(PathBuf::from)
-            .collect();
-        let files = aggregate::files(&inputs);
+        let typed = PathBuf::from(self.inputs.trim());
+        self.start_with(ctx, session, &[typed]);
+    }
+
+    /// Verifies and pools the files named (and those in the folders named), on a thread, against
+    /// the register read with the passphrase; the figures are redrawn as files are verified.
+    pub fn start_with(&mut self, ctx: &egui::Context, session: &Session, inputs: &[PathBuf]) {
         self.message = None;
+        if let Some(missing) = inputs.iter().find(|p| !p.exists()) {
+            self.message = Some(Banner::trouble(t!(self.lang, "gui-cse-no-such-path",
+                "path" => missing)));
+            return;
+        }
+        let files = aggregate::files(inputs);
         if files.is_empty() {
             self.message = Some(Banner::trouble(s(
                 self.lang,
@@ -114,7 +120,9 @@ impl PoolView {
         self.progress = progress.clone();
         let (lang, repaint) = (self.lang, ctx.clone());
         self.pooling = Job::spawn("pool", ctx, move || {
-            pool(&files, register, lang, &progress, || repaint.request_repaint())
+            pool(&files, register, lang, &progress, || {
+                repaint.request_repaint()
+            })
         });
     }
 
@@ -161,12 +169,7 @@ impl PoolView {
         }
         let dropped: Vec<PathBuf> = super::dropped(ui.ctx());
         if !dropped.is_empty() && !self.busy() {
-            self.inputs = dropped
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join("\n");
-            self.start(ui.ctx(), session);
+            self.start_with(ui.ctx(), session, &dropped);
         }
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.add(egui::Label::new(s(lang, "gui-cse-pool-what")).wrap());
@@ -174,17 +177,20 @@ impl PoolView {
                 m.show(ui);
             }
             let l = ui.label(s(lang, "gui-cse-inputs"));
-            ui.add(
-                egui::TextEdit::multiline(&mut self.inputs)
-                    .desired_rows(2)
-                    .hint_text(s(lang, "gui-cse-inputs-hint"))
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.inputs)
+                        .hint_text(s(lang, "gui-cse-inputs-hint"))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let ready = !self.inputs.trim().is_empty() && !self.busy();
-            if ui
+            if (ui
                 .add_enabled(ready, egui::Button::new(s(lang, "gui-cse-pool")))
                 .clicked()
+                || enter)
+                && ready
             {
                 self.start(ui.ctx(), session);
             }
@@ -221,11 +227,11 @@ impl PoolView {
         if p.total == 0 {
             return;
         }
-        ui.add(
-            egui::ProgressBar::new(p.done as f32 / p.total as f32).text(t!(lang, "gui-cse-progress",
+        ui.add(egui::ProgressBar::new(p.done as f32 / p.total as f32).text(
+            t!(lang, "gui-cse-progress",
                 "done" => p.done,
-                "total" => p.total)),
-        );
+                "total" => p.total),
+        ));
         egui::CollapsingHeader::new(s(lang, "gui-cse-files"))
             .default_open(p.total <= 40)
             .show(ui, |ui| {
@@ -236,7 +242,9 @@ impl PoolView {
                         FileStatus::NotIntact(why) => {
                             t!(lang, "gui-cse-file-not-intact", "why" => why.as_str())
                         }
-                        FileStatus::Unregistered => s(lang, "gui-cse-file-unregistered").to_string(),
+                        FileStatus::Unregistered => {
+                            s(lang, "gui-cse-file-unregistered").to_string()
+                        }
                         FileStatus::Unreadable(why) => {
                             t!(lang, "gui-cse-file-unreadable", "why" => why.as_str())
                         }
@@ -327,7 +335,11 @@ fn pool(
         let last = i + 1 == files.len();
         let figures = (last || drawn.elapsed() >= Duration::from_millis(250)).then(|| {
             drawn = Instant::now();
-            pool.report(messages::set_aside_counts(&pool.rejected, lang), None, today)
+            pool.report(
+                messages::set_aside_counts(&pool.rejected, lang),
+                None,
+                today,
+            )
         });
         if let Ok(mut p) = progress.lock() {
             p.done = i + 1;

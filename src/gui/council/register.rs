@@ -68,12 +68,22 @@ impl RegisterView {
         self.pending = Job::spawn("register", ctx, move || {
             let fingerprint = find(lang)?;
             if known.contains(&fingerprint) {
-                return Ok((t!(lang, "gui-cse-already", "fingerprint" => fingerprint), false));
+                return Ok((
+                    t!(lang, "gui-cse-already", "fingerprint" => fingerprint),
+                    false,
+                ));
             }
-            append(&desk, EventKind::KeyRegistered {
-                fingerprint: fingerprint.clone(),
-            }, lang)?;
-            Ok((t!(lang, "gui-cse-registered", "fingerprint" => fingerprint), true))
+            append(
+                &desk,
+                EventKind::KeyRegistered {
+                    fingerprint: fingerprint.clone(),
+                },
+                lang,
+            )?;
+            Ok((
+                t!(lang, "gui-cse-registered", "fingerprint" => fingerprint),
+                true,
+            ))
         });
     }
 
@@ -113,7 +123,9 @@ impl RegisterView {
             );
             match found {
                 Ok(Some(f)) => Ok(f),
-                Ok(None) if stop.load(Ordering::Relaxed) => Err(s(lang, "gui-cse-camera-stopped").into()),
+                Ok(None) if stop.load(Ordering::Relaxed) => {
+                    Err(s(lang, "gui-cse-camera-stopped").into())
+                }
                 Ok(None) if other => Err(messages::code_error(&CodeError::OtherQr, lang)),
                 Ok(None) => Err(s(lang, "gui-cse-camera-nothing").into()),
                 Err(e) => Err(messages::camera_error(&e, lang)),
@@ -126,10 +138,17 @@ impl RegisterView {
         let (desk, lang) = (self.desk.clone(), self.lang);
         self.message = None;
         self.pending = Job::spawn("unregister", ctx, move || {
-            append(&desk, EventKind::KeyUnregistered {
-                fingerprint: fingerprint.clone(),
-            }, lang)?;
-            Ok((t!(lang, "gui-cse-removed", "fingerprint" => fingerprint), true))
+            append(
+                &desk,
+                EventKind::KeyUnregistered {
+                    fingerprint: fingerprint.clone(),
+                },
+                lang,
+            )?;
+            Ok((
+                t!(lang, "gui-cse-removed", "fingerprint" => fingerprint),
+                true,
+            ))
         });
     }
 
@@ -220,23 +239,20 @@ impl RegisterView {
             let listed = entries(&session.events);
             ui.strong(t!(lang, "gui-cse-registered-count", "count" => listed.len()));
             let mut out = None;
-            egui::Grid::new("register")
-                .striped(true)
-                .num_columns(3)
-                .show(ui, |ui| {
-                    for e in &listed {
-                        ui.monospace(&e.fingerprint);
-                        ui.label(crate::i18n::date(lang, e.at.date_naive()));
-                        if ui
-                            .add_enabled(!self.busy(), egui::Button::new(s(lang, "gui-cse-remove")))
-                            .on_hover_text(s(lang, "gui-cse-remove-hint"))
-                            .clicked()
-                        {
-                            out = Some(e.fingerprint.clone());
-                        }
-                        ui.end_row();
+            for e in &listed {
+                // Wrapped: a narrow window puts the date and the button under the code.
+                ui.horizontal_wrapped(|ui| {
+                    ui.monospace(&e.fingerprint);
+                    ui.label(crate::i18n::date(lang, e.at.date_naive()));
+                    if ui
+                        .add_enabled(!self.busy(), egui::Button::new(s(lang, "gui-cse-remove")))
+                        .on_hover_text(s(lang, "gui-cse-remove-hint"))
+                        .clicked()
+                    {
+                        out = Some(e.fingerprint.clone());
                     }
                 });
+            }
             if let Some(f) = out {
                 self.remove(ui.ctx(), f);
             }
