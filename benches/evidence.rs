@@ -144,6 +144,35 @@ fn main() {
         let _ = temoin::report::html(&r, temoin::messages::Lang::Fr);
     });
     assert_eq!(pool.workers.len(), 1000);
+    // The window redraws the figures at most four times a second while it pools: one redraw.
+    let t_figures = seconds(|| {
+        let _ = pool.report(Vec::new(), None, period.to);
+    });
+    println!("the council's figures over 1000 workers, worked out once: {t_figures:.3} s");
+    // A phone's photo (4000×3000 JPEG) of a worker's screen showing their key's QR code.
+    let photo = dir.path().join("photo.jpg");
+    let key_text =
+        temoin::evidence::register::qr_text(&temoin::evidence::identity::PublicKey::of(&key()));
+    let code = qrcode::QrCode::new(&key_text).unwrap();
+    let (w, scale) = (code.width(), 18);
+    let colors = code.to_colors();
+    let img = image::GrayImage::from_fn(4000, 3000, |x, y| {
+        let (mx, my) = (
+            (x as usize).wrapping_sub(1400) / scale,
+            (y as usize).wrapping_sub(900) / scale,
+        );
+        let dark = mx < w && my < w && colors[my * w + mx] == qrcode::Color::Dark;
+        image::Luma([if dark {
+            40
+        } else {
+            150 + ((x * 7 + y * 13) % 60) as u8
+        }])
+    });
+    img.save(&photo).unwrap();
+    let mut found = Vec::new();
+    let t_photo = seconds(|| found = temoin::evidence::register::codes_in_photo(&photo).unwrap());
+    assert_eq!(found, vec![key_text]);
+    println!("a key's QR read from a 4000×3000 JPEG photo: {t_photo:.2} s");
     let peak = std::fs::read_to_string("/proc/self/status")
         .unwrap_or_default()
         .lines()
