@@ -1,5 +1,6 @@
 //! Where model files live: `TEMOIN_MODELS` if set (and then only there), else the `models/`
-//! folder of the checkout the executable was built in, or the user's data folder. Installed by `scripts/models`.
+//! folder of the checkout the executable was built in (installed by `scripts/models`), where the
+//! Debian package puts them (`/usr/share/temoin/models`), or the user's data folder.
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,11 @@ fn candidates() -> Vec<PathBuf> {
         }
     }
     dirs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("models"));
+    // The package's (`scripts/package`); Windows, on paper: beside the installed executable,
+    // which the first candidates already cover.
+    if cfg!(target_os = "linux") {
+        dirs.push(PathBuf::from("/usr/share/temoin/models"));
+    }
     if let Some(d) = dirs::data_dir() {
         dirs.push(d.join("temoin").join("models"));
     }

@@ -1081,3 +1081,5 @@ gui-mykey-code = Code to read or type:
 gui-mykey-pseudonym = Your pseudonym: { $pseudonym }
 gui-cse-no-such-path = Nothing there: { $path }. Check the folder's path (or drop the files on the window).
 gui-firstrun-council-create = Create the council desk
+help-temoin-paquet-docs = Writes the package's manual pages and shell completions (scripts/package)
+help-temoin-paquet-docs--dossier = Folder to write them in

@@ -1099,3 +1099,5 @@ gui-mykey-code = Code à lire ou taper :
 gui-mykey-pseudonym = Votre pseudonyme : { $pseudonym }
 gui-cse-no-such-path = Rien à cet endroit : { $path }. Vérifiez le chemin du dossier (ou déposez les fichiers sur la fenêtre).
 gui-firstrun-council-create = Créer le bureau du CSE
+help-temoin-paquet-docs = Écrit les pages de manuel et les complétions du paquet (scripts/package)
+help-temoin-paquet-docs--dossier = Dossier où les écrire

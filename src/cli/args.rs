@@ -211,6 +211,10 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Écrit les pages de manuel et les complétions du paquet (scripts/package) / writes the
+    /// package's manual pages and shell completions.
+    #[command(hide = true)]
+    PaquetDocs { dossier: PathBuf },
     /// Mesure la voix dans un enregistrement WAV / measure the voice in a WAV recording.
     Analyze {
         file: PathBuf,

@@ -8,6 +8,7 @@ pub mod extension;
 pub mod gui;
 pub mod help;
 pub mod listen;
+pub mod package;
 pub mod popup;
 pub mod vault;
 pub mod witness;
@@ -105,5 +106,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Aggregate(args) => evidence::aggregate(args, vault, lang),
         Command::CorrigerService(args) => workload::correct_shift(&vault()?, args, lang),
         Command::Workload { json } => workload::workload(&vault()?, json, lang),
+        Command::PaquetDocs { dossier } => package::docs(&dossier),
     }
 }

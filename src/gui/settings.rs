@@ -569,7 +569,7 @@ pub mod autostart {
         std::fs::write(
             &p,
             format!(
-                "[Desktop Entry]\nType=Application\nName=Témoin\nComment=Votre propre relevé de la surveillance au travail\nExec=\"{}\"\nX-GNOME-Autostart-enabled=true\n",
+                "[Desktop Entry]\nType=Application\nName=Témoin\nComment=Votre propre relevé de la surveillance au travail\nExec=\"{}\"\nIcon=temoin\nX-GNOME-Autostart-enabled=true\n",
                 exe.display()
             ),
         )
