@@ -117,12 +117,7 @@ pub(crate) fn passphrase(lang: Lang) -> anyhow::Result<Zeroizing<String>> {
 pub(crate) fn readable_events(path: &std::path::Path, lang: Lang) -> anyhow::Result<Vec<Event>> {
     let vault = Vault::open(path)?;
     let pass = passphrase(lang)?;
-    Ok(vault
-        .unlock(&pass)?
-        .events()?
-        .into_iter()
-        .filter_map(|r| r.event.ok())
-        .collect())
+    Ok(vault.unlock(&pass)?.readable()?)
 }
 
 /// A new passphrase, typed twice unless it comes from the environment.

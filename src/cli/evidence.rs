@@ -260,13 +260,8 @@ pub fn report(path: &Path, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitC
     let pass = crate::cli::common::passphrase(lang)?;
     let (events, key) = {
         let unlocked = vault.unlock(&pass)?;
-        let events: Vec<temoin::events::Event> = unlocked
-            .events()?
-            .into_iter()
-            .filter_map(|r| r.event.ok())
-            .collect();
         (
-            events,
+            unlocked.readable()?,
             PublicKey::of(&unlocked.signing_key(args.recipient.as_deref())),
         )
     };
@@ -341,13 +336,8 @@ pub fn aggregate(
             let vault = Vault::open(desk)?;
             let pass = crate::cli::common::passphrase(lang)?;
             let unlocked = vault.unlock(&pass)?;
-            let events: Vec<temoin::events::Event> = unlocked
-                .events()?
-                .into_iter()
-                .filter_map(|r| r.event.ok())
-                .collect();
             signer = Some(unlocked.signing_key(None));
-            Pool::registered(Register::from_events(&events))
+            Pool::registered(Register::from_events(&unlocked.readable()?))
         }
         (None, Some(path)) => {
             let text = std::fs::read_to_string(path).map_err(|e| {

@@ -687,6 +687,14 @@ impl Unlocked<'_> {
         Ok(out)
     }
 
+    /// The rows that could be read, in order (those that cannot are left to `check` and `events`,
+    /// which name them).
+    pub fn readable(&self) -> Result<Vec<Event>, VaultError> {
+        let mut out = Vec::new();
+        self.for_each(|e| out.extend(e.event.ok()))?;
+        Ok(out)
+    }
+
     /// Streams every row, in order, decrypted.
     pub fn for_each(&self, f: impl FnMut(StoredEvent)) -> Result<(), VaultError> {
         self.read(f).map(|_| ())
