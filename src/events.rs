@@ -78,12 +78,16 @@ pub enum EventKind {
     MonitoringResumed,
     /// A works council's desk: a worker's key entered in its register, in person (from the QR
     /// or the code the worker's window shows). Its fingerprint only: the register holds no name.
+    /// Signed (hex) by the desk's own key, which only its passphrase opens: rows anyone can append
+    /// without it do not count.
     KeyRegistered {
         fingerprint: String,
+        signature: String,
     },
-    /// A works council's desk: a key taken out of its register.
+    /// A works council's desk: a key taken out of its register, signed the same way.
     KeyUnregistered {
         fingerprint: String,
+        signature: String,
     },
 }
 

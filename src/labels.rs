@@ -108,9 +108,8 @@ pub fn event_details(kind: &EventKind, lang: Lang) -> String {
             "size" => *size,
             "root" => root.get(..16).unwrap_or(root)),
         EventKind::MonitoringPaused { .. } => String::new(),
-        EventKind::KeyRegistered { fingerprint } | EventKind::KeyUnregistered { fingerprint } => {
-            fingerprint.clone()
-        }
+        EventKind::KeyRegistered { fingerprint, .. }
+        | EventKind::KeyUnregistered { fingerprint, .. } => fingerprint.clone(),
     }
 }
 

@@ -1083,3 +1083,7 @@ gui-cse-no-such-path = Nothing there: { $path }. Check the folder's path (or dro
 gui-firstrun-council-create = Create the council desk
 help-temoin-paquet-docs = Writes the package's manual pages and shell completions (scripts/package)
 help-temoin-paquet-docs--dossier = Folder to write them in
+gui-cse-unsigned = { $count ->
+    [one] { $count } register entry is not signed by the council's key: it was added to the file without its passphrase and does not count. Check who had access to this PC.
+   *[other] { $count } register entries are not signed by the council's key: they were added to the file without its passphrase and do not count. Check who had access to this PC.
+}

@@ -1101,3 +1101,7 @@ gui-cse-no-such-path = Rien à cet endroit : { $path }. Vérifiez le chemin du d
 gui-firstrun-council-create = Créer le bureau du CSE
 help-temoin-paquet-docs = Écrit les pages de manuel et les complétions du paquet (scripts/package)
 help-temoin-paquet-docs--dossier = Dossier où les écrire
+gui-cse-unsigned = { $count ->
+    [one] { $count } inscription au registre n'est pas signée par la clé du CSE : elle a été ajoutée au fichier sans sa phrase de passe, et ne compte pas. Vérifiez qui a eu accès à ce poste.
+   *[other] { $count } inscriptions au registre ne sont pas signées par la clé du CSE : elles ont été ajoutées au fichier sans sa phrase de passe, et ne comptent pas. Vérifiez qui a eu accès à ce poste.
+}

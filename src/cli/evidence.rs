@@ -336,8 +336,10 @@ pub fn aggregate(
             let vault = Vault::open(desk)?;
             let pass = crate::cli::common::passphrase(lang)?;
             let unlocked = vault.unlock(&pass)?;
-            signer = Some(unlocked.signing_key(None));
-            Pool::registered(Register::from_events(&unlocked.readable()?))
+            let key = unlocked.signing_key(None);
+            let register = Register::from_events(&unlocked.readable()?, &PublicKey::of(&key));
+            signer = Some(key);
+            Pool::registered(register)
         }
         (None, Some(path)) => {
             let text = std::fs::read_to_string(path).map_err(|e| {

@@ -1,8 +1,10 @@
 //! The works council's register: the keys of the workers it met in person, by fingerprint (no
 //! name), each with the day it was registered. Only their exports are pooled, so that keys made up
 //! for the occasion cannot fill a cell. A council keeps it in its own desk, a vault like a
-//! worker's (`KeyRegistered` / `KeyUnregistered` events: encrypted, chained, dated); a plain list
-//! of fingerprints is still read for `temoin aggregate --registre`.
+//! worker's (`KeyRegistered` / `KeyUnregistered` events: encrypted, chained, dated), each entry
+//! signed by the desk's key ([`signed`]): a vault takes rows without its passphrase, so an entry
+//! appended by someone without it is shown and never counted. A plain list of fingerprints is
+//! still read for `temoin aggregate --registre`.
 //!
 //! What a worker shows to be registered: the QR of [`qr_text`] (their key) or the fingerprint as
 //! their window and `temoin verify` print it; [`read_code`] takes either, typed or read from a
@@ -12,6 +14,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
+use ring::signature::Ed25519KeyPair;
 
 use super::identity::PublicKey;
 use super::merkle::{from_hex, to_hex};
@@ -60,10 +63,15 @@ impl Register {
         Ok(Register { fingerprints })
     }
 
-    /// The register a council's desk holds: its registrations, less the keys taken out after.
-    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Register {
+    /// The register a council's desk holds: its registrations signed by `desk` (its key), less
+    /// the keys taken out after.
+    pub fn from_events<'a>(
+        events: impl IntoIterator<Item = &'a Event>,
+        desk: &PublicKey,
+    ) -> Register {
         Register {
-            fingerprints: entries(events)
+            fingerprints: entries(events, desk)
+                .listed
                 .into_iter()
                 .map(|e| compact(&e.fingerprint))
                 .collect(),
@@ -83,28 +91,72 @@ impl Register {
     }
 }
 
-/// The keys registered now, in the order they were first entered, each with its date.
-pub fn entries<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<Entry> {
-    let mut now: BTreeMap<String, DateTime<FixedOffset>> = BTreeMap::new();
-    let mut order = Vec::new();
-    for e in events {
-        match &e.kind {
-            EventKind::KeyRegistered { fingerprint } => {
-                let f = compact(fingerprint);
-                if !now.contains_key(&f) {
-                    now.insert(f.clone(), e.at);
-                    order.push(f);
-                }
-            }
-            EventKind::KeyUnregistered { fingerprint } => {
-                let f = compact(fingerprint);
-                now.remove(&f);
-                order.retain(|x| *x != f);
-            }
-            _ => {}
+/// The register as a desk's events make it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entries {
+    /// The keys registered now, in the order they were first entered, each with its date.
+    pub listed: Vec<Entry>,
+    /// Entries not signed by the desk's key (appended without its passphrase): not counted.
+    pub unsigned: usize,
+}
+
+/// What a desk's key signs for an entry: whether it adds or removes, and the key's fingerprint.
+fn message(add: bool, fingerprint: &str) -> Vec<u8> {
+    let what = if add { "add" } else { "remove" };
+    format!("temoin/v1/register\n{what} {}", compact(fingerprint)).into_bytes()
+}
+
+/// The event that adds (`add`) or removes a key, signed by the desk's key.
+pub fn signed(desk: &Ed25519KeyPair, add: bool, fingerprint: &str) -> EventKind {
+    let fingerprint = grouped(&compact(fingerprint));
+    let signature = to_hex(desk.sign(&message(add, &fingerprint)).as_ref());
+    if add {
+        EventKind::KeyRegistered {
+            fingerprint,
+            signature,
+        }
+    } else {
+        EventKind::KeyUnregistered {
+            fingerprint,
+            signature,
         }
     }
-    order
+}
+
+/// The keys registered now by `desk`'s signed entries, each with the date it was first entered.
+pub fn entries<'a>(events: impl IntoIterator<Item = &'a Event>, desk: &PublicKey) -> Entries {
+    let mut now: BTreeMap<String, DateTime<FixedOffset>> = BTreeMap::new();
+    let mut order = Vec::new();
+    let mut unsigned = 0;
+    for e in events {
+        let (add, fingerprint, signature) = match &e.kind {
+            EventKind::KeyRegistered {
+                fingerprint,
+                signature,
+            } => (true, fingerprint, signature),
+            EventKind::KeyUnregistered {
+                fingerprint,
+                signature,
+            } => (false, fingerprint, signature),
+            _ => continue,
+        };
+        let good = from_hex(signature).is_some_and(|s| desk.verify(&message(add, fingerprint), &s));
+        if !good {
+            unsigned += 1;
+            continue;
+        }
+        let f = compact(fingerprint);
+        if add {
+            if !now.contains_key(&f) {
+                now.insert(f.clone(), e.at);
+                order.push(f);
+            }
+        } else {
+            now.remove(&f);
+            order.retain(|x| *x != f);
+        }
+    }
+    let listed = order
         .into_iter()
         .filter_map(|f| {
             now.get(&f).map(|at| Entry {
@@ -112,7 +164,8 @@ pub fn entries<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<Entry> {
                 at: *at,
             })
         })
-        .collect()
+        .collect();
+    Entries { listed, unsigned }
 }
 
 /// Digits only, lower case.
@@ -251,43 +304,62 @@ mod tests {
 
     #[test]
     fn the_register_is_the_keys_entered_less_those_taken_out() {
+        let desk = super::super::identity::test_key();
+        let council = PublicKey::of(&desk);
         let (a, b) = (key(), key());
         let at = |h: u32| {
             chrono::DateTime::parse_from_rfc3339(&format!("2026-11-0{h}T10:00:00+01:00")).unwrap()
         };
         let ev = |h, kind| Event { at: at(h), kind };
         let events = vec![
-            ev(
-                1,
-                EventKind::KeyRegistered {
-                    fingerprint: a.fingerprint(),
-                },
-            ),
-            ev(
-                2,
-                EventKind::KeyRegistered {
-                    fingerprint: b.fingerprint().to_uppercase(),
-                },
-            ),
-            ev(
-                3,
-                EventKind::KeyRegistered {
-                    fingerprint: a.fingerprint(),
-                },
-            ),
-            ev(
-                4,
-                EventKind::KeyUnregistered {
-                    fingerprint: b.fingerprint(),
-                },
-            ),
+            ev(1, signed(&desk, true, &a.fingerprint())),
+            ev(2, signed(&desk, true, &b.fingerprint().to_uppercase())),
+            ev(3, signed(&desk, true, &a.fingerprint())),
+            ev(4, signed(&desk, false, &b.fingerprint())),
         ];
-        let r = Register::from_events(&events);
+        let r = Register::from_events(&events, &council);
         assert!(r.contains(&a) && !r.contains(&b), "{r:?}");
-        let listed = entries(&events);
+        let listed = entries(&events, &council).listed;
         assert_eq!(listed.len(), 1);
         assert_eq!(listed[0].fingerprint, a.fingerprint());
         assert_eq!(listed[0].at, at(1), "registered once, on the first day");
+    }
+
+    /// The adversary has the desk's file but not its passphrase: they append rows (which needs
+    /// no passphrase) registering a key of their own, with no signature, with one of their own
+    /// key, or with the council's signature of another entry; and a removal of a real key.
+    #[test]
+    fn entries_not_signed_by_the_desk_are_never_counted() {
+        let desk = super::super::identity::test_key();
+        let council = PublicKey::of(&desk);
+        let (worker, made_up, intruder) = (key(), key(), super::super::identity::test_key());
+        let now = chrono::Local::now().fixed_offset();
+        let ev = |kind| Event { at: now, kind };
+        let mut events = vec![ev(signed(&desk, true, &worker.fingerprint()))];
+        let genuine = match &events[0].kind {
+            EventKind::KeyRegistered { signature, .. } => signature.clone(),
+            _ => unreachable!(),
+        };
+        events.extend([
+            ev(EventKind::KeyRegistered {
+                fingerprint: made_up.fingerprint(),
+                signature: String::new(),
+            }),
+            ev(signed(&intruder, true, &made_up.fingerprint())),
+            ev(EventKind::KeyRegistered {
+                fingerprint: made_up.fingerprint(),
+                signature: genuine.clone(),
+            }),
+            // The council's « add » signature replayed as a removal.
+            ev(EventKind::KeyUnregistered {
+                fingerprint: worker.fingerprint(),
+                signature: genuine,
+            }),
+        ]);
+        let r = Register::from_events(&events, &council);
+        assert!(r.contains(&worker) && !r.contains(&made_up), "{r:?}");
+        let e = entries(&events, &council);
+        assert_eq!((e.listed.len(), e.unsigned), (1, 4));
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct Session {
     pub hourly: Vec<Bucket>,
     /// The signing key's pseudonym and fingerprint (what an export is signed by).
     pub who: (String, String),
+    /// That key (a council's desk checks its register's entries with it).
+    pub key: Option<PublicKey>,
     /// Kept while unlocked, to sign exports and checkpoints without asking again.
     passphrase: Zeroizing<String>,
 }
@@ -47,6 +49,7 @@ impl Session {
         Ok(Session {
             unreadable,
             who,
+            key: Some(key),
             ..Session::of(events, passphrase)
         })
     }
@@ -56,6 +59,7 @@ impl Session {
         Session {
             hourly: buckets(&events, 1),
             who: Default::default(),
+            key: None,
             events,
             unreadable: 0,
             passphrase,

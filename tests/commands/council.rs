@@ -5,6 +5,7 @@ use crate::bench::{desk_with, twelve_exports};
 use crate::common::*;
 use temoin::events::{Event, EventKind};
 use temoin::evidence::identity::PublicKey;
+use temoin::evidence::register::signed;
 use temoin::vault::Vault;
 
 #[test]
@@ -13,19 +14,25 @@ fn the_council_desk_counts_registered_keys_once_and_signs_the_report() {
     let bench = twelve_exports(root.path());
     let desk = root.path().join("cse.db");
     desk_with(&desk, &bench.registered);
-    // The sixth worker was registered, then taken out: still not counted.
+    // The sixth worker was registered, then taken out: still not counted. Then someone with the
+    // desk's file but not its passphrase appends a registration of that key (writing needs no
+    // passphrase; signing it does): not counted either.
     {
         let mut d = Vault::open(&desk).unwrap();
+        let key = d.unlock(PASS).unwrap().signing_key(None);
         for kind in [
-            EventKind::KeyRegistered {
-                fingerprint: bench.stranger.fingerprint(),
-            },
-            EventKind::KeyUnregistered {
-                fingerprint: bench.stranger.fingerprint().to_uppercase(),
-            },
+            signed(&key, true, &bench.stranger.fingerprint()),
+            signed(&key, false, &bench.stranger.fingerprint().to_uppercase()),
         ] {
             d.append(&Event::now(kind)).unwrap();
         }
+        drop(d);
+        let mut d = Vault::open(&desk).unwrap();
+        d.append(&Event::now(EventKind::KeyRegistered {
+            fingerprint: bench.stranger.fingerprint(),
+            signature: "00".repeat(64),
+        }))
+        .unwrap();
     }
     let council = PublicKey::of(
         &Vault::open(&desk)

@@ -124,13 +124,17 @@ pub fn twelve_exports(dir: &Path) -> Bench {
     }
 }
 
-/// A council's desk (a vault of its own) with these keys registered, as its window writes them.
+/// A council's desk (a vault of its own) with these keys registered, as its window writes them
+/// (each entry signed by the desk's key).
 pub fn desk_with(path: &Path, keys: &[PublicKey]) {
     let (mut desk, _) = Vault::create(path, PASS).unwrap();
+    let key = desk.unlock(PASS).unwrap().signing_key(None);
     for k in keys {
-        desk.append(&Event::now(EventKind::KeyRegistered {
-            fingerprint: k.fingerprint(),
-        }))
+        desk.append(&Event::now(temoin::evidence::register::signed(
+            &key,
+            true,
+            &k.fingerprint(),
+        )))
         .unwrap();
     }
 }

@@ -106,10 +106,12 @@ fn a_council_registers_five_workers_from_qr_photos_and_pools_twelve_exports() {
         assert!(said.contains("enregistrée"), "photo {i}: {said}");
     }
     until(&mut h, |d| {
-        d.lock
-            .session
-            .as_ref()
-            .is_some_and(|s| temoin::evidence::register::entries(&s.events).len() == 5)
+        d.lock.session.as_ref().is_some_and(|s| {
+            temoin::evidence::register::entries(&s.events, s.key.as_ref().unwrap())
+                .listed
+                .len()
+                == 5
+        })
     });
     assert!(h.query_by_label_contains("5 clés au registre").is_some());
     // The same key typed again is not registered twice; a code mistyped is said, nothing added.
@@ -154,6 +156,27 @@ fn a_council_registers_five_workers_from_qr_photos_and_pools_twelve_exports() {
     }
     let events = stored_events(&desk);
     assert_eq!(events.len(), 5, "only the five keys: {events:?}");
+    // Someone with the desk's file but not its passphrase appends a registration of the sixth
+    // worker's key (a vault takes rows without it): said in the window, never counted.
+    temoin::vault::Vault::open(&desk)
+        .unwrap()
+        .append(&temoin::events::Event::now(
+            temoin::events::EventKind::KeyRegistered {
+                fingerprint: bench.stranger.fingerprint(),
+                signature: "00".repeat(64),
+            },
+        ))
+        .unwrap();
+    let ctx = h.ctx.clone();
+    h.state_mut().lock.refresh(&ctx);
+    until(&mut h, |d| {
+        d.lock.session.as_ref().is_some_and(|s| s.events.len() == 6) && !d.lock.busy()
+    });
+    assert!(
+        h.query_by_label_contains("n'est pas signée par la clé du CSE")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("5 clés au registre").is_some());
 
     // Pooling the folder: each file's verdict, never its name; the figures as they come.
     h.get_by_label("Réunir les exports").click();

@@ -111,7 +111,10 @@ impl PoolView {
             )));
             return;
         }
-        let register = Register::from_events(&session.events);
+        let register = match &session.key {
+            Some(desk) => Register::from_events(&session.events, desk),
+            None => Register::default(),
+        };
         let progress = Arc::new(Mutex::new(Progress {
             total: files.len(),
             files: vec![FileStatus::Waiting; files.len()],

@@ -8,9 +8,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use eframe::egui;
+use zeroize::Zeroizing;
 
-use crate::events::{Event, EventKind};
-use crate::evidence::register::{self, CodeError, entries, read_code};
+use crate::events::Event;
+use crate::evidence::register::{self, CodeError, Entries, entries, read_code};
 use crate::gui::banner::Banner;
 use crate::gui::job::{self, Job};
 use crate::gui::session::Session;
@@ -60,10 +61,12 @@ impl RegisterView {
         find: impl FnOnce(Lang) -> Result<String, String> + Send + 'static,
     ) {
         let (desk, lang) = (self.desk.clone(), self.lang);
-        let known: HashSet<String> = entries(&session.events)
+        let known: HashSet<String> = listed(session)
+            .listed
             .into_iter()
             .map(|e| e.fingerprint)
             .collect();
+        let pass = Zeroizing::new(session.passphrase().to_string());
         self.message = None;
         self.pending = Job::spawn("register", ctx, move || {
             let fingerprint = find(lang)?;
@@ -73,13 +76,7 @@ impl RegisterView {
                     false,
                 ));
             }
-            append(
-                &desk,
-                EventKind::KeyRegistered {
-                    fingerprint: fingerprint.clone(),
-                },
-                lang,
-            )?;
+            append(&desk, &pass, true, &fingerprint, lang)?;
             Ok((
                 t!(lang, "gui-cse-registered", "fingerprint" => fingerprint),
                 true,
@@ -134,17 +131,12 @@ impl RegisterView {
     }
 
     /// Takes a key out of the register.
-    pub fn remove(&mut self, ctx: &egui::Context, fingerprint: String) {
+    pub fn remove(&mut self, ctx: &egui::Context, session: &Session, fingerprint: String) {
         let (desk, lang) = (self.desk.clone(), self.lang);
+        let pass = Zeroizing::new(session.passphrase().to_string());
         self.message = None;
         self.pending = Job::spawn("unregister", ctx, move || {
-            append(
-                &desk,
-                EventKind::KeyUnregistered {
-                    fingerprint: fingerprint.clone(),
-                },
-                lang,
-            )?;
+            append(&desk, &pass, false, &fingerprint, lang)?;
             Ok((
                 t!(lang, "gui-cse-removed", "fingerprint" => fingerprint),
                 true,
@@ -236,7 +228,14 @@ impl RegisterView {
                 ui.label(s(lang, "gui-cse-reading"));
             }
             ui.separator();
-            let listed = entries(&session.events);
+            let Entries { listed, unsigned } = listed(session);
+            if unsigned > 0 {
+                super::super::banner::show(
+                    ui,
+                    &t!(lang, "gui-cse-unsigned", "count" => unsigned),
+                    super::super::banner::Tone::Trouble,
+                );
+            }
             ui.strong(t!(lang, "gui-cse-registered-count", "count" => listed.len()));
             let mut out = None;
             for e in &listed {
@@ -254,7 +253,7 @@ impl RegisterView {
                 });
             }
             if let Some(f) = out {
-                self.remove(ui.ctx(), f);
+                self.remove(ui.ctx(), session, f);
             }
         });
         written
@@ -274,10 +273,30 @@ fn from_photo(path: &Path, lang: Lang) -> Result<String, String> {
         .ok_or_else(|| messages::code_error(&CodeError::OtherQr, lang))
 }
 
-/// One event written to the desk (no passphrase needed to write).
-fn append(desk: &Path, kind: EventKind, lang: Lang) -> Result<u64, String> {
-    let mut v = Vault::open(desk).map_err(|e| messages::vault_error(&e, lang))?;
+/// The register as the desk's signed entries make it.
+fn listed(session: &Session) -> Entries {
+    match &session.key {
+        Some(desk) => entries(&session.events, desk),
+        None => Entries::default(),
+    }
+}
+
+/// A key added (`add`) to the register or taken out, the entry signed by the desk's key (which
+/// the passphrase opens: nobody without it can add an entry that counts).
+fn append(
+    desk: &Path,
+    pass: &str,
+    add: bool,
+    fingerprint: &str,
+    lang: Lang,
+) -> Result<u64, String> {
+    let said = |e: crate::vault::VaultError| messages::vault_error(&e, lang);
+    let mut v = Vault::open(desk).map_err(said)?;
+    let kind = register::signed(
+        &v.unlock(pass).map_err(said)?.signing_key(None),
+        add,
+        fingerprint,
+    );
     v.set_program(Program::Window);
-    v.append(&Event::now(kind))
-        .map_err(|e| messages::vault_error(&e, lang))
+    v.append(&Event::now(kind)).map_err(said)
 }
