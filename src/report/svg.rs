@@ -103,10 +103,20 @@ pub fn bars(title: &str, labels: &[String], series: &[Series], lang: Lang) -> St
                 }
                 Some(_) => {}
                 None => {
+                    let (cx, cy) = (x + bar / 2.0, TOP + plot_h - 3.0);
+                    // A bar narrower than the words has them upright, or they run into the next.
+                    let upright = if bar < 34.0 {
+                        format!(r#" transform="rotate(-90 {:.1} {cy:.1})""#, cx + 3.0)
+                    } else {
+                        String::new()
+                    };
+                    let (ax, anchor) = if bar < 34.0 {
+                        (cx + 3.0, "start")
+                    } else {
+                        (cx, "middle")
+                    };
                     s += &format!(
-                        r##"<text x="{:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#666">{}</text>"##,
-                        x + bar / 2.0,
-                        TOP + plot_h - 3.0,
+                        r##"<text x="{ax:.1}" y="{cy:.1}" font-size="9" text-anchor="{anchor}" fill="#666"{upright}>{}</text>"##,
                         esc(crate::i18n::s(lang, "report-hidden-bar"))
                     );
                 }
