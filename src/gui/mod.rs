@@ -20,6 +20,7 @@ pub mod history;
 pub mod job;
 pub mod mic;
 pub mod mykey;
+pub mod passwd;
 pub mod session;
 pub mod settings;
 pub mod strings;

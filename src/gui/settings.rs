@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use eframe::egui;
-use zeroize::Zeroizing;
 
 use super::banner::Banner;
 use super::job::{self, Job};
@@ -17,7 +16,6 @@ use crate::messages::{self, Lang};
 use crate::popups::classify::classify;
 use crate::popups::{Rules, mask};
 use crate::settings::Settings;
-use crate::vault::{Strength, Vault, strength};
 
 /// Rules as typed, or why they cannot be used.
 type Parsed = Result<Rules, String>;
@@ -35,10 +33,7 @@ pub struct SettingsView {
     rules_path: Option<PathBuf>,
     /// The last text parsed, in which language its error is said, and what it gave.
     parsed: Option<(String, Lang, Arc<Parsed>)>,
-    pub old: Zeroizing<String>,
-    pub new: Zeroizing<String>,
-    pub again: Zeroizing<String>,
-    changing: Option<Job<Result<(), String>>>,
+    pub passphrase: super::passwd::PassphraseChange,
     /// The last thing said (saved, or what went wrong and what to do).
     pub message: Option<Banner>,
     /// The microphone or the pop-up mode changed: listening is to start again with them.
@@ -76,6 +71,7 @@ impl SettingsView {
             .flatten()
             .unwrap_or_else(|| Rules::default_text().to_string());
         let witnesses = super::witnesses::WitnessesPart::new(vault.clone());
+        let passphrase = super::passwd::PassphraseChange::new(vault.clone());
         SettingsView {
             lang,
             vault,
@@ -87,10 +83,7 @@ impl SettingsView {
             test_text: String::new(),
             rules_path,
             parsed: None,
-            old: Zeroizing::new(String::new()),
-            new: Zeroizing::new(String::new()),
-            again: Zeroizing::new(String::new()),
-            changing: None,
+            passphrase,
             message,
             restart_listening: false,
             witnesses,
@@ -163,32 +156,12 @@ impl SettingsView {
         });
     }
 
-    /// Changes the passphrase on its own thread (Argon2id twice).
-    pub fn change_passphrase(&mut self, ctx: &egui::Context) {
-        let old = std::mem::replace(&mut self.old, Zeroizing::new(String::new()));
-        let new = std::mem::replace(&mut self.new, Zeroizing::new(String::new()));
-        self.again = Zeroizing::new(String::new());
-        let (vault, lang) = (self.vault.clone(), self.lang);
-        self.message = None;
-        self.changing = Job::spawn("passphrase", ctx, move || {
-            Vault::open(&vault)
-                .and_then(|mut v| v.change_passphrase(&old, &new))
-                .map_err(|e| messages::vault_error(&e, lang))
-        });
-    }
-
     pub fn busy(&self) -> bool {
-        self.changing.is_some()
+        self.passphrase.busy()
     }
 
     /// Lays the view out; returns the language when the worker changed it.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<Lang> {
-        if let Some(r) = job::take_or(&mut self.changing, |d| Err(d.said(self.lang))) {
-            self.message = Some(match r {
-                Ok(()) => Banner::done(s::passphrase_changed(self.lang)),
-                Err(e) => Banner::trouble(e),
-            });
-        }
         let mut changed_lang = None;
         egui::ScrollArea::vertical().show(ui, |ui| {
             let lang = self.lang;
@@ -512,33 +485,8 @@ impl SettingsView {
     }
 
     fn passphrase_part(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
-        ui.strong(s::change_passphrase(lang));
-        for (label, field) in [
-            (s::current_passphrase(lang), &mut self.old),
-            (s::new_passphrase(lang), &mut self.new),
-            (s::same_again(lang), &mut self.again),
-        ] {
-            let l = ui.label(label);
-            ui.add(egui::TextEdit::singleline(&mut **field).password(true))
-                .labelled_by(l.id);
-        }
-        let st = strength(&self.new);
-        if !self.new.is_empty() {
-            ui.label(s::strength(st, lang));
-        }
-        let ready = !self.old.is_empty()
-            && !matches!(st, Strength::TooShort | Strength::Weak)
-            && *self.new == *self.again
-            && !self.busy();
-        if ui
-            .add_enabled(ready, egui::Button::new(s::change(lang)))
-            .clicked()
-        {
-            self.change_passphrase(ui.ctx());
-        }
-        if self.busy() {
-            ui.label(s::changing(lang));
+        if let Some(said) = self.passphrase.ui(ui, self.lang) {
+            self.message = Some(said);
         }
     }
 }

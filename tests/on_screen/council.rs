@@ -546,6 +546,36 @@ fn the_window_goes_from_a_workers_views_to_the_council_desk_and_back() {
     assert!(path.with_file_name("cse.db").exists());
     h.get_by_label("Réglages").click();
     h.run();
+    // The desk's passphrase is changed there, as a worker's is.
+    for (label, typed) in [
+        ("Phrase de passe actuelle", "girafe piano lundi orage"),
+        ("Nouvelle phrase de passe", "tortue violon jeudi neige"),
+        ("La même, encore une fois", "tortue violon jeudi neige"),
+    ] {
+        h.get_by_role_and_label(Role::PasswordInput, label).focus();
+        h.run();
+        h.get_by_role_and_label(Role::PasswordInput, label)
+            .type_text(typed);
+        h.run();
+    }
+    h.get_by_label("Changer").click();
+    for _ in 0..800 {
+        h.step();
+        if let Screen::Council(d) = &h.state().screen
+            && !d.passphrase.busy()
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    h.run();
+    assert!(
+        h.query_by_label_contains("Phrase de passe changée")
+            .is_some()
+    );
+    let desk = temoin::vault::Vault::open(&path.with_file_name("cse.db")).unwrap();
+    assert!(desk.unlock("tortue violon jeudi neige").is_ok());
+    assert!(desk.unlock("girafe piano lundi orage").is_err());
     h.get_by_label("Revenir au mode téléconseiller·e").click();
     h.run();
     assert!(matches!(h.state().screen, Screen::Main(_)));

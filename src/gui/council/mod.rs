@@ -45,6 +45,7 @@ pub struct Desk {
     pub pool: pool::PoolView,
     /// Set when the council member goes back to a worker's window.
     pub to_worker: bool,
+    pub passphrase: super::passwd::PassphraseChange,
     pub message: Option<super::banner::Banner>,
 }
 
@@ -55,6 +56,7 @@ impl Desk {
             lock: Lock::new(desk.clone(), lang),
             register: register::RegisterView::new(desk.clone(), lang),
             pool: pool::PoolView::new(desk.clone(), lang),
+            passphrase: super::passwd::PassphraseChange::new(desk.clone()),
             desk,
             settings_path,
             tab: Tab::Register,
@@ -96,7 +98,9 @@ impl Desk {
         });
         ui.separator();
         match (self.tab, self.lock.session.clone()) {
-            (Tab::Settings, _) => self.settings_ui(ui),
+            (Tab::Settings, _) => {
+                egui::ScrollArea::vertical().show(ui, |ui| self.settings_ui(ui));
+            }
             (Tab::Register, Some(session)) => {
                 if self.register.ui(ui, &session) {
                     self.lock.refresh(ui.ctx());
@@ -107,8 +111,8 @@ impl Desk {
         }
     }
 
-    /// Language, the council's key (to publish), where the desk lives, and the way back to a
-    /// worker's window.
+    /// Language, the council's key (to publish), where the desk lives, its passphrase, and the
+    /// way back to a worker's window.
     fn settings_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         if let Some(m) = &self.message {
@@ -145,6 +149,10 @@ impl Desk {
         ui.separator();
         ui.strong(s(lang, "gui-cse-where"));
         ui.add(egui::Label::new(self.desk.display().to_string()).wrap());
+        ui.separator();
+        if let Some(said) = self.passphrase.ui(ui, lang) {
+            self.message = Some(said);
+        }
         ui.separator();
         ui.add(egui::Label::new(s(lang, "gui-cse-to-worker-what")).wrap());
         if ui.button(s(lang, "gui-cse-to-worker")).clicked() && self.save(|s| s.mode = Mode::Worker)
