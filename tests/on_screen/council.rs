@@ -50,6 +50,24 @@ fn until(h: &mut Harness<'_, Desk>, done: impl Fn(&Desk) -> bool) {
     panic!("never happened");
 }
 
+/// What the register said last.
+fn register_said(h: &Harness<'_, Desk>) -> String {
+    h.state()
+        .register
+        .message
+        .as_deref()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Types `text` into the field labelled `label`, as from the keyboard.
+fn type_into(h: &mut Harness<'_, Desk>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
 fn unlocked_desk(desk: &Path) -> Harness<'static, Desk> {
     let mut h = Harness::builder()
         .with_size(eframe::egui::vec2(520.0, 1800.0))
@@ -89,20 +107,10 @@ fn a_council_registers_five_workers_from_qr_photos_and_pools_twelve_exports() {
             .join(format!("qr-{i}.{}", if i == 2 { "jpg" } else { "png" }));
         photo_of(key, &photo);
         h.state_mut().register.photo.clear();
-        h.get_by_label(PHOTO).focus();
-        h.run();
-        h.get_by_label(PHOTO)
-            .type_text(&photo.display().to_string());
-        h.run();
+        type_into(&mut h, PHOTO, &photo.display().to_string());
         h.get_by_label("Lire la photo").click();
         until(&mut h, |d| !d.register.busy() && !d.lock.busy());
-        let said = h
-            .state()
-            .register
-            .message
-            .as_deref()
-            .unwrap_or_default()
-            .to_string();
+        let said = register_said(&h);
         assert!(said.contains("enregistrée"), "photo {i}: {said}");
     }
     until(&mut h, |d| {
@@ -119,21 +127,14 @@ fn a_council_registers_five_workers_from_qr_photos_and_pools_twelve_exports() {
         (bench.registered[0].fingerprint(), "déjà au registre"),
         ("1a2b 3c4d".to_string(), "pas le code d'une clé"),
     ] {
-        h.get_by_label("Code affiché sous le QR (32 chiffres et lettres)")
-            .focus();
-        h.run();
-        h.get_by_label("Code affiché sous le QR (32 chiffres et lettres)")
-            .type_text(&typed);
-        h.run();
+        type_into(
+            &mut h,
+            "Code affiché sous le QR (32 chiffres et lettres)",
+            &typed,
+        );
         h.get_by_label("Ajouter ce code").click();
         until(&mut h, |d| !d.register.busy());
-        let msg = h
-            .state()
-            .register
-            .message
-            .as_deref()
-            .unwrap_or_default()
-            .to_string();
+        let msg = register_said(&h);
         assert!(msg.contains(said), "{msg}");
     }
     // A photo with no QR code, and a file that is not an image.
@@ -145,13 +146,7 @@ fn a_council_registers_five_workers_from_qr_photos_and_pools_twelve_exports() {
         h.state_mut().register.photo = file.display().to_string();
         h.get_by_label("Lire la photo").click();
         until(&mut h, |d| !d.register.busy());
-        let msg = h
-            .state()
-            .register
-            .message
-            .as_deref()
-            .unwrap_or_default()
-            .to_string();
+        let msg = register_said(&h);
         assert!(msg.contains(said), "{msg}");
     }
     let events = stored_events(&desk);
@@ -182,12 +177,11 @@ fn a_council_registers_five_workers_from_qr_photos_and_pools_twelve_exports() {
     h.get_by_label("Réunir les exports").click();
     h.run();
     assert_eq!(h.state().tab, Tab::Pool);
-    h.get_by_label("Dossier des exports (ou un fichier)")
-        .focus();
-    h.run();
-    h.get_by_label("Dossier des exports (ou un fichier)")
-        .type_text(&bench.exports.display().to_string());
-    h.run();
+    type_into(
+        &mut h,
+        "Dossier des exports (ou un fichier)",
+        &bench.exports.display().to_string(),
+    );
     h.get_by_label("Vérifier et réunir").click();
     until(&mut h, |d| d.pool.report().is_some());
     assert!(
