@@ -148,6 +148,10 @@ fn spawn(mut session: impl Session, reports: Sender<SourceReport>) -> Option<Run
                         match session.setup(&conn, root) {
                             Err(e) => e,
                             Ok(()) => {
+                                // A round trip: every subscription setup asked for (the windows
+                                // already open) is in force before watching is said, or a title
+                                // changed at once was missed (seen once under a loaded suite).
+                                let _ = conn.get_input_focus().map(|c| c.reply());
                                 say(SourceState::Watching);
                                 was_watching = true;
                                 match serve(&conn, root, &mut session, stop_fd) {
