@@ -75,6 +75,9 @@ impl Desk {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         self.lock.tick(ui.ctx());
+        if self.lock.session.is_none() {
+            self.register.forget();
+        }
         ui.horizontal_wrapped(|ui| {
             ui.selectable_value(
                 &mut self.tab,

@@ -33,6 +33,9 @@ pub struct RegisterView {
     pending: Option<Job<Done>>,
     /// Set to stop the camera.
     stop: Option<Arc<AtomicBool>>,
+    /// The register as read from the session shown, until that session changes: checking every
+    /// entry's signature on each frame was work on the window's thread.
+    read: Option<(std::sync::Weak<Session>, Entries)>,
     pub message: Option<Banner>,
 }
 
@@ -45,12 +48,30 @@ impl RegisterView {
             photo: String::new(),
             pending: None,
             stop: None,
+            read: None,
             message: None,
         }
     }
 
     pub fn busy(&self) -> bool {
         self.pending.is_some()
+    }
+
+    /// The register of `session`, read once per session.
+    fn entries(&mut self, session: &Arc<Session>) -> Entries {
+        match &self.read {
+            Some((w, e)) if std::sync::Weak::ptr_eq(w, &Arc::downgrade(session)) => e.clone(),
+            _ => {
+                let e = listed(session);
+                self.read = Some((Arc::downgrade(session), e.clone()));
+                e
+            }
+        }
+    }
+
+    /// Forgets the register read (the desk locked).
+    pub fn forget(&mut self) {
+        self.read = None;
     }
 
     /// Registers the key in `found` (a code however it was read), unless already there.
@@ -61,7 +82,10 @@ impl RegisterView {
         find: impl FnOnce(Lang) -> Result<String, String> + Send + 'static,
     ) {
         let (desk, lang) = (self.desk.clone(), self.lang);
-        let known: HashSet<String> = listed(session)
+        let known: HashSet<String> = self
+            .read
+            .as_ref()
+            .map_or_else(|| listed(session), |(_, e)| e.clone())
             .listed
             .into_iter()
             .map(|e| e.fingerprint)
@@ -228,7 +252,7 @@ impl RegisterView {
                 ui.label(s(lang, "gui-cse-reading"));
             }
             ui.separator();
-            let Entries { listed, unsigned } = listed(session);
+            let Entries { listed, unsigned } = self.entries(session);
             if unsigned > 0 {
                 super::super::banner::show(
                     ui,
